@@ -1,0 +1,49 @@
+package dev.tracklight.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads what API Gateway hands a function: headers (lower-cased by HTTP APIs) and a possibly base64 body. */
+public final class HttpRequests {
+
+    private HttpRequests() {
+    }
+
+    public static String body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return "";
+        }
+        return event.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
+                : event.getBody();
+    }
+
+    /** Size of the body as sent, in bytes. */
+    public static int bodyBytes(APIGatewayV2HTTPEvent event) {
+        return body(event).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    public static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        return event.getHeaders() == null ? Map.of() : event.getHeaders();
+    }
+
+    public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
+        return headers(event).entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    public static Optional<String> pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
+    }
+
+    /** The media type without parameters, lower-cased: {@code application/json; charset=utf-8} → {@code application/json}. */
+    public static Optional<String> mediaType(APIGatewayV2HTTPEvent event) {
+        return header(event, "content-type").map(value -> value.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT));
+    }
+}

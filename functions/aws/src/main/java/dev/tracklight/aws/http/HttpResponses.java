@@ -1,0 +1,30 @@
+package dev.tracklight.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.problem.Problem;
+
+import java.util.Map;
+
+/** API Gateway HTTP API responses: JSON bodies and RFC 9457 problems. */
+public final class HttpResponses {
+
+    private HttpResponses() {
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return response(status, "application/json", Json.write(body));
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", contentType, "Cache-Control", "no-store"))
+                .withBody(body)
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tracklight.aws.store;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.tracklight.aws.store.Attributes.key;
+import static dev.tracklight.aws.store.Attributes.n;
+import static dev.tracklight.aws.store.Attributes.s;
+import static dev.tracklight.aws.store.Attributes.string;
+
+/**
+ * Live WebSocket connections, written twice: under the shipment (so a push queries, never scans) and
+ * under the connection id (so {@code $disconnect} finds the shipment).
+ */
+public final class ConnectionStore {
+
+    /** API Gateway closes every WebSocket after two hours; a row never needs to outlive that. */
+    public static final Duration MAX_CONNECTION_AGE = Duration.ofHours(2);
+    private static final String SHIPMENT_ID = "shipmentId";
+    private static final String CONNECTION_ID = "connectionId";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ConnectionStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void add(String connectionId, String shipmentId, Instant now) {
+        long expiresAt = now.plus(MAX_CONNECTION_AGE).getEpochSecond();
+        var byShipment = item(Keys.shipment(shipmentId), Keys.connection(connectionId), connectionId, shipmentId, expiresAt);
+        var byConnection = item(Keys.connection(connectionId), Keys.META, connectionId, shipmentId, expiresAt);
+        dynamo.transactWriteItems(request -> request.transactItems(put(byShipment), put(byConnection)));
+    }
+
+    public Optional<String> shipmentOf(String connectionId) {
+        var item = dynamo.getItem(request -> request.tableName(table)
+                .key(key(Keys.connection(connectionId), Keys.META)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(string(item, SHIPMENT_ID));
+    }
+
+    public List<String> connectionsOf(String shipmentId) {
+        return dynamo.queryPaginator(request -> request.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.shipment(shipmentId)), ":prefix", s("CONN#"))))
+                .items().stream()
+                .map(item -> string(item, CONNECTION_ID))
+                .toList();
+    }
+
+    public void remove(String connectionId) {
+        shipmentOf(connectionId).ifPresentOrElse(
+                shipmentId -> dynamo.transactWriteItems(request -> request.transactItems(
+                        delete(Keys.shipment(shipmentId), Keys.connection(connectionId)),
+                        delete(Keys.connection(connectionId), Keys.META))),
+                () -> dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.connection(connectionId), Keys.META))));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk, String connectionId, String shipmentId, long ttl) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, sk));
+        item.put(CONNECTION_ID, s(connectionId));
+        item.put(SHIPMENT_ID, s(shipmentId));
+        item.put(Keys.TTL, n(ttl));
+        return item;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(pk, sk)).build()).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tracklight.aws.store;
+
+import dev.tracklight.core.model.TrackingEvent;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The single-table key design of DESIGN.md §5, in one place. */
+public final class Keys {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String META = "META";
+    /** DynamoDB's TTL attribute, epoch seconds. */
+    public static final String TTL = "ttl";
+    /** Index of a tenant's shipments by last update (merchant API listing). */
+    public static final String TENANT_INDEX = "byTenant";
+    public static final String TENANT_PK = "tenantPk";
+    public static final String TENANT_SK = "tenantSk";
+    /** Index of open shipments by the hour their stage SLA runs out (sla-watchdog, no scans). */
+    public static final String DUE_INDEX = "byDueHour";
+    public static final String DUE_PK = "duePk";
+    public static final String DUE_SK = "dueSk";
+
+    private Keys() {
+    }
+
+    public static String shipment(String shipmentId) {
+        return "SHP#" + shipmentId;
+    }
+
+    public static String tracking(String carrier, String trackingNumber) {
+        return "TRK#" + carrier + "#" + trackingNumber;
+    }
+
+    public static String token(String token) {
+        return "TOK#" + token;
+    }
+
+    public static String order(String tenantId, String orderId) {
+        return "ORD#" + tenantId + "#" + orderId;
+    }
+
+    public static String tenant(String tenantId) {
+        return "TEN#" + tenantId;
+    }
+
+    public static String event(TrackingEvent event) {
+        return "EVT#" + event.occurredAt() + "#" + event.eventId();
+    }
+
+    public static String connection(String connectionId) {
+        return "CONN#" + connectionId;
+    }
+
+    public static String apiKey(String keyHash) {
+        return "KEY#" + keyHash;
+    }
+
+    public static String webhookSource(String source) {
+        return "SRC#" + source;
+    }
+
+    /** The hour bucket of a due time, {@code DUE#2026-11-22T05}: a watchdog run reads a few buckets. */
+    public static String dueHour(Instant due) {
+        return "DUE#" + due.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+    }
+}

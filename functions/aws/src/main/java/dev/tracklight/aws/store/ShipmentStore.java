@@ -1,0 +1,204 @@
+package dev.tracklight.aws.store;
+
+import dev.tracklight.core.delay.StageSla;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.TrackingEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.tracklight.aws.store.Attributes.key;
+import static dev.tracklight.aws.store.Attributes.n;
+import static dev.tracklight.aws.store.Attributes.s;
+import static dev.tracklight.aws.store.Attributes.string;
+
+/** Shipments, their events and the lookups that find them (DESIGN.md §5). */
+public final class ShipmentStore {
+
+    private static final String DOC = "doc";
+    private static final String VERSION = "version";
+    private static final String SHIPMENT_ID = "shipmentId";
+    /** Events for a number nobody registered yet are kept this long, waiting for their shipment. */
+    private static final long UNMATCHED_RETENTION_DAYS = 90;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ShipmentStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Registers a shipment with its tracking, token and order lookups, all or nothing. */
+    public void create(Shipment shipment) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(shipmentItem(shipment), "attribute_not_exists(pk)"));
+        writes.add(put(lookup(Keys.tracking(shipment.carrier(), shipment.trackingNumber()),
+                Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null));
+        writes.add(put(lookup(Keys.token(shipment.trackingToken()), Keys.META, shipment.shipmentId()),
+                "attribute_not_exists(pk)"));
+        if (shipment.orderId() != null) {
+            writes.add(put(lookup(Keys.order(shipment.tenantId(), shipment.orderId()),
+                    Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null));
+        }
+        dynamo.transactWriteItems(request -> request.transactItems(writes));
+    }
+
+    public Optional<Shipment> get(String shipmentId) {
+        var item = dynamo.getItem(request -> request.tableName(table)
+                .key(key(Keys.shipment(shipmentId), Keys.META)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), Shipment.class));
+    }
+
+    public Optional<Shipment> findByToken(String token) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.token(token), Keys.META))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : get(string(item, SHIPMENT_ID));
+    }
+
+    /** Every shipment registered for this number: two merchants may ship with the same parcel number. */
+    public List<Shipment> findByTracking(String carrier, String trackingNumber) {
+        return query(Keys.tracking(carrier, trackingNumber), "SHP#").stream()
+                .map(item -> get(string(item, SHIPMENT_ID)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Writes the event once; a redelivered or re-sent event is a no-op. Returns whether it was new. */
+    public boolean putEvent(String shipmentId, TrackingEvent event) {
+        return putIfAbsent(eventItem(Keys.shipment(shipmentId), event));
+    }
+
+    /** Keeps an event whose shipment is not registered yet, to attach on registration. */
+    public void putUnmatched(TrackingEvent event) {
+        Map<String, AttributeValue> item = eventItem(Keys.tracking(event.carrier(), event.trackingNumber()), event);
+        item.put(Keys.TTL, n(Instant.now().plus(UNMATCHED_RETENTION_DAYS, ChronoUnit.DAYS).getEpochSecond()));
+        putIfAbsent(item);
+    }
+
+    /** Copies the events that arrived before the shipment was registered onto its timeline. */
+    public int attachUnmatched(Shipment shipment) {
+        int attached = 0;
+        for (var item : query(Keys.tracking(shipment.carrier(), shipment.trackingNumber()), "EVT#")) {
+            if (putEvent(shipment.shipmentId(), Json.read(string(item, DOC), TrackingEvent.class))) {
+                attached++;
+            }
+        }
+        return attached;
+    }
+
+    public List<TrackingEvent> events(String shipmentId) {
+        return query(Keys.shipment(shipmentId), "EVT#").stream()
+                .map(item -> Json.read(string(item, DOC), TrackingEvent.class))
+                .toList();
+    }
+
+    /**
+     * Replaces the shipment if nobody changed it since {@code expectedVersion} was read.
+     *
+     * @return false when another writer got there first: re-read and decide again
+     */
+    public boolean update(Shipment shipment, long expectedVersion) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(shipmentItem(shipment))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Open shipments whose stage SLA ran out by {@code now}, among those due within the hour starting at
+     * {@code hour}: one index query, no scan.
+     */
+    public List<DueShipment> dueIn(Instant hour, Instant now) {
+        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
+                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
+                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+                        .expressionAttributeValues(Map.of(":hour", s(Keys.dueHour(hour)), ":now", s(now + "#~"))))
+                .items().stream()
+                .map(item -> new DueShipment(string(item, Keys.PK).substring("SHP#".length()), string(item, Keys.DUE_SK)))
+                .toList();
+    }
+
+    /** Takes the shipment off the due index, unless a newer scan already moved its due time. */
+    public boolean clearDue(DueShipment due) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.shipment(due.shipmentId()), Keys.META))
+                    .updateExpression("REMOVE #pk, #sk")
+                    .conditionExpression("#sk = :sk")
+                    .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+                    .expressionAttributeValues(Map.of(":sk", s(due.dueKey()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A shipment on the due index, with the index key that proves which due time was seen. */
+    public record DueShipment(String shipmentId, String dueKey) {
+    }
+
+    private Map<String, AttributeValue> shipmentItem(Shipment shipment) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(shipment.shipmentId()), Keys.META));
+        item.put(DOC, s(Json.write(shipment)));
+        item.put(VERSION, n(shipment.version()));
+        item.put(Keys.TENANT_PK, s(Keys.tenant(shipment.tenantId())));
+        item.put(Keys.TENANT_SK, s(shipment.updatedAt() + "#" + shipment.shipmentId()));
+        StageSla.dueAt(shipment).ifPresent(due -> {
+            item.put(Keys.DUE_PK, s(Keys.dueHour(due)));
+            item.put(Keys.DUE_SK, s(due + "#" + shipment.shipmentId()));
+        });
+        return item;
+    }
+
+    private static Map<String, AttributeValue> lookup(String pk, String sk, String shipmentId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, sk));
+        item.put(SHIPMENT_ID, s(shipmentId));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> eventItem(String pk, TrackingEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, Keys.event(event)));
+        item.put(DOC, s(Json.write(event)));
+        return item;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(condition).build())
+                .build();
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private List<Map<String, AttributeValue>> query(String pk, String skPrefix) {
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(skPrefix)))
+                .consistentRead(true)
+                .build();
+        return dynamo.queryPaginator(request).items().stream().toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tracklight.aws.tracking;
+
+import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Progress;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.view.TrackingViews;
+
+import java.time.Clock;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+
+/**
+ * Keeps shipments in step with their events. Every step is safe to repeat: the event write is
+ * idempotent, the state is a fold of the stored events, the shipment write is guarded by its version,
+ * and an announcement that did not go out is sent on the next attempt.
+ */
+public final class ShipmentTracker {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final ShipmentStore store;
+    private final ShipmentEvents events;
+    private final Clock clock;
+
+    public ShipmentTracker(ShipmentStore store, ShipmentEvents events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Adds the event to every shipment registered for its number, or keeps it until one registers. */
+    public void record(TrackingEvent event) {
+        List<Shipment> shipments = store.findByTracking(event.carrier(), event.trackingNumber());
+        if (shipments.isEmpty()) {
+            store.putUnmatched(event);
+            return;
+        }
+        for (Shipment shipment : shipments) {
+            store.putEvent(shipment.shipmentId(), event);
+            refresh(shipment.shipmentId());
+        }
+    }
+
+    /** Folds the stored events into the shipment and announces the new view when it changed. */
+    public Shipment refresh(String shipmentId) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Shipment current = store.get(shipmentId)
+                    .orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
+            List<TrackingEvent> timeline = store.events(shipmentId);
+            Progress progress = ShipmentFold.fold(timeline);
+            Shipment next = current;
+            if (!progress.equals(current.progress())) {
+                next = current.withProgress(progress, clock.instant());
+                if (!store.update(next, current.version())) {
+                    continue;
+                }
+            }
+            if (next.publishedVersion() < next.version()) {
+                events.updated(shipmentId, TrackingViews.of(next, timeline));
+                // A lost race here only means a newer version is being announced by its own writer.
+                store.update(next.withPublishedVersion(next.version()), next.version());
+            }
+            return next;
+        }
+        throw new ConcurrentModificationException("shipment " + shipmentId + " kept changing; the message will be retried");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tracklight.core.carriers;
+
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Every webhook source Tracklight accepts, by the name in its URL. */
+public final class CarrierAdapters {
+
+    private final Map<String, CarrierAdapter> bySource;
+
+    public CarrierAdapters(CarrierAdapter... adapters) {
+        this.bySource = Stream.of(adapters).collect(Collectors.toUnmodifiableMap(CarrierAdapter::source, Function.identity()));
+    }
+
+    public static CarrierAdapters all(Clock clock) {
+        return new CarrierAdapters(new TracklightJsonAdapter(clock));
+    }
+
+    public Optional<CarrierAdapter> forSource(String source) {
+        return Optional.ofNullable(source == null ? null : bySource.get(source));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tracklight.core.webhook;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/** HMAC-SHA256 as webhook senders use it, with a comparison that takes the same time for any guess. */
+public final class HmacSha256 {
+
+    private HmacSha256() {
+    }
+
+    public static byte[] sign(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    public static String signHex(String secret, String message) {
+        return HexFormat.of().formatHex(sign(secret, message));
+    }
+
+    /** Constant-time comparison of a presented hex signature with the expected one. */
+    public static boolean matchesHex(String secret, String message, String presentedHex) {
+        if (presentedHex == null) {
+            return false;
+        }
+        byte[] expected = signHex(secret, message).getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = presentedHex.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, presented);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tracklight.core.webhook;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** An inbound webhook as the domain sees it: header names lower-cased, the raw body as received. */
+public record WebhookRequest(Map<String, String> headers, String body, Instant receivedAt) {
+
+    public WebhookRequest {
+        headers = headers == null ? Map.of() : headers.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
+                        (first, second) -> first));
+        body = body == null ? "" : body;
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+}

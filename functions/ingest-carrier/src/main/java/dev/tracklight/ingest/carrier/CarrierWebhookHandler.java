@@ -1,0 +1,63 @@
+package dev.tracklight.ingest.carrier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.http.HttpRequests;
+import dev.tracklight.aws.http.HttpResponses;
+import dev.tracklight.aws.queue.EventQueue;
+import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.CarrierAdapters;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.WebhookRequest;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code POST /webhooks/carriers/{source}}: verify, normalize, queue, answer 202. */
+public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final CarrierIngest ingest;
+    private final Clock clock;
+
+    public CarrierWebhookHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public CarrierWebhookHandler(FunctionEnvironment env) {
+        this(wire(env, new AwsClients(env)), Clock.systemUTC());
+    }
+
+    public CarrierWebhookHandler(CarrierIngest ingest, Clock clock) {
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    private static CarrierIngest wire(FunctionEnvironment env, AwsClients aws) {
+        String table = env.require("TABLE_NAME");
+        return new CarrierIngest(CarrierAdapters.all(Clock.systemUTC()),
+                new WebhookSecretStore(aws.dynamoDb(), table),
+                new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var request = new WebhookRequest(HttpRequests.headers(event), HttpRequests.body(event), clock.instant());
+        try {
+            List<TrackingEvent> accepted = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
+                    HttpRequests.mediaType(event).orElse(null), HttpRequests.bodyBytes(event), request);
+            return HttpResponses.json(202, new Accepted(accepted.size(),
+                    accepted.stream().map(TrackingEvent::eventId).toList()));
+        } catch (ProblemException e) {
+            return HttpResponses.problem(e.problem());
+        }
+    }
+
+    /** The acknowledgement: how many events were queued and their ids (the same ids dedupe a resend). */
+    public record Accepted(int accepted, List<String> eventIds) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tracklight.push;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.push.ConnectionPusher;
+import dev.tracklight.aws.push.ViewMessage;
+import dev.tracklight.aws.store.ConnectionStore;
+import dev.tracklight.core.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * EventBridge target for {@code ShipmentUpdated}: posts the new view to every live connection of the
+ * shipment and forgets the connections API Gateway reports gone.
+ */
+public final class PushStatusHandler implements RequestHandler<ScheduledEvent, Void> {
+
+    private static final int PARALLELISM = 16;
+
+    private final ConnectionStore connections;
+    private final ConnectionPusher pusher;
+
+    public PushStatusHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public PushStatusHandler(FunctionEnvironment env) {
+        this(new AwsClients(env), env.require("TABLE_NAME"));
+    }
+
+    private PushStatusHandler(AwsClients aws, String table) {
+        this(new ConnectionStore(aws.dynamoDb(), table), new ConnectionPusher(aws.connections(), PARALLELISM));
+    }
+
+    public PushStatusHandler(ConnectionStore connections, ConnectionPusher pusher) {
+        this.connections = connections;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public Void handleRequest(ScheduledEvent event, Context context) {
+        Map<String, Object> detail = event.getDetail();
+        String shipmentId = (String) detail.get("shipmentId");
+        byte[] message = Json.write(new ViewMessage(detail.get("view"))).getBytes(StandardCharsets.UTF_8);
+        var outcomes = pusher.postAll(connections.connectionsOf(shipmentId), message);
+        outcomes.forEach((connectionId, outcome) -> {
+            if (outcome == ConnectionPusher.Outcome.GONE) {
+                connections.remove(connectionId);
+            }
+        });
+        long failed = outcomes.values().stream().filter(outcome -> outcome == ConnectionPusher.Outcome.FAILED).count();
+        if (failed > 0) {
+            // Raising makes Lambda retry the event; clients ignore a view whose version they already show.
+            throw new IllegalStateException(failed + " of " + outcomes.size() + " pushes failed for " + shipmentId);
+        }
+        return null;
+    }
+}

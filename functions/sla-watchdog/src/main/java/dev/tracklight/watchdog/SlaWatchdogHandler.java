@@ -1,0 +1,41 @@
+package dev.tracklight.watchdog;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.store.ShipmentStore;
+
+import java.time.Clock;
+
+/** Runs {@link SlaWatchdog} on the template's schedule. */
+public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, Integer> {
+
+    private final SlaWatchdog watchdog;
+
+    public SlaWatchdogHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public SlaWatchdogHandler(FunctionEnvironment env) {
+        this(wire(env, new AwsClients(env)));
+    }
+
+    public SlaWatchdogHandler(SlaWatchdog watchdog) {
+        this.watchdog = watchdog;
+    }
+
+    private static SlaWatchdog wire(FunctionEnvironment env, AwsClients aws) {
+        return new SlaWatchdog(new ShipmentStore(aws.dynamoDb(), env.require("TABLE_NAME")),
+                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        int stalled = watchdog.run();
+        context.getLogger().log("stalled shipments reported: " + stalled);
+        return stalled;
+    }
+}

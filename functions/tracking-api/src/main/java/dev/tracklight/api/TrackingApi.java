@@ -1,0 +1,81 @@
+package dev.tracklight.api;
+
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.ShipmentRegistry;
+import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.view.TrackingView;
+import dev.tracklight.core.view.TrackingViews;
+import jakarta.json.bind.JsonbException;
+
+import java.util.Optional;
+
+/** The JSON tracking API: the consumer's public view and the merchant's shipment routes. */
+public final class TrackingApi {
+
+    private final ShipmentStore shipments;
+    private final ShipmentRegistry registry;
+    private final ApiKeyStore apiKeys;
+    private final String publicBaseUrl;
+
+    public TrackingApi(ShipmentStore shipments, ShipmentRegistry registry, ApiKeyStore apiKeys, String publicBaseUrl) {
+        this.shipments = shipments;
+        this.registry = registry;
+        this.apiKeys = apiKeys;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** {@code GET /v1/track/{token}}: what the tracking page shows, no authentication, no PII. */
+    public TrackingView track(String token) throws ProblemException {
+        Shipment shipment = Optional.ofNullable(token).flatMap(shipments::findByToken)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment for this tracking link")));
+        return TrackingViews.of(shipment, shipments.events(shipment.shipmentId()));
+    }
+
+    /** {@code POST /v1/shipments}. */
+    public ShipmentResource register(String authorization, String body) throws ProblemException {
+        String tenantId = tenant(authorization);
+        Registration registration;
+        try {
+            registration = Json.read(body, Registration.class);
+        } catch (JsonbException e) {
+            throw new ProblemException(Problem.badRequest("body is not a valid shipment registration"));
+        }
+        if (registration == null || isBlank(registration.carrier()) || isBlank(registration.trackingNumber())) {
+            throw new ProblemException(Problem.badRequest("carrier and trackingNumber are required"));
+        }
+        return resource(registry.register(tenantId, registration));
+    }
+
+    /** {@code GET /v1/shipments/{id}}: another tenant's shipment is indistinguishable from a missing one. */
+    public ShipmentResource get(String authorization, String shipmentId) throws ProblemException {
+        String tenantId = tenant(authorization);
+        return Optional.ofNullable(shipmentId).flatMap(shipments::get)
+                .filter(shipment -> shipment.tenantId().equals(tenantId))
+                .map(this::resource)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment " + shipmentId)));
+    }
+
+    private String tenant(String authorization) throws ProblemException {
+        return Optional.ofNullable(authorization)
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).trim())
+                .flatMap(apiKeys::tenantOf)
+                .orElseThrow(() -> new ProblemException(Problem.unauthorized("send a valid API key as 'Authorization: Bearer <key>'")));
+    }
+
+    private ShipmentResource resource(Shipment shipment) {
+        return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.carrier(),
+                shipment.trackingNumber(), shipment.status(), shipment.subStatus(), shipment.promisedDelivery(),
+                publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
+                shipment.updatedAt());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

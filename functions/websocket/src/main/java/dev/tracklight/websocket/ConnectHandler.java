@@ -1,0 +1,54 @@
+package dev.tracklight.websocket;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.store.ConnectionStore;
+import dev.tracklight.aws.store.ShipmentStore;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code $connect}: only a valid tracking token opens a socket; the connection is remembered under its
+ * shipment with a TTL of API Gateway's two-hour maximum.
+ */
+public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ShipmentStore shipments;
+    private final ConnectionStore connections;
+    private final Clock clock;
+
+    public ConnectHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public ConnectHandler(FunctionEnvironment env) {
+        this(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"));
+    }
+
+    private ConnectHandler(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table) {
+        this(new ShipmentStore(dynamo, table), new ConnectionStore(dynamo, table), Clock.systemUTC());
+    }
+
+    public ConnectHandler(ShipmentStore shipments, ConnectionStore connections, Clock clock) {
+        this.shipments = shipments;
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        Optional<String> token = Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("token"));
+        var shipment = token.flatMap(shipments::findByToken);
+        if (shipment.isEmpty()) {
+            return WebSocketResponses.status(token.isEmpty() ? 401 : 403);
+        }
+        connections.add(event.getRequestContext().getConnectionId(), shipment.get().shipmentId(), clock.instant());
+        return WebSocketResponses.status(200);
+    }
+}

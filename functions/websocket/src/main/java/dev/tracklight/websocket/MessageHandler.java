@@ -1,0 +1,65 @@
+package dev.tracklight.websocket;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.push.ConnectionPusher;
+import dev.tracklight.aws.push.ViewMessage;
+import dev.tracklight.aws.store.ConnectionStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.view.TrackingViews;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code subscribe}, {@code ping} and {@code $default} routes. {@code subscribe} answers with the
+ * current view, so a client that (re)connects is up to date before the next push.
+ */
+public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ShipmentStore shipments;
+    private final ConnectionStore connections;
+    private final ConnectionPusher pusher;
+
+    public MessageHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public MessageHandler(FunctionEnvironment env) {
+        this(new AwsClients(env), env.require("TABLE_NAME"));
+    }
+
+    private MessageHandler(AwsClients aws, String table) {
+        this(new ShipmentStore(aws.dynamoDb(), table), new ConnectionStore(aws.dynamoDb(), table),
+                new ConnectionPusher(aws.connections(), 1));
+    }
+
+    public MessageHandler(ShipmentStore shipments, ConnectionStore connections, ConnectionPusher pusher) {
+        this.shipments = shipments;
+        this.connections = connections;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String connectionId = event.getRequestContext().getConnectionId();
+        Object reply = switch (event.getRequestContext().getRouteKey()) {
+            case "subscribe" -> connections.shipmentOf(connectionId)
+                    .flatMap(shipments::get)
+                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()))))
+                    .orElse(new Notice("error", "this connection is not subscribed to a shipment"));
+            case "ping" -> new Notice("pong", null);
+            default -> new Notice("error", "unknown action; send {\"action\":\"subscribe\"} or {\"action\":\"ping\"}");
+        };
+        pusher.post(connectionId, Json.write(reply).getBytes(StandardCharsets.UTF_8));
+        return WebSocketResponses.status(200);
+    }
+
+    /** A short message that is not a view. */
+    public record Notice(String type, String message) {
+    }
+}

@@ -1,0 +1,301 @@
+package dev.tracklight.local;
+
+import dev.tracklight.local.bus.EventBridgeEndpoint;
+import dev.tracklight.local.bus.LocalEventBridge;
+import dev.tracklight.local.gateway.HttpRoute;
+import dev.tracklight.local.gateway.LocalGateway;
+import dev.tracklight.local.invoke.LocalFunction;
+import dev.tracklight.local.queues.LocalSqs;
+import dev.tracklight.local.queues.SqsEventSource;
+import dev.tracklight.local.tables.LocalDynamoDb;
+import dev.tracklight.local.tables.TemplateTables;
+import dev.tracklight.local.template.CloudTemplate;
+import dev.tracklight.local.template.CloudTemplate.FunctionSpec;
+import dev.tracklight.local.template.Intrinsics;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs template.yaml on one machine: DynamoDB Local, ElasticMQ, a local EventBridge and a local API
+ * Gateway, all on 127.0.0.1, with every function running in-process as the handler class Lambda runs.
+ * Functions find the stand-ins only through {@code AWS_ENDPOINT_URL_*} variables, as LocalStack or AWS
+ * would give them.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    public static final String ACCOUNT_ID = "000000000000";
+    private static final Pattern LAMBDA_URI = Pattern.compile("functions/([^/]+)/invocations");
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, String> queueUrls = new HashMap<>();
+    private final Map<String, String> queueArns = new HashMap<>();
+    private final Map<String, String> busNames = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private CloudTemplate template;
+    private Map<String, String> parameters;
+    private LocalDynamoDb dynamo;
+    private LocalSqs sqs;
+    private LocalEventBridge bridge;
+    private EventBridgeEndpoint bridgeEndpoint;
+    private LocalGateway gateway;
+    private DynamoDbClient dynamoClient;
+    private SqsClient sqsClient;
+    private String stage;
+    private int gatewayPort;
+
+    /** Ports of 0 mean "any free port". */
+    public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region) {
+
+        public static Options defaults(Path template) {
+            return new Options(template, 0, 0, 0, 0, "us-east-1");
+        }
+
+        public Options withPort(int gatewayPort) {
+            return new Options(template, gatewayPort, dynamoDbPort, sqsPort, eventBridgePort, region);
+        }
+    }
+
+    private LocalCloud(Options options) {
+        this.options = options;
+    }
+
+    public static LocalCloud start(Options options) throws IOException {
+        LocalCloud cloud = new LocalCloud(options);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (RuntimeException | IOException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void boot() throws IOException {
+        template = CloudTemplate.read(options.template());
+        parameters = new HashMap<>(template.parameterDefaults());
+        gatewayPort = Ports.freeOr(options.port());
+        parameters.put("PublicBaseUrl", "http://127.0.0.1:" + gatewayPort);
+        // The default credential chain reads these; the stand-ins accept any key.
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+
+        dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort())));
+        sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
+        bridge = track(new LocalEventBridge(options.region(), ACCOUNT_ID));
+        bridgeEndpoint = track(new EventBridgeEndpoint(bridge, Ports.freeOr(options.eventBridgePort())));
+        dynamoClient = track(DynamoDbClient.builder().region(Region.of(options.region())).endpointOverride(dynamo.endpoint()).build());
+        sqsClient = track(SqsClient.builder().region(Region.of(options.region())).endpointOverride(sqs.endpoint()).build());
+
+        Intrinsics names = new Intrinsics(this::ref, this::getAtt);
+        template.resources(CloudTemplate.TABLE).forEach((id, properties) -> TemplateTables.create(dynamoClient, id, properties));
+        createQueues(names);
+        template.resources(CloudTemplate.EVENT_BUS).forEach((id, properties) -> busNames.put(id, names.resolveString(properties.get("Name"))));
+        stage = template.resources(CloudTemplate.WEBSOCKET_STAGE).values().stream()
+                .map(properties -> names.resolveString(properties.get("StageName"))).findFirst().orElse("local");
+
+        List<HttpRoute> routes = new ArrayList<>();
+        List<FunctionSpec> specs = template.functions();
+        for (FunctionSpec spec : specs) {
+            Map<String, String> environment = environment(spec, names);
+            environments.put(spec.logicalId(), environment);
+            functions.put(spec.logicalId(), new LocalFunction(spec.logicalId(), spec.handlerClass(), environment, Duration.ofSeconds(15)));
+        }
+        for (FunctionSpec spec : specs) {
+            LocalFunction function = functions.get(spec.logicalId());
+            spec.eventsOfType("HttpApi").forEach(event ->
+                    routes.add(new HttpRoute((String) event.get("Method"), (String) event.get("Path"), function)));
+            for (Map<String, Object> event : spec.eventsOfType("SQS")) {
+                String arn = names.resolveString(event.get("Queue"));
+                int batchSize = ((Number) event.getOrDefault("BatchSize", 10)).intValue();
+                track(new SqsEventSource(sqsClient, queueUrlOfArn(arn), arn, options.region(), batchSize, function));
+            }
+            spec.events().forEach((eventName, event) -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> properties = (Map<String, Object>) event.getOrDefault("Properties", Map.of());
+                if ("EventBridgeRule".equals(event.get("Type"))) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> pattern = (Map<String, Object>) names.resolve(properties.get("Pattern"));
+                    String bus = properties.containsKey("EventBusName") ? names.resolveString(properties.get("EventBusName")) : LocalEventBridge.DEFAULT_BUS;
+                    bridge.addRule(bus, spec.logicalId() + eventName, pattern, function);
+                } else if ("Schedule".equals(event.get("Type"))) {
+                    bridge.addSchedule(names.resolveString(properties.get("Schedule")), function);
+                }
+            });
+        }
+        gateway = track(new LocalGateway(gatewayPort, stage, routes, webSocketRoutes()));
+    }
+
+    private void createQueues(Intrinsics names) {
+        var queues = template.resources(CloudTemplate.QUEUE);
+        // Dead-letter queues first: a redrive policy names its target's ARN.
+        List<String> order = new ArrayList<>(queues.keySet());
+        order.sort((a, b) -> Boolean.compare(queues.get(a).containsKey("RedrivePolicy"), queues.get(b).containsKey("RedrivePolicy")));
+        for (String id : order) {
+            Map<String, Object> properties = queues.get(id);
+            Map<QueueAttributeName, String> attributes = new HashMap<>();
+            if (properties.containsKey("VisibilityTimeout")) {
+                attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, names.resolveString(properties.get("VisibilityTimeout")));
+            }
+            if (properties.containsKey("MessageRetentionPeriod")) {
+                attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, names.resolveString(properties.get("MessageRetentionPeriod")));
+            }
+            if (properties.containsKey("RedrivePolicy")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> redrive = (Map<String, Object>) names.resolve(properties.get("RedrivePolicy"));
+                attributes.put(QueueAttributeName.REDRIVE_POLICY, dev.tracklight.core.json.Json.write(Map.of(
+                        "deadLetterTargetArn", redrive.get("deadLetterTargetArn"),
+                        "maxReceiveCount", Integer.parseInt(String.valueOf(redrive.get("maxReceiveCount"))))));
+            }
+            String url = sqsClient.createQueue(request -> request.queueName(id).attributes(attributes)).queueUrl();
+            String arn = sqsClient.getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            queueUrls.put(id, url);
+            queueArns.put(id, arn);
+        }
+    }
+
+    private Map<String, String> environment(FunctionSpec spec, Intrinsics names) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        spec.environment().forEach((name, value) -> environment.put(name, names.resolveString(value)));
+        environment.put("AWS_REGION", options.region());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bridgeEndpoint.endpoint().toString());
+        if (environment.containsKey("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI")) {
+            // The template points at execute-api in AWS; locally the gateway serves @connections itself.
+            environment.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + gatewayPort + "/" + stage);
+        }
+        return environment;
+    }
+
+    /** Route key → function, following each route's target integration to the function it invokes. */
+    private Map<String, LocalFunction> webSocketRoutes() {
+        Intrinsics logicalIds = new Intrinsics(id -> id, (id, attribute) -> id);
+        var integrations = template.resources("AWS::ApiGatewayV2::Integration");
+        Map<String, LocalFunction> routes = new HashMap<>();
+        template.resources(CloudTemplate.WEBSOCKET_ROUTE).forEach((id, properties) -> {
+            String integration = logicalIds.resolveString(properties.get("Target")).replaceFirst("^integrations/", "");
+            Matcher uri = LAMBDA_URI.matcher(logicalIds.resolveString(integrations.get(integration).get("IntegrationUri")));
+            if (!uri.find() || !functions.containsKey(uri.group(1))) {
+                throw new IllegalStateException("route " + id + " does not integrate with a function of the template");
+            }
+            routes.put((String) properties.get("RouteKey"), functions.get(uri.group(1)));
+        });
+        return routes;
+    }
+
+    private String ref(String name) {
+        return switch (name) {
+            case "AWS::Region" -> options.region();
+            case "AWS::AccountId" -> ACCOUNT_ID;
+            case "AWS::Partition" -> "aws";
+            case "AWS::StackName" -> "tracklight-local";
+            default -> {
+                if (parameters.containsKey(name)) {
+                    yield parameters.get(name);
+                }
+                if (queueUrls.containsKey(name)) {
+                    yield queueUrls.get(name);
+                }
+                if (busNames.containsKey(name)) {
+                    yield busNames.get(name);
+                }
+                String type = template.typeOf(name).orElseThrow(() -> new IllegalArgumentException("unknown reference " + name));
+                yield switch (type) {
+                    case CloudTemplate.TABLE -> name;
+                    case CloudTemplate.WEBSOCKET_API, "AWS::Serverless::HttpApi" -> "local";
+                    default -> throw new IllegalArgumentException("the local cloud cannot Ref " + type + " " + name);
+                };
+            }
+        };
+    }
+
+    private String getAtt(String id, String attribute) {
+        String type = template.typeOf(id).orElseThrow(() -> new IllegalArgumentException("unknown resource " + id));
+        return switch (type + "." + attribute) {
+            case CloudTemplate.QUEUE + ".Arn" -> queueArns.get(id);
+            case CloudTemplate.QUEUE + ".QueueName" -> id;
+            case CloudTemplate.QUEUE + ".QueueUrl" -> queueUrls.get(id);
+            case CloudTemplate.TABLE + ".Arn" -> "arn:aws:dynamodb:" + options.region() + ":" + ACCOUNT_ID + ":table/" + id;
+            case CloudTemplate.EVENT_BUS + ".Arn" -> "arn:aws:events:" + options.region() + ":" + ACCOUNT_ID + ":event-bus/" + busNames.get(id);
+            case CloudTemplate.FUNCTION + ".Alias" -> id;
+            default -> throw new IllegalArgumentException("the local cloud cannot GetAtt " + id + "." + attribute);
+        };
+    }
+
+    private String queueUrlOfArn(String arn) {
+        return queueArns.entrySet().stream().filter(entry -> entry.getValue().equals(arn)).map(entry -> queueUrls.get(entry.getKey()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no queue " + arn));
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    public URI httpEndpoint() {
+        return gateway.httpEndpoint();
+    }
+
+    public URI webSocketEndpoint() {
+        return gateway.webSocketEndpoint();
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    public LocalEventBridge eventBridge() {
+        return bridge;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoClient;
+    }
+
+    public SqsClient sqs() {
+        return sqsClient;
+    }
+
+    public String queueUrl(String logicalId) {
+        return queueUrls.get(logicalId);
+    }
+
+    /** The variables a function runs with, as resolved from the template. */
+    public Map<String, String> environmentOf(String functionLogicalId) {
+        return environments.get(functionLogicalId);
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("[local-cloud] closing " + started.get(i).getClass().getSimpleName() + ": " + e);
+            }
+        }
+        started.clear();
+    }
+}

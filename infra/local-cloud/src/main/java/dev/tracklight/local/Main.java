@@ -1,0 +1,119 @@
+package dev.tracklight.local;
+
+import dev.tracklight.core.json.Json;
+import dev.tracklight.local.demo.DemoData;
+import dev.tracklight.local.demo.TracklightClient;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code ./tracklight up} and {@code ./tracklight webhook} commands.
+ */
+public final class Main {
+
+    private static final int DEFAULT_PORT = 4000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = rest.isEmpty() ? "up" : rest.removeFirst();
+        int status = switch (command) {
+            case "up" -> up(rest);
+            case "webhook" -> webhook(rest);
+            default -> {
+                System.err.println("unknown command '" + command + "'; use up or webhook");
+                yield 2;
+            }
+        };
+        // DynamoDB Local's child process and the servers are closed by now; end the JVM with its status.
+        System.exit(status);
+    }
+
+    private static int up(List<String> args) throws Exception {
+        int port = intOption(args, "--port", DEFAULT_PORT);
+        boolean json = args.remove("--json");
+        Path template = Path.of(option(args, "--template", "template.yaml"));
+        LocalCloud.Options options = LocalCloud.Options.defaults(template).withPort(port);
+        LocalCloud cloud = LocalCloud.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stopped.countDown();
+        }));
+        DemoData.Seeded demo = DemoData.seed(cloud);
+        if (json) {
+            System.out.println(Json.write(Map.of("httpEndpoint", cloud.httpEndpoint().toString(),
+                    "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(),
+                    "webhookSecret", DemoData.WEBHOOK_SECRET, "shipments", demo.shipments())));
+        } else {
+            printWelcome(cloud, demo);
+        }
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void printWelcome(LocalCloud cloud, DemoData.Seeded demo) {
+        DemoData.DemoShipment first = demo.shipments().getFirst();
+        String portFlag = cloud.httpEndpoint().getPort() == DEFAULT_PORT ? "" : " --port " + cloud.httpEndpoint().getPort();
+        System.out.println();
+        System.out.println("Tracklight is running on " + cloud.httpEndpoint() + " (WebSocket " + cloud.webSocketEndpoint() + ")");
+        System.out.println();
+        System.out.println("Demo tracking pages (open one on a phone-sized window):");
+        for (DemoData.DemoShipment shipment : demo.shipments()) {
+            System.out.printf("  %-60s %s %s, %s%n", shipment.trackingUrl(), shipment.carrier(), shipment.trackingNumber(), shipment.story());
+        }
+        System.out.println();
+        System.out.println("Demo merchant API key (tenant " + DemoData.TENANT + "), shown once:");
+        System.out.println("  " + demo.apiKey());
+        System.out.println("  curl -s -H 'Authorization: Bearer " + demo.apiKey() + "' " + cloud.httpEndpoint() + "/v1/track/" + first.token());
+        System.out.println();
+        System.out.println("Post a signed carrier webhook; the first page changes without a reload:");
+        System.out.println("  ./tracklight webhook" + portFlag + " " + first.trackingNumber() + " OUT_FOR_DELIVERY \"Out for delivery in Shanghai\"");
+        System.out.println("  (generic Tracklight format, secret '" + DemoData.WEBHOOK_SECRET + "'; README shows the same with curl + openssl)");
+        System.out.println();
+        System.out.println("Press Ctrl+C to stop.");
+    }
+
+    /** {@code webhook [--port N] [--carrier C] [--secret S] TRACKING_NUMBER STATUS [MESSAGE]}. */
+    private static int webhook(List<String> args) throws Exception {
+        int port = intOption(args, "--port", DEFAULT_PORT);
+        String carrier = option(args, "--carrier", "sf-express");
+        String secret = option(args, "--secret", DemoData.WEBHOOK_SECRET);
+        if (args.size() < 2) {
+            System.err.println("usage: ./tracklight webhook [--port N] [--carrier C] [--secret S] TRACKING_NUMBER STATUS [MESSAGE]");
+            return 2;
+        }
+        String message = args.size() > 2 ? args.get(2) : args.get(1).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String body = DemoData.webhookBody(carrier, args.get(0), args.get(1), message);
+        HttpResponse<String> response = new TracklightClient(URI.create("http://127.0.0.1:" + port)).postSignedWebhook(secret, body);
+        System.out.println("POST /webhooks/carriers/tracklight " + body);
+        System.out.println(response.statusCode() + " " + response.body());
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return fallback;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        args.remove(at);
+        return args.remove(at);
+    }
+
+    private static int intOption(List<String> args, String name, int fallback) {
+        String value = option(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tracklight.local.demo;
+
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A plain HTTP client of Tracklight's public endpoints, as a carrier or a merchant would call them. */
+public final class TracklightClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public TracklightClient(URI base) {
+        this.base = base;
+    }
+
+    /** Signs the body with the generic Tracklight scheme and posts it as a carrier would. */
+    public HttpResponse<String> postSignedWebhook(String secret, String body) throws IOException, InterruptedException {
+        long timestamp = Instant.now().getEpochSecond();
+        return send(HttpRequest.newBuilder(base.resolve("/webhooks/carriers/" + TracklightJsonAdapter.SOURCE))
+                .header("Content-Type", "application/json")
+                .header(TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(secret, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> registerShipment(String apiKey, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/v1/shipments"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> track(String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/v1/track/" + token)).GET());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

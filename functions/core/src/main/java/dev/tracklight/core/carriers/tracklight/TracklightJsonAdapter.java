@@ -125,9 +125,14 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
         }
         Instant occurredAt = occurred.toInstant();
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, code, occurredAt), carrier, trackingNumber,
-                occurredAt, occurred.getOffset().getId(), false, receivedAt, status,
+                occurredAt, offsetId(occurred), false, receivedAt, status,
                 optionalString(json, "subStatus", path), optionalString(json, "reason", path), code, message,
                 location(json, path), SOURCE, carrierEta == null ? null : carrierEta.toInstant());
+    }
+
+    /** {@code +00:00} rather than {@code Z}, so every stored offset has the same shape. */
+    private static String offsetId(OffsetDateTime time) {
+        return time.getOffset().getTotalSeconds() == 0 ? "+00:00" : time.getOffset().getId();
     }
 
     private static Status status(String value, String path) throws ProblemException {

@@ -1,0 +1,65 @@
+package dev.tracklight.core.view;
+
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.EventIds;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.state.ShipmentFold;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingViewsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
+
+    private static TrackingEvent event(int minute, String message) {
+        Instant at = T0.plusSeconds(60L * minute);
+        return new TrackingEvent(EventIds.of("ups", "1Z1", "c" + minute, at), "ups", "1Z1", at, "-08:00", false, at,
+                Status.IN_TRANSIT, null, null, "c" + minute, message,
+                new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), "test", null);
+    }
+
+    private static Shipment shipment(List<TrackingEvent> events) {
+        var progress = ShipmentFold.fold(events);
+        return new Shipment("tenant-a", "shp_1", "order-1", "ups", "1Z1", null,
+                new Location("Los Angeles", "CA", "US", "90001", null, null),
+                new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), null, "token", Status.PENDING, null, null, 0,
+                1, 0, T0, T0).withProgress(progress, T0);
+    }
+
+    @Test
+    void showsTheTimelineNewestFirstWithoutPostalCodesOrMerchantIdentifiers() {
+        List<TrackingEvent> events = List.of(event(1, "first"), event(3, "third"), event(2, "second"));
+
+        TrackingView view = TrackingViews.of(shipment(events), events);
+
+        assertThat(view.timeline()).extracting(TimelineEntry::message).containsExactly("third", "second", "first");
+        assertThat(view.timeline().getFirst().location().postalCode()).isNull();
+        assertThat(view.destination().postalCode()).isNull();
+        assertThat(view.destination().lat()).isNull();
+        String json = Json.write(view);
+        assertThat(json).doesNotContain("tenant-a", "shp_1", "order-1", "98101", "90001");
+    }
+
+    @Test
+    void staysUnderTheWebSocketMessageLimitWhateverTheCarrierSends() {
+        List<TrackingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            events.add(event(i, "x".repeat(500)));
+        }
+
+        TrackingView view = TrackingViews.of(shipment(events), events);
+
+        assertThat(view.timeline()).hasSize(TrackingViews.MAX_TIMELINE_ENTRIES);
+        assertThat(view.timelineTotal()).isEqualTo(1_000);
+        assertThat(Json.write(view).getBytes(StandardCharsets.UTF_8).length).isLessThan(128 * 1024);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.local.demo.TracklightClient;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One local cloud for the whole test JVM (starting one takes seconds), stopped when the JVM ends.
+ * Each test registers shipments with its own tracking numbers, so tests do not see each other's data.
+ */
+final class SharedCloud {
+
+    static final String SECRET = "test-webhook-secret";
+    private static LocalCloud cloud;
+    private static String apiKey;
+
+    private SharedCloud() {
+    }
+
+    static Path template() {
+        Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found above " + here);
+    }
+
+    static synchronized LocalCloud get() throws IOException {
+        if (cloud == null) {
+            cloud = LocalCloud.start(LocalCloud.Options.defaults(template()));
+            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+            new WebhookSecretStore(cloud.dynamoDb(), table()).put(TracklightJsonAdapter.SOURCE, SECRET);
+            apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
+        }
+        return cloud;
+    }
+
+    static String table() {
+        return cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
+    }
+
+    static String apiKey() throws IOException {
+        get();
+        return apiKey;
+    }
+
+    static TracklightClient client() throws IOException {
+        return new TracklightClient(get().httpEndpoint());
+    }
+
+    /** A tracking number no other test uses. */
+    static String uniqueTrackingNumber() {
+        return "TL" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    }
+
+    /** Registers a shipment through the merchant API and returns the created resource. */
+    static Map<?, ?> register(String carrier, String trackingNumber) throws IOException, InterruptedException {
+        HttpResponse<String> response = client().registerShipment(apiKey(), Json.write(Map.of(
+                "carrier", carrier, "trackingNumber", trackingNumber, "orderId", "order-" + trackingNumber,
+                "destination", Map.of("city", "Shanghai", "country", "CN", "postalCode", "200000"))));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return Json.read(response.body(), Map.class);
+    }
+
+    static String tokenOf(Map<?, ?> shipment) {
+        String url = (String) shipment.get("trackingUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    static String webhook(String carrier, String trackingNumber, String status, String code, String occurredAt, String message) {
+        return Json.write(Map.of("carrier", carrier, "trackingNumber", trackingNumber, "events", java.util.List.of(Map.of(
+                "status", status, "code", code, "message", message, "occurredAt", occurredAt))));
+    }
+}

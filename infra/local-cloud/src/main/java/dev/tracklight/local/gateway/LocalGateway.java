@@ -127,9 +127,9 @@ public final class LocalGateway implements AutoCloseable {
 
     private void getConnection(Context ctx) {
         webSocket.connection(ctx.pathParam("id")).ifPresentOrElse(connection -> ctx.json(Map.of(
-                        "ConnectedAt", connection.connectedAt().toString(),
-                        "Identity", Map.of("SourceIp", "127.0.0.1"),
-                        "LastActiveAt", connection.connectedAt().toString())),
+                        "connectedAt", connection.connectedAt().toString(),
+                        "identity", Map.of("sourceIp", "127.0.0.1"),
+                        "lastActiveAt", connection.connectedAt().toString())),
                 () -> managementError(ctx, 410, "GoneException", "connection is gone"));
     }
 

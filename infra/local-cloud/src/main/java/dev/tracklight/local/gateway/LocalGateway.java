@@ -60,6 +60,11 @@ public final class LocalGateway implements AutoCloseable {
             config.routes.post("/" + stage + "/@connections/{id}", this::postToConnection);
             config.routes.get("/" + stage + "/@connections/{id}", this::getConnection);
             config.routes.delete("/" + stage + "/@connections/{id}", this::deleteConnection);
+            // Local-only test hook (no AWS counterpart): drop every socket as API Gateway does at its limits.
+            config.routes.post("/_local/websocket/drop", ctx -> {
+                dropAllConnections();
+                ctx.status(204);
+            });
             config.routes.get("/t/assets/{file}", ctx -> serveAsset(ctx, "assets/" + ctx.pathParam("file")));
             config.routes.get("/t/config.json", this::pageConfig);
             config.routes.get("/t/{token}", ctx -> serveAsset(ctx, "index.html"));

@@ -14,12 +14,15 @@ import dev.tracklight.core.model.TrackingEvent;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Consumes queued carrier events in batches. Each message is processed on its own; the ones that fail
- * are reported back (ReportBatchItemFailures) so only they are retried, and after the queue's
- * maxReceiveCount they are parked in the DLQ.
+ * Consumes queued carrier events in batches, grouped by tracking number. The messages that fail are
+ * reported back (ReportBatchItemFailures) so only they are retried, and after the queue's maxReceiveCount
+ * they are parked in the DLQ.
  */
 public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -45,14 +48,31 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<String, List<SQSEvent.SQSMessage>> byTrackingNumber = new LinkedHashMap<>();
+        Map<String, TrackingEvent> parsed = new HashMap<>();
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
             try {
-                tracker.record(Json.read(message.getBody(), TrackingEvent.class));
+                TrackingEvent event = Json.read(message.getBody(), TrackingEvent.class);
+                parsed.put(message.getMessageId(), event);
+                byTrackingNumber.computeIfAbsent(event.carrier() + "#" + event.trackingNumber(), key -> new ArrayList<>()).add(message);
             } catch (RuntimeException e) {
-                context.getLogger().log("message " + message.getMessageId() + " failed: " + e);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                context.getLogger().log("message " + message.getMessageId() + " is not a tracking event: " + e);
+                failures.add(failure(message));
             }
         }
+        // One fold per shipment per batch; a failure fails only the messages of that tracking number.
+        byTrackingNumber.values().forEach(messages -> {
+            try {
+                tracker.record(messages.stream().map(message -> parsed.get(message.getMessageId())).toList());
+            } catch (RuntimeException e) {
+                context.getLogger().log(messages.size() + " messages for one tracking number failed: " + e);
+                messages.forEach(message -> failures.add(failure(message)));
+            }
+        });
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static SQSBatchResponse.BatchItemFailure failure(SQSEvent.SQSMessage message) {
+        return SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build();
     }
 }

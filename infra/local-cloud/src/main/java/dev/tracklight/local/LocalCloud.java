@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 public final class LocalCloud implements AutoCloseable {
 
     public static final String ACCOUNT_ID = "000000000000";
+    /** Lambda polls an SQS queue with five concurrent batches before it scales further. */
+    private static final int SQS_INITIAL_CONCURRENCY = 5;
     private static final Pattern LAMBDA_URI = Pattern.compile("functions/([^/]+)/invocations");
 
     private final Options options;
@@ -123,7 +125,11 @@ public final class LocalCloud implements AutoCloseable {
             for (Map<String, Object> event : spec.eventsOfType("SQS")) {
                 String arn = names.resolveString(event.get("Queue"));
                 int batchSize = ((Number) event.getOrDefault("BatchSize", 10)).intValue();
-                track(new SqsEventSource(sqsClient, queueUrlOfArn(arn), arn, options.region(), batchSize, function));
+                @SuppressWarnings("unchecked")
+                Number maximum = (Number) ((Map<String, Object>) event.getOrDefault("ScalingConfig", Map.of()))
+                        .getOrDefault("MaximumConcurrency", SQS_INITIAL_CONCURRENCY);
+                track(new SqsEventSource(sqsClient, queueUrlOfArn(arn), arn, options.region(), batchSize,
+                        Math.min(SQS_INITIAL_CONCURRENCY, maximum.intValue()), function));
             }
             spec.events().forEach((eventName, event) -> {
                 @SuppressWarnings("unchecked")

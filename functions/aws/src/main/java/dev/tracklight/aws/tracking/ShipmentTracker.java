@@ -31,15 +31,22 @@ public final class ShipmentTracker {
         this.clock = clock;
     }
 
-    /** Adds the event to every shipment registered for its number, or keeps it until one registers. */
-    public void record(TrackingEvent event) {
-        List<Shipment> shipments = store.findByTracking(event.carrier(), event.trackingNumber());
+    /**
+     * Adds events of one tracking number to every shipment registered for it, or keeps them until one
+     * registers. The shipment is folded once for all of them, however many arrived together.
+     */
+    public void record(List<TrackingEvent> events) {
+        TrackingEvent first = events.getFirst();
+        if (!events.stream().allMatch(e -> e.carrier().equals(first.carrier()) && e.trackingNumber().equals(first.trackingNumber()))) {
+            throw new IllegalArgumentException("record takes the events of one tracking number");
+        }
+        List<Shipment> shipments = store.findByTracking(first.carrier(), first.trackingNumber());
         if (shipments.isEmpty()) {
-            store.putUnmatched(event);
+            events.forEach(store::putUnmatched);
             return;
         }
         for (Shipment shipment : shipments) {
-            store.putEvent(shipment.shipmentId(), event);
+            events.forEach(event -> store.putEvent(shipment.shipmentId(), event));
             refresh(shipment.shipmentId());
         }
     }

@@ -140,7 +140,7 @@ public final class LocalGateway implements AutoCloseable {
 
     private void deleteConnection(Context ctx) {
         webSocket.connection(ctx.pathParam("id")).ifPresentOrElse(connection -> {
-            connection.socket().closeSession();
+            webSocket.disconnect(ctx.pathParam("id"));
             ctx.status(204);
         }, () -> managementError(ctx, 410, "GoneException", "connection is gone"));
     }

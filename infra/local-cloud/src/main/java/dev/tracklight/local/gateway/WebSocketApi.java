@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,22 +84,29 @@ final class WebSocketApi {
     }
 
     void closed(WsContext ws) {
-        String connectionId = ws.attribute(CONNECTION_ID);
-        if (connections.remove(connectionId) == null) {
+        disconnect(ws.attribute(CONNECTION_ID));
+    }
+
+    /** Forgets the connection and runs {@code $disconnect}, once, whichever side closed first. */
+    void disconnect(String connectionId) {
+        Connection connection = connections.remove(connectionId);
+        if (connection == null) {
             return;
         }
-        LocalFunction disconnect = routes.get("$disconnect");
-        if (disconnect != null) {
+        connection.socket().closeSession();
+        LocalFunction function = routes.get("$disconnect");
+        if (function != null) {
             try {
-                disconnect.invoke(event("$disconnect", "DISCONNECT", connectionId, ws.host()));
+                function.invoke(event("$disconnect", "DISCONNECT", connectionId, connection.host()));
             } catch (RuntimeException e) {
                 System.err.println("[websocket] $disconnect failed: " + e);
             }
         }
     }
 
+    /** A connection that is still open; one whose socket closed is gone, as API Gateway reports it. */
     Optional<Connection> connection(String connectionId) {
-        return Optional.ofNullable(connections.get(connectionId));
+        return Optional.ofNullable(connections.get(connectionId)).filter(connection -> connection.socket().session.isOpen());
     }
 
     int openConnections() {
@@ -107,7 +115,7 @@ final class WebSocketApi {
 
     /** Closes every socket, as API Gateway does on its own timeouts; each runs {@code $disconnect}. */
     void closeAll() {
-        connections.values().forEach(connection -> connection.socket().closeSession());
+        List.copyOf(connections.keySet()).forEach(this::disconnect);
     }
 
     private String selectRoute(String body) {

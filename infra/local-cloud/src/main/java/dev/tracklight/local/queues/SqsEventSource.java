@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * failed messages on the queue so the queue's redrive policy parks them in the DLQ after
  * {@code maxReceiveCount} receives.
  *
+ * <p>Like Lambda, it runs several batches at once (Lambda starts an SQS source at five concurrent batches),
+ * so the processor's optimistic concurrency is exercised locally too.
+ *
  * <p>Local deviation: a failed message becomes visible again after {@link #RETRY_DELAY} instead of the
  * queue's full visibility timeout, so retries and redrive are observable in seconds.
  */
@@ -33,17 +36,20 @@ public final class SqsEventSource implements AutoCloseable {
     private final String region;
     private final int batchSize;
     private final LocalFunction function;
-    private final Thread poller;
+    private final List<Thread> pollers;
     private volatile boolean running = true;
 
-    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize, LocalFunction function) {
+    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize, int concurrency,
+                          LocalFunction function) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.batchSize = batchSize;
         this.function = function;
-        this.poller = Thread.ofPlatform().name("sqs-" + function.name()).start(this::poll);
+        this.pollers = java.util.stream.IntStream.range(0, concurrency)
+                .mapToObj(i -> Thread.ofPlatform().name("sqs-" + function.name() + "-" + i).start(this::poll))
+                .toList();
     }
 
     private void poll() {
@@ -117,6 +123,8 @@ public final class SqsEventSource implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        poller.join();
+        for (Thread poller : pollers) {
+            poller.join();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.tracklight;
 
+import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
@@ -80,6 +81,18 @@ class TracklightJsonAdapterTest {
         assertThat(first.carrierEta()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(first.receivedAt()).isEqualTo(NOW);
         assertThat(events.get(1).status()).as("informational row").isNull();
+    }
+
+    @Test
+    void readsTheSamplePayloadInEvents() throws ProblemException {
+        String body = Fixtures.read("carriers/tracklight/sf-express-in-transit.json");
+
+        List<TrackingEvent> events = adapter.parse(signed(body, NOW.getEpochSecond(), SECRET));
+
+        assertThat(events).extracting(TrackingEvent::status).containsExactly(Status.PICKED_UP, Status.IN_TRANSIT, null);
+        assertThat(events).extracting(TrackingEvent::rawMessage).first().asString().startsWith("顺丰速运");
+        assertThat(events).extracting(TrackingEvent::localOffset).containsOnly("+08:00");
+        assertThat(events).extracting(TrackingEvent::eventId).doesNotHaveDuplicates();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.tracklight.watchdog;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
@@ -12,6 +14,9 @@ import java.time.Clock;
 
 /** Runs {@link SlaWatchdog} on the template's schedule. */
 public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, Integer> {
+
+    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
     private final SlaWatchdog watchdog;
 

@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ConnectionStore;
 
 /** {@code $disconnect}: forget the connection (the TTL covers disconnects API Gateway never reports). */
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
     private final ConnectionStore connections;
 

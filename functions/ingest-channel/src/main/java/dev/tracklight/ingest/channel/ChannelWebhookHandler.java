@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
@@ -15,6 +17,9 @@ import dev.tracklight.core.problem.Problem;
  * nothing stored, so a platform's delivery log shows why.
  */
 public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
     public ChannelWebhookHandler() {
         this(FunctionEnvironment.system());

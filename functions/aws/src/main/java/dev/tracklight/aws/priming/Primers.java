@@ -1,0 +1,51 @@
+package dev.tracklight.aws.priming;
+
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.view.TrackingView;
+import dev.tracklight.core.view.TrackingViews;
+import dev.tracklight.core.webhook.WebhookRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** The domain's hot paths, run once on fixed sample data: parse, verify, fold, view, JSON both ways. */
+public final class Primers {
+
+    private static final Instant SAMPLE_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String SAMPLE_BODY = "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z0PRIMING\",\"events\":[{\"status\":"
+            + "\"IN_TRANSIT\",\"code\":\"AR\",\"message\":\"Arrived\",\"occurredAt\":\"2026-01-01T00:00:00+08:00\","
+            + "\"location\":{\"city\":\"Hangzhou\",\"lat\":30.2,\"lon\":120.1}}]}";
+
+    private Primers() {
+    }
+
+    /** Exercises the domain end to end without touching any service. */
+    public static void domain() {
+        var adapter = new TracklightJsonAdapter(Clock.fixed(SAMPLE_TIME, ZoneOffset.UTC));
+        var request = new WebhookRequest(Map.of(
+                TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(SAMPLE_TIME.getEpochSecond()),
+                TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature("priming", SAMPLE_TIME.getEpochSecond(), SAMPLE_BODY)),
+                SAMPLE_BODY, SAMPLE_TIME);
+        try {
+            adapter.verify(request, "priming");
+            List<TrackingEvent> events = adapter.parse(request);
+            TrackingEvent event = Json.read(Json.write(events.getFirst()), TrackingEvent.class);
+            Shipment shipment = new Shipment("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, "token",
+                    Status.PENDING, null, null, 0, 1, 0, SAMPLE_TIME, SAMPLE_TIME)
+                    .withProgress(ShipmentFold.fold(List.of(event)), SAMPLE_TIME);
+            Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);
+            Json.read(Json.write(TrackingViews.of(shipment, List.of(event))), TrackingView.class);
+        } catch (ProblemException e) {
+            throw new IllegalStateException("the priming sample is invalid: " + e.problem().detail(), e);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndToEndTest {
 
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(20);
+    private static final java.lang.reflect.Type MAP = new HashMap<String, Object>() { }.getClass().getGenericSuperclass();
 
     @Test
     void aSignedWebhookReachesTheSubscribedPageAndTheTrackingApiShowsTheSameView() throws Exception {
@@ -48,7 +50,7 @@ class EndToEndTest {
             // AND the tracking API returns that same view
             HttpResponse<String> tracked = SharedCloud.client().track(token);
             assertThat(tracked.statusCode()).isEqualTo(200);
-            assertThat(Json.read(tracked.body(), Map.class)).isEqualTo(pushed);
+            assertThat(Json.<Map<String, Object>>read(tracked.body(), MAP)).isEqualTo(pushed);
         }
     }
 
@@ -117,7 +119,7 @@ class EndToEndTest {
         assertThat(page.body()).contains("<script src=\"/t/assets/app.js\"").doesNotContain("<script>");
         assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
-        assertThat(Json.read(config.body(), Map.class)).containsEntry("webSocketUrl", cloud.webSocketEndpoint().toString());
+        assertThat(Json.<Map<String, Object>>read(config.body(), MAP)).containsEntry("webSocketUrl", cloud.webSocketEndpoint().toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,8 @@ class QueueRedriveTest {
         String poison = "{\"this is\": not json " + number;
 
         cloud.sqs().sendMessageBatch(request -> request.queueUrl(cloud.queueUrl("EventsQueue")).entries(
-                entry -> entry.id("poison").messageBody(poison),
-                entry -> entry.id("good").messageBody(good)));
+                SendMessageBatchRequestEntry.builder().id("poison").messageBody(poison).build(),
+                SendMessageBatchRequestEntry.builder().id("good").messageBody(good).build()));
 
         WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"IN_TRANSIT\""));
         String deadLetters = cloud.queueUrl("EventsDeadLetterQueue");

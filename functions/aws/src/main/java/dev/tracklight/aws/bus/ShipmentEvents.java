@@ -3,6 +3,7 @@ package dev.tracklight.aws.bus;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.view.TrackingView;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 import java.time.Instant;
 
@@ -30,8 +31,9 @@ public final class ShipmentEvents {
     }
 
     private void publish(String detailType, String detail) {
-        var response = eventBridge.putEvents(request -> request.entries(entry -> entry
-                .eventBusName(busName).source(SOURCE).detailType(detailType).detail(detail)));
+        PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
+                .eventBusName(busName).source(SOURCE).detailType(detailType).detail(detail).build();
+        var response = eventBridge.putEvents(request -> request.entries(entry));
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
             throw new IllegalStateException("EventBridge refused " + detailType + ": "
                     + response.entries().get(0).errorMessage());

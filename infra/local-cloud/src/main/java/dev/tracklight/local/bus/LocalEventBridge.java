@@ -49,7 +49,7 @@ public final class LocalEventBridge implements AutoCloseable {
     /** Adds a rule with an event pattern (as declared) whose target is {@code function}. */
     public void addRule(String busName, String ruleName, Map<String, Object> pattern, LocalFunction function) {
         try {
-            machines.computeIfAbsent(busName, name -> new Machine()).addRule(ruleName, Json.write(pattern));
+            machines.computeIfAbsent(busName, name -> Machine.builder().build()).addRule(ruleName, Json.write(pattern));
         } catch (Exception e) {
             throw new IllegalArgumentException("rule " + ruleName + " has an invalid event pattern: " + e.getMessage(), e);
         }
@@ -85,6 +85,7 @@ public final class LocalEventBridge implements AutoCloseable {
     public List<String> putEvents(List<Entry> entries) {
         List<String> ids = new ArrayList<>();
         for (Entry entry : entries) {
+            @SuppressWarnings("unchecked")
             Map<String, Object> detail = Json.read(entry.detail(), Map.class);
             ScheduledEvent event = event(entry.source(), entry.detailType(), detail);
             ids.add(event.getId());
@@ -144,13 +145,18 @@ public final class LocalEventBridge implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         timer.shutdownNow();
         deliveries.shutdown();
-        if (!deliveries.awaitTermination(10, TimeUnit.SECONDS)) {
+        try {
+            if (!deliveries.awaitTermination(10, TimeUnit.SECONDS)) {
+                deliveries.shutdownNow();
+            }
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             deliveries.shutdownNow();
+            Thread.currentThread().interrupt();
         }
-        timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** One PutEvents entry. */

@@ -121,10 +121,14 @@ public final class SqsEventSource implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        for (Thread poller : pollers) {
-            poller.join();
+        try {
+            for (Thread poller : pollers) {
+                poller.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

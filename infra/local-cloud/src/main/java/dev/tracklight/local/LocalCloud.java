@@ -67,10 +67,6 @@ public final class LocalCloud implements AutoCloseable {
         public static Options defaults(Path template) {
             return new Options(template, 0, 0, 0, 0, "us-east-1");
         }
-
-        public Options withPort(int gatewayPort) {
-            return new Options(template, gatewayPort, dynamoDbPort, sqsPort, eventBridgePort, region);
-        }
     }
 
     private LocalCloud(Options options) {

@@ -1,14 +1,11 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.core.ids.Sha256;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import static dev.tracklight.aws.store.Attributes.key;
@@ -45,11 +42,7 @@ public final class ApiKeyStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(string(item, TENANT_ID));
     }
 
-    static String hash(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    private static String hash(String apiKey) {
+        return Sha256.hex(apiKey);
     }
 }

@@ -8,8 +8,8 @@ record BenchOptions(int webhooks, int rate, int clients, int shipments, String t
     static BenchOptions parse(String[] args) {
         List<String> list = List.of(args);
         return new BenchOptions(
-                intOption(list, "--webhooks", 2_000),
-                intOption(list, "--rate", 100),
+                intOption(list, "--webhooks", 1_000),
+                intOption(list, "--rate", 25),
                 intOption(list, "--clients", 50),
                 intOption(list, "--shipments", 50),
                 option(list, "--template", "template.yaml"));

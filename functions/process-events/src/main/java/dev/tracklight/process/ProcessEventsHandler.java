@@ -9,6 +9,7 @@ import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.store.LaneStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.json.Json;
@@ -46,7 +47,9 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     private static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws) {
-        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), env.require("TABLE_NAME")),
+        var dynamo = aws.dynamoDb();
+        String table = env.require("TABLE_NAME");
+        return new ShipmentTracker(new ShipmentStore(dynamo, table), new LaneStore(dynamo, table),
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
     }
 

@@ -5,6 +5,7 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.ShipmentStore.DueShipment;
 import dev.tracklight.core.delay.StageSla;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.view.TrackingViews;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,8 @@ public final class SlaWatchdog {
             return false;
         }
         events.stalled(shipment.shipmentId(), dueAt.minus(StageSla.DEFAULT), dueAt);
+        // the page shows the stall at once: a fresh view carries the STALLED assessment
+        events.updated(shipment.shipmentId(), TrackingViews.of(shipment, store.events(shipment.shipmentId()), now));
         return true;
     }
 }

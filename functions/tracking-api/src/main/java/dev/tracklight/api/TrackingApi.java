@@ -12,6 +12,7 @@ import dev.tracklight.core.view.TrackingView;
 import dev.tracklight.core.view.TrackingViews;
 import jakarta.json.bind.JsonbException;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /** The JSON tracking API: the consumer's public view and the merchant's shipment routes. */
@@ -21,19 +22,21 @@ public final class TrackingApi {
     private final ShipmentRegistry registry;
     private final ApiKeyStore apiKeys;
     private final String publicBaseUrl;
+    private final Clock clock;
 
-    public TrackingApi(ShipmentStore shipments, ShipmentRegistry registry, ApiKeyStore apiKeys, String publicBaseUrl) {
+    public TrackingApi(ShipmentStore shipments, ShipmentRegistry registry, ApiKeyStore apiKeys, String publicBaseUrl, Clock clock) {
         this.shipments = shipments;
         this.registry = registry;
         this.apiKeys = apiKeys;
         this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
     }
 
     /** {@code GET /v1/track/{token}}: what the tracking page shows, no authentication, no PII. */
     public TrackingView track(String token) throws ProblemException {
         Shipment shipment = Optional.ofNullable(token).flatMap(shipments::findByToken)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment for this tracking link")));
-        return TrackingViews.of(shipment, shipments.events(shipment.shipmentId()));
+        return TrackingViews.of(shipment, shipments.events(shipment.shipmentId()), clock.instant());
     }
 
     /** {@code POST /v1/shipments}. */

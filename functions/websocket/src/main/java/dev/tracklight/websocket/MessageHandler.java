@@ -16,6 +16,7 @@ import dev.tracklight.core.json.Json;
 import dev.tracklight.core.view.TrackingViews;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * The {@code subscribe}, {@code ping} and {@code $default} routes. {@code subscribe} answers with the
@@ -55,7 +56,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
         Object reply = switch (event.getRequestContext().getRouteKey()) {
             case "subscribe" -> connections.shipmentOf(connectionId)
                     .flatMap(shipments::get)
-                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()))))
+                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()), Instant.now())))
                     .orElse(new Notice("error", "this connection is not subscribed to a shipment"));
             case "ping" -> new Notice("pong", null);
             default -> new Notice("error", "unknown action; send {\"action\":\"subscribe\"} or {\"action\":\"ping\"}");

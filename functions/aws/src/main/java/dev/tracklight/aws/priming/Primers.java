@@ -3,7 +3,7 @@ package dev.tracklight.aws.priming;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.Status;
+import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The domain's hot paths, run once on fixed sample data: parse, verify, fold, view, JSON both ways. */
 public final class Primers {
@@ -39,11 +40,12 @@ public final class Primers {
             adapter.verify(request, "priming");
             List<TrackingEvent> events = adapter.parse(request);
             TrackingEvent event = Json.read(Json.write(events.getFirst()), TrackingEvent.class);
-            Shipment shipment = new Shipment("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, "token",
-                    Status.PENDING, null, null, 0, 1, 0, SAMPLE_TIME, SAMPLE_TIME)
-                    .withProgress(ShipmentFold.fold(List.of(event)), SAMPLE_TIME);
+            var progress = ShipmentFold.fold(List.of(event));
+            var eta = EtaEstimator.estimate(progress.status(), null, List.of(event), Optional.empty()).orElse(null);
+            Shipment shipment = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
+                    "token", SAMPLE_TIME).withProgress(progress, eta, SAMPLE_TIME);
             Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);
-            Json.read(Json.write(TrackingViews.of(shipment, List.of(event))), TrackingView.class);
+            Json.read(Json.write(TrackingViews.of(shipment, List.of(event), SAMPLE_TIME)), TrackingView.class);
         } catch (ProblemException e) {
             throw new IllegalStateException("the priming sample is invalid: " + e.problem().detail(), e);
         }

@@ -2,9 +2,9 @@ package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.ids.RandomIds;
+import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingNumbers;
 
 import java.time.Clock;
@@ -26,11 +26,11 @@ public final class ShipmentRegistry {
 
     public Shipment register(String tenantId, Registration registration) {
         Instant now = clock.instant();
-        Shipment shipment = new Shipment(tenantId, RandomIds.shipmentId(), registration.orderId(),
+        Shipment shipment = Shipment.registered(tenantId, RandomIds.shipmentId(), registration.orderId(),
                 TrackingNumbers.normalizeCarrier(registration.carrier()),
                 TrackingNumbers.normalize(registration.trackingNumber()), registration.serviceLevel(),
                 registration.origin(), registration.destination(), registration.promisedDelivery(),
-                RandomIds.trackingToken(), Status.PENDING, null, null, 0, 1, 0, now, now);
+                registration.recipient(), RandomIds.trackingToken(), now);
         store.create(shipment);
         store.attachUnmatched(shipment);
         return tracker.refresh(shipment.shipmentId());
@@ -38,6 +38,6 @@ public final class ShipmentRegistry {
 
     /** What a merchant tells us about a new shipment. */
     public record Registration(String orderId, String carrier, String trackingNumber, String serviceLevel,
-                               Location origin, Location destination, LocalDate promisedDelivery) {
+                               Location origin, Location destination, LocalDate promisedDelivery, Contact recipient) {
     }
 }

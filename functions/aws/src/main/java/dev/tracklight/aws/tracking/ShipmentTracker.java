@@ -1,16 +1,22 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.store.LaneStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.eta.EtaEstimator;
+import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Shipment.Progress;
+import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.view.TrackingViews;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps shipments in step with their events. Every step is safe to repeat: the event write is
@@ -22,11 +28,13 @@ public final class ShipmentTracker {
     private static final int MAX_ATTEMPTS = 5;
 
     private final ShipmentStore store;
+    private final LaneStore lanes;
     private final ShipmentEvents events;
     private final Clock clock;
 
-    public ShipmentTracker(ShipmentStore store, ShipmentEvents events, Clock clock) {
+    public ShipmentTracker(ShipmentStore store, LaneStore lanes, ShipmentEvents events, Clock clock) {
         this.store = store;
+        this.lanes = lanes;
         this.events = events;
         this.clock = clock;
     }
@@ -58,20 +66,36 @@ public final class ShipmentTracker {
                     .orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
             List<TrackingEvent> timeline = store.events(shipmentId);
             Progress progress = ShipmentFold.fold(timeline);
+            EtaWindow eta = estimate(current, progress, timeline);
             Shipment next = current;
-            if (!progress.equals(current.progress())) {
-                next = current.withProgress(progress, clock.instant());
+            if (!current.showsTheSameAs(progress, eta)) {
+                next = current.withProgress(progress, eta, clock.instant());
                 if (!store.update(next, current.version())) {
                     continue;
                 }
+                if (next.status() == Status.DELIVERED && current.status() != Status.DELIVERED) {
+                    learnTransit(next, timeline);
+                }
             }
             if (next.publishedVersion() < next.version()) {
-                events.updated(shipmentId, TrackingViews.of(next, timeline));
+                events.updated(shipmentId, TrackingViews.of(next, timeline, clock.instant()));
                 // A lost race here only means a newer version is being announced by its own writer.
                 store.update(next.withPublishedVersion(next.version()), next.version());
             }
             return next;
         }
         throw new ConcurrentModificationException("shipment " + shipmentId + " kept changing; the message will be retried");
+    }
+
+    /** The lane is read only when neither the carrier nor the merchant said when the parcel arrives. */
+    private EtaWindow estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline) {
+        boolean needsLane = shipment.promisedDelivery() == null && timeline.stream().noneMatch(e -> e.carrierEta() != null);
+        return EtaEstimator.estimate(progress.status(), shipment.promisedDelivery(), timeline,
+                needsLane ? lanes.transit(shipment) : Optional.empty()).orElse(null);
+    }
+
+    private void learnTransit(Shipment delivered, List<TrackingEvent> timeline) {
+        EtaEstimator.handOff(timeline).ifPresent(handOff ->
+                lanes.recordDelivery(delivered, Duration.between(handOff, delivered.lastEvent().occurredAt())));
     }
 }

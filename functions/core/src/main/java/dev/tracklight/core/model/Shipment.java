@@ -1,11 +1,15 @@
 package dev.tracklight.core.model;
 
+import dev.tracklight.core.eta.EtaWindow;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * A merchant's shipment as stored. {@code version} increases with every visible change and guards
- * concurrent writers; {@code publishedVersion} is the last version announced on the bus.
+ * concurrent writers; {@code publishedVersion} is the last version announced on the bus. {@code firstEta}
+ * is the first estimate ever shown, kept so the page can say when the estimate moved.
  */
 public record Shipment(
         String tenantId,
@@ -17,26 +21,43 @@ public record Shipment(
         Location origin,
         Location destination,
         LocalDate promisedDelivery,
+        Contact contact,
         String trackingToken,
         Status status,
         String subStatus,
         TrackingEvent lastEvent,
         int eventCount,
+        EtaWindow eta,
+        EtaWindow firstEta,
         long version,
         long publishedVersion,
         Instant createdAt,
         Instant updatedAt) {
 
-    public Shipment withProgress(Progress progress, Instant now) {
-        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin,
-                destination, promisedDelivery, trackingToken, progress.status(), progress.subStatus(),
-                progress.lastEvent(), progress.eventCount(), version + 1, publishedVersion, createdAt, now);
+    /** A shipment as registered: no events yet, version 1, nothing announced. */
+    public static Shipment registered(String tenantId, String shipmentId, String orderId, String carrier, String trackingNumber,
+                                      String serviceLevel, Location origin, Location destination, LocalDate promisedDelivery,
+                                      Contact contact, String trackingToken, Instant now) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, null, 1, 0, now, now);
+    }
+
+    /** True when what the shipment's viewers see would not change. */
+    public boolean showsTheSameAs(Progress progress, EtaWindow estimate) {
+        return progress.equals(progress()) && Objects.equals(estimate, eta);
+    }
+
+    public Shipment withProgress(Progress progress, EtaWindow estimate, Instant now) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
+                progress.eventCount(), estimate, firstEta == null ? estimate : firstEta, version + 1, publishedVersion,
+                createdAt, now);
     }
 
     public Shipment withPublishedVersion(long published) {
-        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin,
-                destination, promisedDelivery, trackingToken, status, subStatus, lastEvent, eventCount, version, published,
-                createdAt, updatedAt);
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, firstEta, version,
+                published, createdAt, updatedAt);
     }
 
     public Progress progress() {

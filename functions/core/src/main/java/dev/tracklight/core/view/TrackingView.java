@@ -1,5 +1,7 @@
 package dev.tracklight.core.view;
 
+import dev.tracklight.core.delay.DelayAssessment;
+import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
 
@@ -8,8 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The public view of a shipment: what the tracking page shows and what the WebSocket pushes. It carries
- * no consumer contact data and no merchant identifiers; {@code version} lets a client drop stale pushes.
+ * The public view of a shipment: what the tracking page shows and what the WebSocket pushes. No contact
+ * data (the recipient's name only masked), no merchant identifiers, places at city level.
+ * {@code firstEta} is set only when the estimate has moved since it was first shown; {@code version} lets
+ * a client drop stale pushes.
  */
 public record TrackingView(
         String token,
@@ -17,8 +21,13 @@ public record TrackingView(
         String trackingNumber,
         Status status,
         String subStatus,
+        String recipient,
+        Location origin,
         Location destination,
         LocalDate promisedDelivery,
+        EtaWindow eta,
+        EtaWindow firstEta,
+        DelayAssessment delay,
         List<TimelineEntry> timeline,
         int timelineTotal,
         long version,

@@ -1,14 +1,19 @@
 package dev.tracklight.core.view;
 
+import dev.tracklight.core.delay.DelayAssessor;
+import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** Builds the public view from a shipment and its events. */
+/** Builds the public view from a shipment and its events, as of a moment (delay depends on the time). */
 public final class TrackingViews {
 
     /**
@@ -16,19 +21,34 @@ public final class TrackingViews {
      * far below API Gateway's 128 KB WebSocket message limit whatever the carrier sends.
      */
     public static final int MAX_TIMELINE_ENTRIES = 100;
+    /** An estimate that moved less than this is not worth a "was expected" line. */
+    private static final Duration MEANINGFUL_MOVE = Duration.ofHours(1);
 
     private TrackingViews() {
     }
 
-    public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events) {
+    public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events, Instant now) {
         List<TimelineEntry> timeline = events.stream()
                 .sorted(ShipmentFold.CHRONOLOGICAL.reversed())
                 .limit(MAX_TIMELINE_ENTRIES)
                 .map(TrackingViews::entry)
                 .toList();
+        Optional<EtaWindow> eta = Optional.ofNullable(shipment.eta());
         return new TrackingView(shipment.trackingToken(), shipment.carrier(), shipment.trackingNumber(),
-                shipment.status(), shipment.subStatus(), cityLevel(shipment.destination()),
-                shipment.promisedDelivery(), timeline, events.size(), shipment.version(), shipment.updatedAt());
+                shipment.status(), shipment.subStatus(),
+                shipment.contact() == null ? null : MaskedName.of(shipment.contact().name()),
+                cityLevel(shipment.origin()), cityLevel(shipment.destination()), shipment.promisedDelivery(),
+                shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
+                DelayAssessor.assess(shipment, eta, now).orElse(null),
+                timeline, events.size(), shipment.version(), shipment.updatedAt());
+    }
+
+    private static EtaWindow moved(EtaWindow first, EtaWindow current) {
+        if (first == null || current == null) {
+            return null;
+        }
+        Duration shift = Duration.between(first.likely(), current.likely()).abs();
+        return shift.compareTo(MEANINGFUL_MOVE) >= 0 ? first : null;
     }
 
     private static TimelineEntry entry(TrackingEvent event) {

@@ -1,6 +1,9 @@
 package dev.tracklight.core.view;
 
+import dev.tracklight.core.eta.EtaBasis;
+import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
@@ -29,24 +32,38 @@ class TrackingViewsTest {
 
     private static Shipment shipment(List<TrackingEvent> events) {
         var progress = ShipmentFold.fold(events);
-        return new Shipment("tenant-a", "shp_1", "order-1", "ups", "1Z1", null,
+        return Shipment.registered("tenant-a", "shp_1", "order-1", "ups", "1Z1", null,
                 new Location("Los Angeles", "CA", "US", "90001", null, null),
-                new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), null, "token", Status.PENDING, null, null, 0,
-                1, 0, T0, T0).withProgress(progress, T0);
+                new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), null,
+                new Contact("Jane Doe", "jane@example.com", "+1 206 555 0100"), "token", T0).withProgress(progress, null, T0);
     }
 
     @Test
     void showsTheTimelineNewestFirstWithoutPostalCodesOrMerchantIdentifiers() {
         List<TrackingEvent> events = List.of(event(1, "first"), event(3, "third"), event(2, "second"));
 
-        TrackingView view = TrackingViews.of(shipment(events), events);
+        TrackingView view = TrackingViews.of(shipment(events), events, T0);
 
         assertThat(view.timeline()).extracting(TimelineEntry::message).containsExactly("third", "second", "first");
         assertThat(view.timeline().getFirst().location().postalCode()).isNull();
         assertThat(view.destination().postalCode()).isNull();
         assertThat(view.destination().lat()).isNull();
         String json = Json.write(view);
-        assertThat(json).doesNotContain("tenant-a", "shp_1", "order-1", "98101", "90001");
+        assertThat(json).doesNotContain("tenant-a", "shp_1", "order-1", "98101", "90001", "Jane", "Doe", "jane@", "555");
+        assertThat(view.recipient()).isEqualTo("J*** D***");
+    }
+
+    @Test
+    void showsTheFirstEstimateOnlyWhenTheEstimateMoved() {
+        List<TrackingEvent> events = List.of(event(1, "first"));
+        EtaWindow first = new EtaWindow(T0, T0.plusSeconds(7200), T0.plusSeconds(14400), 0.8, EtaBasis.CARRIER_ESTIMATE, "+00:00");
+        EtaWindow later = new EtaWindow(T0.plusSeconds(86400), T0.plusSeconds(93600), T0.plusSeconds(100800), 0.8, EtaBasis.CARRIER_ESTIMATE, "+00:00");
+        Shipment estimated = shipment(events).withProgress(ShipmentFold.fold(events), first, T0);
+
+        assertThat(TrackingViews.of(estimated, events, T0).firstEta()).isNull();
+        Shipment moved = estimated.withProgress(ShipmentFold.fold(events), later, T0);
+        assertThat(TrackingViews.of(moved, events, T0).firstEta()).isEqualTo(first);
+        assertThat(TrackingViews.of(moved, events, T0).eta()).isEqualTo(later);
     }
 
     @Test
@@ -56,7 +73,7 @@ class TrackingViewsTest {
             events.add(event(i, "x".repeat(500)));
         }
 
-        TrackingView view = TrackingViews.of(shipment(events), events);
+        TrackingView view = TrackingViews.of(shipment(events), events, T0);
 
         assertThat(view.timeline()).hasSize(TrackingViews.MAX_TIMELINE_ENTRIES);
         assertThat(view.timelineTotal()).isEqualTo(1_000);

@@ -1,0 +1,12 @@
+package dev.tracklight.core.delay;
+
+/** Whether a shipment keeps its promise. Delay is an assessment, never a lifecycle status. */
+public enum DelayStatus {
+    ON_TIME,
+    /** The late edge of the ETA window passes the promise. */
+    AT_RISK,
+    /** The likely arrival passes the promise, or the promise has passed undelivered. */
+    LATE,
+    /** No scan for longer than the current stage allows. */
+    STALLED
+}

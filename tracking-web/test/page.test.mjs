@@ -50,12 +50,12 @@ async function postWebhook(shipment, status, message) {
   assert.equal(response.status, 202, await response.text());
 }
 
-async function openPage(shipment, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+async function openPage(shipment, { lang = 'en', locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
   const page = await context.newPage();
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
-  await page.goto(shipment.trackingUrl);
+  await page.goto(shipment.trackingUrl + (lang ? '?lang=' + lang : ''));
   await page.locator('#live.connected').waitFor({ timeout: 15_000 });
   return { page, dialogs, context };
 }
@@ -79,21 +79,63 @@ after(async () => {
   }
 });
 
+const byNumber = (number) => demo.shipments.find((s) => s.trackingNumber === number);
+
 test('the page renders a shipment from the API, on a phone-sized screen', async () => {
-  const shipment = demo.shipments[0];
-  const { page, context } = await openPage(shipment);
+  const { page, context } = await openPage(byNumber('SF1234567890'));
 
   assert.equal(await page.locator('h1#status').textContent(), 'In transit');
   assert.equal(await page.locator('#timeline li').count(), 4);
   assert.match(await page.locator('#timeline li').first().textContent(), /Arrived at Shanghai sorting centre/);
-  assert.match(await page.locator('#timeline li').first().textContent(), /UTC\+08:00/);
+  assert.match(await page.locator('#timeline li').first().textContent(), /UTC\+8\)/);
+  assert.ok(await page.locator('#timeline h3.day').count() >= 1);
   assert.equal(await page.locator('#progress li.done').count(), 3);
+  assert.match(await page.locator('#route-line').textContent(), /Hangzhou → Shanghai · For 张\*\*/);
+  assert.equal(await page.locator('#map svg polyline.route').count(), 1);
   await page.screenshot({ path: join(artifacts, 'page-390x844.png') });
   await context.close();
 });
 
+test('the ETA window shows with its basis and confidence', async () => {
+  const { page, context } = await openPage(byNumber('SF1234567890'));
+
+  assert.match(await page.locator('#eta-window').textContent(), /^Arriving \w{3}, \w{3} \d+/);
+  assert.match(await page.locator('#eta-basis').textContent(), /carrier's estimate · high confidence/);
+  assert.equal(await page.locator('#delay').isHidden(), true);
+  await context.close();
+});
+
+test('at-risk and stalled shipments show a delay banner with the reason in plain words', async () => {
+  const atRisk = await openPage(byNumber('YT2298765432109'));
+  assert.equal(await atRisk.page.locator('#delay strong').textContent(), 'May arrive late');
+  assert.match(await atRisk.page.locator('#delay p').textContent(), /window reaches past the promised date/);
+  await atRisk.page.screenshot({ path: join(artifacts, 'at-risk-390x844.png') });
+  await atRisk.context.close();
+
+  const stalled = await openPage(byNumber('78901234567890'));
+  assert.equal(await stalled.page.locator('#delay strong').textContent(), 'No recent update');
+  assert.match(await stalled.page.locator('#delay p').textContent(), /not scanned this parcel for 9\d hours/);
+  await stalled.page.screenshot({ path: join(artifacts, 'stalled-390x844.png') });
+  await stalled.context.close();
+});
+
+test('zh-CN and en both render, chosen from the browser and overridable with ?lang=', async () => {
+  const chinese = await openPage(byNumber('SF1234567890'), { lang: null, locale: 'zh-CN' });
+  assert.equal(await chinese.page.locator('h1#status').textContent(), '运输中');
+  assert.equal(await chinese.page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.match(await chinese.page.locator('#eta-window').textContent(), /^预计 \d+月\d+日/);
+  assert.match(await chinese.page.locator('#eta-basis').textContent(), /依据承运商预估/);
+  await chinese.page.screenshot({ path: join(artifacts, 'page-zh-CN-390x844.png') });
+  await chinese.context.close();
+
+  const english = await openPage(byNumber('SF1234567890'), { lang: 'en', locale: 'zh-CN' });
+  assert.equal(await english.page.locator('h1#status').textContent(), 'In transit');
+  assert.equal(await english.page.locator('html').getAttribute('lang'), 'en');
+  await english.context.close();
+});
+
 test('a webhook posted to the local cloud appears on the open page without a reload', async () => {
-  const shipment = demo.shipments[0];
+  const shipment = byNumber('SF1234567890');
   const { page, context } = await openPage(shipment);
   await page.evaluate(() => { window.__notReloaded = true; });
 
@@ -106,7 +148,7 @@ test('a webhook posted to the local cloud appears on the open page without a rel
 });
 
 test('after the server drops the socket the page reconnects and catches up', async () => {
-  const shipment = demo.shipments[1];
+  const shipment = byNumber('1Z999AA10123456784');
   const { page, context } = await openPage(shipment);
 
   const dropped = await fetch(demo.httpEndpoint + '/_local/websocket/drop', { method: 'POST' });
@@ -119,7 +161,7 @@ test('after the server drops the socket the page reconnects and catches up', asy
 });
 
 test('carrier text is shown as text, never run as HTML', async () => {
-  const shipment = demo.shipments[2];
+  const shipment = byNumber('JD014600003828');
   const { page, dialogs, context } = await openPage(shipment);
 
   await postWebhook(shipment, 'DELIVERED', '<img src=x onerror=alert(1)>');

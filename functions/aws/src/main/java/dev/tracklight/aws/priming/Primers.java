@@ -41,7 +41,7 @@ public final class Primers {
             List<TrackingEvent> events = adapter.parse(request);
             TrackingEvent event = Json.read(Json.write(events.getFirst()), TrackingEvent.class);
             var progress = ShipmentFold.fold(List.of(event));
-            var eta = EtaEstimator.estimate(progress.status(), null, List.of(event), Optional.empty()).orElse(null);
+            var eta = EtaEstimator.estimate(progress.status(), null, null, List.of(event), Optional.empty()).orElse(null);
             Shipment shipment = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
                     "token", SAMPLE_TIME).withProgress(progress, eta, SAMPLE_TIME);
             Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);

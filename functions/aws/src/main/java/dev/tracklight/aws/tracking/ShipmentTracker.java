@@ -90,7 +90,7 @@ public final class ShipmentTracker {
     /** The lane is read only when neither the carrier nor the merchant said when the parcel arrives. */
     private EtaWindow estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline) {
         boolean needsLane = shipment.promisedDelivery() == null && timeline.stream().noneMatch(e -> e.carrierEta() != null);
-        return EtaEstimator.estimate(progress.status(), shipment.promisedDelivery(), timeline,
+        return EtaEstimator.estimate(progress.status(), shipment.promisedDelivery(), shipment.destination(), timeline,
                 needsLane ? lanes.transit(shipment) : Optional.empty()).orElse(null);
     }
 

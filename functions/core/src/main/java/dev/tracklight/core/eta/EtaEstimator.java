@@ -1,5 +1,6 @@
 package dev.tracklight.core.eta;
 
+import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
@@ -32,15 +33,16 @@ public final class EtaEstimator {
     }
 
     /**
-     * @param status   the shipment's status after its events (no estimate once it is terminal)
-     * @param promised the merchant's promised delivery day, or null
+     * @param status      the shipment's status after its events (no estimate once it is terminal)
+     * @param promised    the merchant's promised delivery day, or null
+     * @param destination where it goes, for the local offset before any scan gave one; may be null
      */
-    public static Optional<EtaWindow> estimate(Status status, LocalDate promised, Collection<TrackingEvent> events,
-                                               Optional<LaneTransit> lane) {
+    public static Optional<EtaWindow> estimate(Status status, LocalDate promised, Location destination,
+                                               Collection<TrackingEvent> events, Optional<LaneTransit> lane) {
         if (status != null && status.isTerminal()) {
             return Optional.empty();
         }
-        String offset = destinationOffset(events);
+        String offset = destinationOffset(events, destination);
         Optional<TrackingEvent> carrierEstimate = events.stream()
                 .filter(event -> event.carrierEta() != null)
                 .max(ShipmentFold.CHRONOLOGICAL);
@@ -75,11 +77,15 @@ public final class EtaEstimator {
                         .map(TrackingEvent::occurredAt).min(Comparator.naturalOrder()));
     }
 
-    /** The newest scan's offset is the best guess of where the parcel is headed; UTC without scans. */
-    private static String destinationOffset(Collection<TrackingEvent> events) {
+    /**
+     * The newest scan's offset is the best guess of where the parcel is headed; before any scan, the
+     * destination country's when it has a single zone; UTC otherwise.
+     */
+    private static String destinationOffset(Collection<TrackingEvent> events, Location destination) {
         return events.stream().max(ShipmentFold.CHRONOLOGICAL)
                 .map(TrackingEvent::localOffset)
                 .filter(offset -> offset != null && offset.matches("[+-]\\d\\d:\\d\\d"))
+                .or(() -> CountryOffsets.of(destination == null ? null : destination.country()))
                 .orElse("+00:00");
     }
 }

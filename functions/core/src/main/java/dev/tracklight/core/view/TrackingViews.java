@@ -1,6 +1,7 @@
 package dev.tracklight.core.view;
 
 import dev.tracklight.core.delay.DelayAssessor;
+import dev.tracklight.core.eta.EtaBasis;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
@@ -46,6 +47,9 @@ public final class TrackingViews {
     private static EtaWindow moved(EtaWindow first, EtaWindow current) {
         if (first == null || current == null) {
             return null;
+        }
+        if (first.basis() == EtaBasis.MERCHANT_PROMISE && current.basis() == EtaBasis.MERCHANT_PROMISE) {
+            return null; // the promise did not move; at most our guess of the destination's offset did
         }
         Duration shift = Duration.between(first.likely(), current.likely()).abs();
         return shift.compareTo(MEANINGFUL_MOVE) >= 0 ? first : null;

@@ -44,50 +44,72 @@ public final class DemoData {
         new WebhookSecretStore(cloud.dynamoDb(), table).put(TracklightJsonAdapter.SOURCE, WEBHOOK_SECRET);
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        ZoneOffset shanghai = ZoneOffset.ofHours(8);
-        ZoneOffset losAngeles = ZoneOffset.ofHours(-8);
+        ZoneOffset china = ZoneOffset.ofHours(8);
+        ZoneOffset pacific = ZoneOffset.ofHours(-8);
+        LocalDate todayInChina = LocalDate.ofInstant(now, china);
 
         List<DemoShipment> shipments = new ArrayList<>();
-        shipments.add(register(client, apiKey, "sf-express", "SF1234567890", "ORD-1001", "Hangzhou", "Shanghai", "CN",
-                LocalDate.ofInstant(now.plus(Duration.ofDays(1)), shanghai), "in transit, arriving in Shanghai"));
-        shipments.add(register(client, apiKey, "ups", "1Z999AA10123456784", "ORD-1002", "Los Angeles", "Seattle", "US",
-                LocalDate.ofInstant(now, losAngeles), "out for delivery"));
-        shipments.add(register(client, apiKey, "dhl", "JD014600003828", "ORD-1003", "Shenzhen", "Guangzhou", "CN",
-                LocalDate.ofInstant(now.minus(Duration.ofDays(1)), shanghai), "delivered"));
-
+        // 1. In transit with the carrier's own estimate for tomorrow afternoon: on time.
+        shipments.add(register(client, apiKey, "sf-express", "SF1234567890", "ORD-1001", "张三丰",
+                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(2), "in transit, on time (carrier estimate)"));
+        Instant sfEta = todayInChina.plusDays(1).atTime(15, 0).toInstant(china);
         webhook(client, "sf-express", "SF1234567890", List.of(
-                event("INFO_RECEIVED", null, "SC", "Shipment information received", now.minus(Duration.ofHours(30)), shanghai, "Hangzhou", "ZJ", 30.2741, 120.1551),
-                event("PICKED_UP", "COLLECTED", "PU", "Picked up by courier", now.minus(Duration.ofHours(26)), shanghai, "Hangzhou", "ZJ", 30.2741, 120.1551),
-                event("IN_TRANSIT", "DEPARTED_HUB", "DP", "Departed Hangzhou hub", now.minus(Duration.ofHours(20)), shanghai, "Hangzhou", "ZJ", 30.2936, 120.2134),
-                event("IN_TRANSIT", "ARRIVED_SORTING", "AR", "Arrived at Shanghai sorting centre", now.minus(Duration.ofHours(6)), shanghai, "Shanghai", "SH", 31.2304, 121.4737)));
+                event("INFO_RECEIVED", null, "50", "顺丰速运 已收到订单信息 / Order information received", now.minus(Duration.ofHours(30)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
+                event("PICKED_UP", "COLLECTED", "54", "顺丰速运 已收取快件 / Picked up by courier", now.minus(Duration.ofHours(26)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
+                event("IN_TRANSIT", "DEPARTED_HUB", "36", "快件已发车 / Departed Hangzhou hub", now.minus(Duration.ofHours(20)), china, "Jiaxing", "ZJ", 30.7461, 120.7555, sfEta),
+                event("IN_TRANSIT", "ARRIVED_SORTING", "31", "快件到达 上海分拨中心 / Arrived at Shanghai sorting centre", now.minus(Duration.ofHours(6)), china, "Shanghai", "SH", 31.2304, 121.4737, sfEta)));
+        // 2. Out for delivery; no carrier estimate, so the merchant's promise for today is the ETA.
+        shipments.add(register(client, apiKey, "ups", "1Z999AA10123456784", "ORD-1002", "Jane Doe",
+                place("Los Angeles", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific), "out for delivery (merchant promise)"));
         webhook(client, "ups", "1Z999AA10123456784", List.of(
-                event("INFO_RECEIVED", null, "MP", "Shipper created a label", now.minus(Duration.ofHours(50)), losAngeles, "Los Angeles", "CA", 34.0522, -118.2437),
-                event("PICKED_UP", "ORIGIN_SCAN", "OR", "Origin scan", now.minus(Duration.ofHours(40)), losAngeles, "Los Angeles", "CA", 34.0522, -118.2437),
-                event("IN_TRANSIT", "DEPARTED_FACILITY", "DP", "Departed from facility", now.minus(Duration.ofHours(30)), losAngeles, "Sacramento", "CA", 38.5816, -121.4944),
-                event("IN_TRANSIT", "ARRIVED_FACILITY", "AR", "Arrived at facility", now.minus(Duration.ofHours(8)), losAngeles, "Seattle", "WA", 47.6062, -122.3321),
-                event("OUT_FOR_DELIVERY", "ON_VEHICLE", "OT", "Out for delivery today", now.minus(Duration.ofHours(2)), losAngeles, "Seattle", "WA", 47.6062, -122.3321)));
+                event("INFO_RECEIVED", null, "MP", "Shipper created a label", now.minus(Duration.ofHours(50)), pacific, "Los Angeles", "CA", 34.0522, -118.2437, null),
+                event("PICKED_UP", "ORIGIN_SCAN", "OR", "Origin scan", now.minus(Duration.ofHours(40)), pacific, "Los Angeles", "CA", 34.0522, -118.2437, null),
+                event("IN_TRANSIT", "DEPARTED_FACILITY", "DP", "Departed from facility", now.minus(Duration.ofHours(30)), pacific, "Sacramento", "CA", 38.5816, -121.4944, null),
+                event("IN_TRANSIT", "ARRIVED_FACILITY", "AR", "Arrived at facility", now.minus(Duration.ofHours(8)), pacific, "Seattle", "WA", 47.6062, -122.3321, null),
+                event("OUT_FOR_DELIVERY", "ON_VEHICLE", "OT", "Out for delivery today", now.minus(Duration.ofHours(2)), pacific, "Seattle", "WA", 47.6062, -122.3321, null)));
+        // 3. Delivered; the carrier's text contains markup, which the page shows as text.
+        shipments.add(register(client, apiKey, "dhl", "JD014600003828", "ORD-1003", "李四",
+                place("Shenzhen", "GD", "CN"), place("Guangzhou", "GD", "CN"), todayInChina.minusDays(1), "delivered"));
         webhook(client, "dhl", "JD014600003828", List.of(
-                event("PICKED_UP", null, "PU", "Shipment picked up", now.minus(Duration.ofHours(40)), shanghai, "Shenzhen", "GD", 22.5431, 114.0579),
-                event("IN_TRANSIT", "PROCESSED", "PL", "Processed at Shenzhen gateway", now.minus(Duration.ofHours(34)), shanghai, "Shenzhen", "GD", 22.5431, 114.0579),
-                event("OUT_FOR_DELIVERY", null, "WC", "With delivery courier", now.minus(Duration.ofHours(24)), shanghai, "Guangzhou", "GD", 23.1291, 113.2644),
-                event("DELIVERED", "SIGNED", "OK", "Delivered, signed by <b>front desk</b>", now.minus(Duration.ofHours(22)), shanghai, "Guangzhou", "GD", 23.1291, 113.2644)));
+                event("PICKED_UP", null, "PU", "Shipment picked up", now.minus(Duration.ofHours(40)), china, "Shenzhen", "GD", 22.5431, 114.0579, null),
+                event("IN_TRANSIT", "PROCESSED", "PL", "Processed at Shenzhen gateway", now.minus(Duration.ofHours(34)), china, "Shenzhen", "GD", 22.5431, 114.0579, null),
+                event("OUT_FOR_DELIVERY", null, "WC", "With delivery courier", now.minus(Duration.ofHours(24)), china, "Guangzhou", "GD", 23.1291, 113.2644, null),
+                event("DELIVERED", "SIGNED", "OK", "Delivered, signed by <b>front desk</b>", now.minus(Duration.ofHours(22)), china, "Guangzhou", "GD", 23.1291, 113.2644, null)));
+        // 4. The carrier now expects it late tonight, past the end of the promised day: at risk.
+        shipments.add(register(client, apiKey, "yto", "YT2298765432109", "ORD-1004", "王小明",
+                place("Shanghai", "SH", "CN"), place("Beijing", "BJ", "CN"), todayInChina.plusDays(1), "at risk (estimate near the end of the promised day)"));
+        Instant ytoEta = todayInChina.plusDays(1).atTime(22, 30).toInstant(china);
+        webhook(client, "yto", "YT2298765432109", List.of(
+                event("PICKED_UP", null, "GOT", "圆通 已揽收 / Collected in Shanghai", now.minus(Duration.ofHours(20)), china, "Shanghai", "SH", 31.2304, 121.4737, null),
+                event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 上海转运中心 / Left Shanghai transit centre", now.minus(Duration.ofHours(16)), china, "Shanghai", "SH", 31.1443, 121.8083, null),
+                event("IN_TRANSIT", "ARRIVED_HUB", "ARR", "到达 济南转运中心 / Arrived at Jinan transit centre, rerouted due to weather", now.minus(Duration.ofHours(3)), china, "Jinan", "SD", 36.6512, 117.1201, ytoEta)));
+        // 5. No scan for four days: stalled.
+        shipments.add(register(client, apiKey, "zto", "78901234567890", "ORD-1005", "Chen Wei",
+                place("Guangzhou", "GD", "CN"), place("Chengdu", "SC", "CN"), todayInChina.plusDays(2), "stalled (no scan for 4 days)"));
+        webhook(client, "zto", "78901234567890", List.of(
+                event("PICKED_UP", null, "RECV", "中通 已收件 / Received by ZTO", now.minus(Duration.ofHours(110)), china, "Guangzhou", "GD", 23.1291, 113.2644, null),
+                event("IN_TRANSIT", "DEPARTED_HUB", "SEND", "已发往 成都中转部 / Sent to Chengdu hub", now.minus(Duration.ofHours(96)), china, "Changsha", "HN", 28.2282, 112.9388, null)));
         return new Seeded(apiKey, shipments);
+    }
+
+    private static Map<String, Object> place(String city, String region, String country) {
+        return Map.of("city", city, "region", region, "country", country);
     }
 
     /** The body of a generic Tracklight webhook with one event, stamped now. */
     public static String webhookBody(String carrier, String trackingNumber, String status, String message) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return Json.write(Map.of("carrier", carrier, "trackingNumber", trackingNumber,
-                "events", List.of(event(status, null, status, message, now, ZoneOffset.UTC, null, null, null, null))));
+                "events", List.of(event(status, null, status, message, now, ZoneOffset.UTC, null, null, null, null, null))));
     }
 
     private static DemoShipment register(TracklightClient client, String apiKey, String carrier, String trackingNumber,
-                                         String orderId, String fromCity, String toCity, String country,
-                                         LocalDate promised, String story) throws IOException, InterruptedException {
+                                         String orderId, String recipient, Map<String, Object> origin,
+                                         Map<String, Object> destination, LocalDate promised, String story)
+            throws IOException, InterruptedException {
         String body = Json.write(Map.of("orderId", orderId, "carrier", carrier, "trackingNumber", trackingNumber,
-                "origin", Map.of("city", fromCity, "country", country),
-                "destination", Map.of("city", toCity, "country", country),
-                "promisedDelivery", promised.toString()));
+                "origin", origin, "destination", destination, "promisedDelivery", promised.toString(),
+                "recipient", Map.of("name", recipient, "email", "demo@example.com", "phone", "+86 138 0000 0000")));
         HttpResponse<String> response = client.registerShipment(apiKey, body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("demo registration failed: " + response.statusCode() + " " + response.body());
@@ -107,7 +129,8 @@ public final class DemoData {
     }
 
     private static Map<String, Object> event(String status, String subStatus, String code, String message, Instant at,
-                                             ZoneOffset offset, String city, String region, Double lat, Double lon) {
+                                             ZoneOffset offset, String city, String region, Double lat, Double lon,
+                                             Instant carrierEta) {
         Map<String, Object> event = new java.util.LinkedHashMap<>();
         event.put("status", status);
         if (subStatus != null) {
@@ -118,6 +141,9 @@ public final class DemoData {
         event.put("occurredAt", OffsetDateTime.ofInstant(at, offset).toString());
         if (city != null) {
             event.put("location", Map.of("city", city, "region", region, "lat", lat, "lon", lon));
+        }
+        if (carrierEta != null) {
+            event.put("carrierEta", OffsetDateTime.ofInstant(carrierEta, offset).toString());
         }
         return event;
     }

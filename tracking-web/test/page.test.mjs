@@ -173,6 +173,26 @@ test('carrier text is shown as text, never run as HTML', async () => {
   await context.close();
 });
 
+test('an expired tracking link says so', async () => {
+  const trackingNumber = 'EXP' + Date.now();
+  const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
+    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
+  });
+  assert.equal(created.status, 201);
+  const shipment = { ...(await created.json()), carrier: 'ups', trackingNumber };
+  await postWebhook(shipment, 'EXPIRED', 'Tracking ended');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+
+  await page.goto(shipment.trackingUrl + '?lang=en');
+
+  await page.locator('h1#status', { hasText: 'This tracking link has expired' }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#timeline-card').isHidden(), true);
+  await context.close();
+});
+
 test('an unknown tracking link says so', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

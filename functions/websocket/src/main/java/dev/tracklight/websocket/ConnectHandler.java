@@ -10,13 +10,14 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.model.Status;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code $connect}: only a valid tracking token opens a socket; the connection is remembered under its
+ * {@code $connect}: only the token of a tracked (not expired) shipment opens a socket; the connection is remembered under its
  * shipment with a TTL of API Gateway's two-hour maximum.
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -50,7 +51,8 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         Optional<String> token = Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("token"));
         var shipment = token.flatMap(shipments::findByToken);
-        if (shipment.isEmpty()) {
+        if (shipment.isEmpty() || shipment.get().status() == Status.EXPIRED) {
+            // unknown and expired links are refused alike: the page then shows its own message from the API
             return WebSocketResponses.status(token.isEmpty() ? 401 : 403);
         }
         connections.add(event.getRequestContext().getConnectionId(), shipment.get().shipmentId(), clock.instant());

@@ -62,10 +62,10 @@ public final class LocalCloud implements AutoCloseable {
     private int gatewayPort;
 
     /** Ports of 0 mean "any free port". */
-    public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region) {
+    public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region, String tileUrl) {
 
         public static Options defaults(Path template) {
-            return new Options(template, 0, 0, 0, 0, "us-east-1");
+            return new Options(template, 0, 0, 0, 0, "us-east-1", null);
         }
     }
 
@@ -140,7 +140,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             });
         }
-        gateway = track(new LocalGateway(gatewayPort, stage, routes, webSocketRoutes()));
+        gateway = track(new LocalGateway(gatewayPort, stage, routes, webSocketRoutes(), options.tileUrl()));
     }
 
     private void createQueues(Intrinsics names) {

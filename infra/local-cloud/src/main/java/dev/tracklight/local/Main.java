@@ -42,7 +42,8 @@ public final class Main {
         boolean json = args.remove("--json");
         Path template = Path.of(option(args, "--template", "template.yaml"));
         LocalCloud.Options options = new LocalCloud.Options(template, port, intOption(args, "--dynamodb-port", 0),
-                intOption(args, "--sqs-port", 0), intOption(args, "--eventbridge-port", 0), option(args, "--region", "us-east-1"));
+                intOption(args, "--sqs-port", 0), intOption(args, "--eventbridge-port", 0), option(args, "--region", "us-east-1"),
+                option(args, "--tile-url", null));
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -33,6 +33,17 @@ class WebSocketApiTest {
     }
 
     @Test
+    void connectRefusesTheTokenOfAnExpiredShipment() throws Exception {
+        String number = SharedCloud.uniqueTrackingNumber();
+        String token = SharedCloud.tokenOf(SharedCloud.register("ups", number));
+        SharedCloud.client().postSignedWebhook(SharedCloud.SECRET,
+                SharedCloud.webhook("ups", number, "EXPIRED", "EXP", "2026-11-21T08:00:00Z", "Tracking ended"));
+        awaitUntil(() -> "EXPIRED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+
+        assertThat(handshakeStatus(URI.create(SharedCloud.get().webSocketEndpoint() + "?token=" + token))).isEqualTo(403);
+    }
+
+    @Test
     void pingIsAnsweredAndAnUnknownActionGetsAnError() throws Exception {
         String token = SharedCloud.tokenOf(SharedCloud.register("ups", SharedCloud.uniqueTrackingNumber()));
         try (WebSocketClient client = WebSocketClient.connect(SharedCloud.get().webSocketEndpoint(), token)) {

@@ -34,9 +34,12 @@ public final class LocalGateway implements AutoCloseable {
     private final Javalin app;
     private final WebSocketApi webSocket;
     private final String stage;
+    private final String tileUrl;
 
-    public LocalGateway(int port, String stage, List<HttpRoute> routes, Map<String, LocalFunction> webSocketRoutes) {
+    /** @param tileUrl map tiles for the page, {@code https://host/{z}/{x}/{y}.png}, or null for the route alone */
+    public LocalGateway(int port, String stage, List<HttpRoute> routes, Map<String, LocalFunction> webSocketRoutes, String tileUrl) {
         this.stage = stage;
+        this.tileUrl = tileUrl;
         this.webSocket = new WebSocketApi(webSocketRoutes, stage);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -151,12 +154,23 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private void pageConfig(Context ctx) {
-        ctx.header("Cache-Control", "no-store").json(Map.of(
-                "apiBaseUrl", httpEndpoint().toString(),
-                "webSocketUrl", webSocketEndpoint().toString()));
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("apiBaseUrl", httpEndpoint().toString());
+        config.put("webSocketUrl", webSocketEndpoint().toString());
+        if (tileUrl != null) {
+            config.put("tileUrl", tileUrl);
+        }
+        ctx.header("Cache-Control", "no-store").json(config);
     }
 
-    private static void serveAsset(Context ctx, String name) throws IOException {
+    /** Images from this origin and the tile server only; scripts, styles and connections from our own. */
+    private String contentSecurityPolicy() {
+        String tiles = tileUrl == null ? "" : " " + URI.create(tileUrl.replaceAll("[{}]", "")).resolve("/").toString().replaceAll("/$", "");
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+                + "; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    private void serveAsset(Context ctx, String name) throws IOException {
         if (name.contains("..")) {
             ctx.status(404);
             return;
@@ -168,8 +182,7 @@ public final class LocalGateway implements AutoCloseable {
             }
             String extension = name.substring(name.lastIndexOf('.') + 1);
             ctx.contentType(MEDIA_TYPES.getOrDefault(extension, "application/octet-stream"))
-                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                            + "img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'")
+                    .header("Content-Security-Policy", contentSecurityPolicy())
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer")
                     .result(in.readAllBytes());

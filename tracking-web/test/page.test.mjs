@@ -96,6 +96,17 @@ test('the page renders a shipment from the API, on a phone-sized screen', async 
   await context.close();
 });
 
+test('every demo shipment renders a finished page, one screenshot each', async () => {
+  for (const shipment of demo.shipments) {
+    const { page, context } = await openPage(shipment);
+    assert.notEqual(await page.locator('h1#status').textContent(), '…');
+    assert.ok(await page.locator('#timeline li').count() >= 2, shipment.trackingNumber);
+    if (shipment.carrier === 'dhl') assert.match(await page.locator('#eta-window').textContent(), /^Delivered \w{3}, \w{3} \d+/);
+    await page.screenshot({ path: join(artifacts, `demo-${shipment.carrier}-390x844.png`), fullPage: true });
+    await context.close();
+  }
+});
+
 test('the ETA window shows with its basis and confidence', async () => {
   const { page, context } = await openPage(byNumber('SF1234567890'));
 

@@ -5,7 +5,7 @@
 
   const TEXT = {
     en: {
-      title: 'Tracking', journey: 'Journey', route: 'Route', eta: 'Estimated delivery', connecting: 'Connecting…',
+      title: 'Tracking', journey: 'Journey', route: 'Route', eta: 'Estimated delivery', delivery: 'Delivery', connecting: 'Connecting…',
       live: 'Live', reconnecting: 'Reconnecting…', polling: 'Refreshing every 30 s', justNow: 'updated just now',
       ago: (s) => `updated ${s} s ago`, agoMin: (m) => `updated ${m} min ago`,
       arriving: (w) => `Arriving ${w}`, deliveredAt: (w) => `Delivered ${w}`,
@@ -17,7 +17,7 @@
       notFound: 'Tracking link not found', notFoundHelp: 'Check the link in your message, or contact the shop you ordered from.',
       expired: 'This tracking link has expired', expiredHelp: 'Tracking ends some time after delivery. Contact the shop if you need help.',
       unavailable: 'Tracking is unavailable right now', unavailableHelp: 'We will keep trying. You can also reload the page.',
-      delay: { AT_RISK: 'May arrive late', LATE: 'Running late', STALLED: 'No recent update' },
+      delay: { AT_RISK: 'May arrive late', LATE: 'Running late', STALLED: 'No recent update', DELIVERED_LATE: 'Arrived late' },
       reason: {
         NO_SCAN_FOR_TOO_LONG: (d) => `The carrier has not scanned this parcel for ${d.hoursWithoutScan} hours. This stage usually takes at most ${d.stageLimitHours}.`,
         PROMISE_PASSED: () => 'The promised delivery date has passed and the parcel is still on its way.',
@@ -32,7 +32,7 @@
       switchTo: '中文', switchLang: 'zh-CN',
     },
     'zh-CN': {
-      title: '物流跟踪', journey: '物流详情', route: '运输路线', eta: '预计送达', connecting: '正在连接…',
+      title: '物流跟踪', journey: '物流详情', route: '运输路线', eta: '预计送达', delivery: '送达时间', connecting: '正在连接…',
       live: '实时', reconnecting: '正在重新连接…', polling: '每 30 秒刷新', justNow: '刚刚更新',
       ago: (s) => `${s} 秒前更新`, agoMin: (m) => `${m} 分钟前更新`,
       arriving: (w) => `预计 ${w}`, deliveredAt: (w) => `已于 ${w} 签收`,
@@ -43,7 +43,7 @@
       notFound: '未找到该物流链接', notFoundHelp: '请核对短信或邮件中的链接，或联系下单的商家。',
       expired: '该物流链接已过期', expiredHelp: '签收一段时间后不再提供跟踪。如需帮助请联系商家。',
       unavailable: '暂时无法获取物流信息', unavailableHelp: '我们会自动重试，您也可以刷新页面。',
-      delay: { AT_RISK: '可能延误', LATE: '已延误', STALLED: '物流长时间未更新' },
+      delay: { AT_RISK: '可能延误', LATE: '已延误', STALLED: '物流长时间未更新', DELIVERED_LATE: '晚于承诺送达' },
       reason: {
         NO_SCAN_FOR_TOO_LONG: (d) => `承运商已 ${d.hoursWithoutScan} 小时未扫描该包裹，此环节通常不超过 ${d.stageLimitHours} 小时。`,
         PROMISE_PASSED: () => '已超过承诺送达日期，包裹仍在途中。',
@@ -166,27 +166,34 @@
     if (!visible) return;
     banner.className = 'card banner ' + delay.status.toLowerCase().replace('_', '-');
     const reason = t.reason[delay.reason];
-    banner.replaceChildren(element('strong', null, t.delay[delay.status]), element('p', null, reason ? reason(delay) : delay.message));
+    const title = delay.reason === 'DELIVERED_LATE' ? t.delay.DELIVERED_LATE : t.delay[delay.status];
+    banner.replaceChildren(element('strong', null, title), element('p', null, reason ? reason(delay) : delay.message));
   }
 
   function renderEta(view) {
     const card = $('eta');
     const eta = view.eta;
-    card.hidden = !eta && !view.promisedDelivery;
+    const delivered = view.status === 'DELIVERED' && (view.timeline || []).find((entry) => entry.status === 'DELIVERED');
+    card.hidden = !eta && !view.promisedDelivery && !delivered;
     if (card.hidden) return;
-    text($('eta-title'), t.eta);
-    if (eta) {
+    text($('eta-title'), delivered ? t.delivery : t.eta);
+    if (delivered) {
+      text($('eta-window'), t.deliveredAt(format(delivered.occurredAt, delivered.localOffset,
+        { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })));
+      text($('eta-basis'), view.promisedDelivery ? t.promised(promisedDay(view.promisedDelivery)) : '');
+    } else if (eta) {
       text($('eta-window'), t.arriving(windowText(eta)));
       text($('eta-basis'), `${t.basis[eta.basis] || ''} · ${t.confidence(eta.confidence)}`);
     } else {
-      text($('eta-window'), t.promised(new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })
-        .format(new Date(view.promisedDelivery + 'T00:00:00Z'))));
+      text($('eta-window'), t.promised(promisedDay(view.promisedDelivery)));
       text($('eta-basis'), '');
     }
     const moved = $('eta-moved');
     moved.hidden = !view.firstEta;
     if (view.firstEta) text(moved, t.moved(windowText(view.firstEta)));
   }
+
+  const promisedDay = (day) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day + 'T00:00:00Z'));
 
   function renderTimeline(entries) {
     const groups = [];

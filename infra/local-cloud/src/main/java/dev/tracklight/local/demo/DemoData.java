@@ -58,15 +58,17 @@ public final class DemoData {
                 event("PICKED_UP", "COLLECTED", "54", "顺丰速运 已收取快件 / Picked up by courier", now.minus(Duration.ofHours(26)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "36", "快件已发车 / Departed Hangzhou hub", now.minus(Duration.ofHours(20)), china, "Jiaxing", "ZJ", 30.7461, 120.7555, sfEta),
                 event("IN_TRANSIT", "ARRIVED_SORTING", "31", "快件到达 上海分拨中心 / Arrived at Shanghai sorting centre", now.minus(Duration.ofHours(6)), china, "Shanghai", "SH", 31.2304, 121.4737, sfEta)));
-        // 2. Out for delivery; no carrier estimate, so the merchant's promise for today is the ETA.
+        // 2. Out for delivery, the carrier expecting it within hours; the promise is tomorrow.
         shipments.add(register(client, apiKey, "ups", "1Z999AA10123456784", "ORD-1002", "Jane Doe",
-                place("Los Angeles", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific), "out for delivery (merchant promise)"));
+                place("Los Angeles", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(1),
+                "out for delivery, arriving within hours"));
+        Instant upsEta = now.plus(Duration.ofHours(3));
         webhook(client, "ups", "1Z999AA10123456784", List.of(
                 event("INFO_RECEIVED", null, "MP", "Shipper created a label", now.minus(Duration.ofHours(50)), pacific, "Los Angeles", "CA", 34.0522, -118.2437, null),
                 event("PICKED_UP", "ORIGIN_SCAN", "OR", "Origin scan", now.minus(Duration.ofHours(40)), pacific, "Los Angeles", "CA", 34.0522, -118.2437, null),
                 event("IN_TRANSIT", "DEPARTED_FACILITY", "DP", "Departed from facility", now.minus(Duration.ofHours(30)), pacific, "Sacramento", "CA", 38.5816, -121.4944, null),
                 event("IN_TRANSIT", "ARRIVED_FACILITY", "AR", "Arrived at facility", now.minus(Duration.ofHours(8)), pacific, "Seattle", "WA", 47.6062, -122.3321, null),
-                event("OUT_FOR_DELIVERY", "ON_VEHICLE", "OT", "Out for delivery today", now.minus(Duration.ofHours(2)), pacific, "Seattle", "WA", 47.6062, -122.3321, null)));
+                event("OUT_FOR_DELIVERY", "ON_VEHICLE", "OT", "Out for delivery today", now.minus(Duration.ofHours(2)), pacific, "Seattle", "WA", 47.6062, -122.3321, upsEta)));
         // 3. Delivered; the carrier's text contains markup, which the page shows as text.
         shipments.add(register(client, apiKey, "dhl", "JD014600003828", "ORD-1003", "李四",
                 place("Shenzhen", "GD", "CN"), place("Guangzhou", "GD", "CN"), todayInChina.minusDays(1), "delivered"));

@@ -3,10 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -50,8 +53,8 @@ async function postWebhook(shipment, status, message) {
   assert.equal(response.status, 202, await response.text());
 }
 
-async function openPage(shipment, { lang = 'en', locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+async function openPage(shipment, { lang = 'en', locale = 'en-US', bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, bypassCSP });
   const page = await context.newPage();
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
@@ -104,6 +107,20 @@ test('every demo shipment renders a finished page, one screenshot each', async (
     if (shipment.carrier === 'dhl') assert.match(await page.locator('#eta-window').textContent(), /^Delivered \w{3}, \w{3} \d+/);
     await page.screenshot({ path: join(artifacts, `demo-${shipment.carrier}-390x844.png`), fullPage: true });
     await context.close();
+  }
+});
+
+test('the page has no serious accessibility violations (axe-core, WCAG 2 A/AA), in both languages', async () => {
+  for (const lang of ['en', 'zh-CN']) {
+    for (const number of ['SF1234567890', '78901234567890']) {
+      // the page's CSP rightly refuses injected scripts; the audit alone lifts it
+      const { page, context } = await openPage(byNumber(number), { lang, bypassCSP: true });
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${lang} ${number}`);
+      await context.close();
+    }
   }
 });
 

@@ -2,6 +2,7 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.demo.TracklightClient;
@@ -40,7 +41,9 @@ final class SharedCloud {
         if (cloud == null) {
             cloud = LocalCloud.start(LocalCloud.Options.defaults(template()));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
-            new WebhookSecretStore(cloud.dynamoDb(), table()).put(TracklightJsonAdapter.SOURCE, SECRET);
+            WebhookSecretStore secrets = new WebhookSecretStore(cloud.dynamoDb(), table());
+            secrets.put(TracklightJsonAdapter.SOURCE, SECRET);
+            secrets.put(EasyPostAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

@@ -5,6 +5,7 @@ import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One webhook source (a carrier or an aggregator) in its native format: checks authenticity the way the
@@ -14,6 +15,11 @@ public interface CarrierAdapter {
 
     /** The path segment of {@code POST /webhooks/carriers/{source}}. */
     String source();
+
+    /** The media types this source posts; anything else is refused with 415. */
+    default Set<String> mediaTypes() {
+        return Set.of("application/json");
+    }
 
     /** Throws a 401 problem unless the request was signed with {@code secret}. */
     void verify(WebhookRequest request, String secret) throws ProblemException;

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers;
 
+import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 
 import java.time.Clock;
@@ -19,7 +20,7 @@ public final class CarrierAdapters {
     }
 
     public static CarrierAdapters all(Clock clock) {
-        return new CarrierAdapters(new TracklightJsonAdapter(clock));
+        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

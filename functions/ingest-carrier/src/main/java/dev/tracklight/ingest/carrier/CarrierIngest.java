@@ -38,9 +38,9 @@ public final class CarrierIngest {
             throw new ProblemException(Problem.payloadTooLarge(
                     "body is " + bodyBytes + " bytes; the limit is " + MAX_BODY_BYTES));
         }
-        if (!"application/json".equals(mediaType)) {
-            throw new ProblemException(Problem.unsupportedMediaType(
-                    "source '" + source + "' sends application/json, not " + (mediaType == null ? "no Content-Type" : mediaType)));
+        if (!adapter.mediaTypes().contains(mediaType)) {
+            throw new ProblemException(Problem.unsupportedMediaType("source '" + source + "' sends "
+                    + String.join(" or ", adapter.mediaTypes()) + ", not " + (mediaType == null ? "no Content-Type" : mediaType)));
         }
         String secret = secrets.secretFor(source)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("source '" + source + "' has no webhook secret configured")));

@@ -1,0 +1,127 @@
+package dev.tracklight.core.carriers;
+
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads untrusted webhook JSON with JSON-P, field by field, so every refusal says which field is wrong
+ * and where ({@code events[2].occurredAt}). Ids stay strings: nothing is read through a double.
+ */
+public final class JsonBody {
+
+    private JsonBody() {
+    }
+
+    public static JsonObject object(String body) throws ProblemException {
+        if (body.isBlank()) {
+            throw bad("body is empty");
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw bad("body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw bad("body is not valid JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            throw bad("body is not valid JSON");
+        }
+    }
+
+    /** The object at {@code field}, or null when absent or null. */
+    public static JsonObject optionalObject(JsonObject json, String field, String path) throws ProblemException {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw bad(at(path, field) + " must be an object");
+        }
+        return value.asJsonObject();
+    }
+
+    public static JsonObject requiredObject(JsonObject json, String field, String path) throws ProblemException {
+        JsonObject value = optionalObject(json, field, path);
+        if (value == null) {
+            throw bad(at(path, field) + " is required");
+        }
+        return value;
+    }
+
+    /** The array at {@code field}; absent or null reads as empty. */
+    public static JsonArray array(JsonObject json, String field, String path) throws ProblemException {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw bad(at(path, field) + " must be an array");
+        }
+        return value.asJsonArray();
+    }
+
+    public static String optionalString(JsonObject json, String field, String path) throws ProblemException {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw bad(at(path, field) + " must be a string");
+    }
+
+    public static String requiredString(JsonObject json, String field, String path) throws ProblemException {
+        String value = optionalString(json, field, path);
+        if (value == null || value.isBlank()) {
+            throw bad(at(path, field) + " is required");
+        }
+        return value;
+    }
+
+    /** An ISO-8601 timestamp with an offset ({@code Z} counts), or null when absent. */
+    public static OffsetDateTime optionalTimestamp(JsonObject json, String field, String path) throws ProblemException {
+        String text = optionalString(json, field, path);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw bad(at(path, field) + " '" + text + "' must be ISO-8601 with an offset, e.g. 2026-11-20T14:22:00+08:00");
+        }
+    }
+
+    public static OffsetDateTime requiredTimestamp(JsonObject json, String field, String path) throws ProblemException {
+        OffsetDateTime value = optionalTimestamp(json, field, path);
+        if (value == null) {
+            throw bad(at(path, field) + " is required");
+        }
+        return value;
+    }
+
+    /** {@code +00:00} rather than {@code Z}, so every stored offset has the same shape. */
+    public static String offsetId(OffsetDateTime time) {
+        return time.getOffset().getTotalSeconds() == 0 ? "+00:00" : time.getOffset().getId();
+    }
+
+    public static String at(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    public static ProblemException bad(String detail) {
+        return new ProblemException(Problem.badRequest(detail));
+    }
+}

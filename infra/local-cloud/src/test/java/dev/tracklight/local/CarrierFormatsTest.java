@@ -1,0 +1,42 @@
+package dev.tracklight.local;
+
+import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Carriers' own payloads from events/carriers/, signed as the carriers sign them, through the real endpoint. */
+class CarrierFormatsTest {
+
+    @Test
+    void anEasyPostTrackerUpdateMovesTheRegisteredShipment() throws Exception {
+        String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/easypost/tracker-updated-fedex-in-transit.json")).stripTrailing();
+        String token = SharedCloud.tokenOf(SharedCloud.register("fedex", "1"));
+
+        HttpResponse<String> refused = post("/webhooks/carriers/easypost", body, EasyPostAdapter.signature("wrong", body));
+        HttpResponse<String> accepted = post("/webhooks/carriers/easypost", body, EasyPostAdapter.signature(SharedCloud.SECRET, body));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(Json.read(accepted.body(), Map.class)).containsEntry("accepted", java.math.BigDecimal.valueOf(7));
+        WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 7);
+        Map<?, ?> view = Json.read(SharedCloud.client().track(token).body(), Map.class);
+        assertThat(view.get("status")).isEqualTo("IN_TRANSIT");
+        assertThat(((Map<?, ?>) ((List<?>) view.get("timeline")).getFirst()).get("message")).isEqualTo("Arrived at FedEx location");
+    }
+
+    private static HttpResponse<String> post(String path, String body, String signature) throws Exception {
+        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
+                .header("Content-Type", "application/json")
+                .header(EasyPostAdapter.SIGNATURE_HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}

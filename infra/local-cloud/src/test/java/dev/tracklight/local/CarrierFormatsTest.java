@@ -33,6 +33,26 @@ class CarrierFormatsTest {
         assertThat(((Map<?, ?>) ((List<?>) view.get("timeline")).getFirst()).get("message")).isEqualTo("Arrived at FedEx location");
     }
 
+    @Test
+    void aKuaidi100PushIsVerifiedAnsweredAsKuaidi100ExpectsAndDeliversTheShipment() throws Exception {
+        String form = Files.readString(SharedCloud.template().resolveSibling("events/carriers/kuaidi100/push-shutdown-304-jd.form.txt")).strip();
+        String token = SharedCloud.tokenOf(SharedCloud.register("jd", "JD0076810060555"));
+
+        HttpResponse<String> tampered = postForm(form.replace("sign=ADE", "sign=BDE"));
+        HttpResponse<String> accepted = postForm(form);
+
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("{\"result\":true,\"returnCode\":\"200\",\"message\":\"成功\"}");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
+    private static HttpResponse<String> postForm(String body) throws Exception {
+        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/kuaidi100"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static HttpResponse<String> post(String path, String body, String signature) throws Exception {
         return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
                 .header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package dev.tracklight.local;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookSecretStore;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.demo.TracklightClient;
@@ -21,6 +22,8 @@ import java.util.UUID;
 final class SharedCloud {
 
     static final String SECRET = "test-webhook-secret";
+    /** The salt Kuaidi100's published sample in events/carriers/kuaidi100 was signed with. */
+    static final String KUAIDI100_SALT = "123";
     private static LocalCloud cloud;
     private static String apiKey;
 
@@ -44,6 +47,7 @@ final class SharedCloud {
             WebhookSecretStore secrets = new WebhookSecretStore(cloud.dynamoDb(), table());
             secrets.put(TracklightJsonAdapter.SOURCE, SECRET);
             secrets.put(EasyPostAdapter.SOURCE, SECRET);
+            secrets.put(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

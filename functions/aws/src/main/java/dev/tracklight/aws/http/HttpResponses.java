@@ -20,6 +20,11 @@ public final class HttpResponses {
         return response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem));
     }
 
+    /** A body already rendered, such as a webhook source's expected acknowledgement. */
+    public static APIGatewayV2HTTPResponse of(int status, String contentType, String body) {
+        return response(status, contentType, body);
+    }
+
     private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)

@@ -26,4 +26,9 @@ public interface CarrierAdapter {
 
     /** Throws a 400 problem saying what is wrong when the body is not this source's format. */
     List<TrackingEvent> parse(WebhookRequest request) throws ProblemException;
+
+    /** The answer the source expects once the events are queued. */
+    default Acknowledgement acknowledge(List<TrackingEvent> queued) {
+        return Acknowledgement.accepted(queued);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tracklight.core.carriers;
 
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 
 import java.time.Clock;
@@ -20,7 +21,7 @@ public final class CarrierAdapters {
     }
 
     public static CarrierAdapters all(Clock clock) {
-        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter());
+        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

@@ -2,6 +2,7 @@ package dev.tracklight.ingest.carrier;
 
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.CarrierAdapters;
 import dev.tracklight.core.model.TrackingEvent;
@@ -30,7 +31,8 @@ public final class CarrierIngest {
         this.queue = queue;
     }
 
-    public List<TrackingEvent> accept(String source, String mediaType, int bodyBytes, WebhookRequest request)
+    /** Returns the answer the source expects, once every event is queued. */
+    public Acknowledgement accept(String source, String mediaType, int bodyBytes, WebhookRequest request)
             throws ProblemException {
         CarrierAdapter adapter = adapters.forSource(source)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("unknown carrier source '" + source + "'")));
@@ -51,6 +53,6 @@ public final class CarrierIngest {
         } catch (EventQueue.QueueUnavailableException e) {
             throw new ProblemException(Problem.unavailable("events could not be queued; retry later"));
         }
-        return events;
+        return adapter.acknowledge(events);
     }
 }

@@ -12,15 +12,14 @@ import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapters;
-import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.time.Clock;
-import java.util.List;
 
-/** {@code POST /webhooks/carriers/{source}}: verify, normalize, queue, answer 202. */
+/** {@code POST /webhooks/carriers/{source}}: verify, normalize, queue, answer as the source expects. */
 public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
@@ -53,16 +52,11 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         var request = new WebhookRequest(HttpRequests.headers(event), HttpRequests.body(event), clock.instant());
         try {
-            List<TrackingEvent> accepted = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
+            Acknowledgement ack = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
                     HttpRequests.mediaType(event).orElse(null), HttpRequests.bodyBytes(event), request);
-            return HttpResponses.json(202, new Accepted(accepted.size(),
-                    accepted.stream().map(TrackingEvent::eventId).toList()));
+            return HttpResponses.of(ack.status(), ack.contentType(), ack.body());
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         }
-    }
-
-    /** The acknowledgement: how many events were queued and their ids (the same ids dedupe a resend). */
-    public record Accepted(int accepted, List<String> eventIds) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,26 @@ class CarrierFormatsTest {
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo("{\"result\":true,\"returnCode\":\"200\",\"message\":\"成功\"}");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
+    @Test
+    void anAfterShipTrackingUpdateAcrossThreeTimeZonesDeliversTheShipment() throws Exception {
+        String fixture = Files.readString(SharedCloud.template().resolveSibling("events/carriers/aftership/tracking-fedex-cn-jp-delivered.json"));
+        // the documented envelope around AfterShip's own tracking object (no verbatim envelope was found)
+        String tracking;
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(fixture))) {
+            tracking = reader.readObject().getJsonObject("data").getJsonObject("tracking").toString();
+        }
+        String body = "{\"event\":\"tracking_update\",\"event_id\":\"5b2c8e4a\",\"ts\":1763791200,\"msg\":" + tracking + "}";
+        String token = SharedCloud.tokenOf(SharedCloud.register("fedex", "111111111111"));
+
+        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/aftership"))
+                .header("Content-Type", "application/json")
+                .header(AfterShipAdapter.SIGNATURE_HEADER, AfterShipAdapter.signature(SharedCloud.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
     }
 

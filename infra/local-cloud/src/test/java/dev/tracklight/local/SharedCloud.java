@@ -2,6 +2,7 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
@@ -48,6 +49,7 @@ final class SharedCloud {
             secrets.put(TracklightJsonAdapter.SOURCE, SECRET);
             secrets.put(EasyPostAdapter.SOURCE, SECRET);
             secrets.put(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
+            secrets.put(AfterShipAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

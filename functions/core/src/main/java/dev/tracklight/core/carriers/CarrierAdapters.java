@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers;
 
+import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
@@ -21,7 +22,8 @@ public final class CarrierAdapters {
     }
 
     public static CarrierAdapters all(Clock clock) {
-        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter());
+        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
+                new AfterShipAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

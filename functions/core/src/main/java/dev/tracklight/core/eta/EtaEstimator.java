@@ -1,5 +1,6 @@
 package dev.tracklight.core.eta;
 
+import dev.tracklight.core.geo.CountryOffsets;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;

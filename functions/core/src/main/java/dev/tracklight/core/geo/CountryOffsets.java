@@ -1,14 +1,14 @@
-package dev.tracklight.core.eta;
+package dev.tracklight.core.geo;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The UTC offset of countries that have one time zone, for placing a promised day before any scan has
- * told us the parcel's local time. Countries with several zones (US, RU, BR, AU, …) are left out.
+ * The UTC offset of countries that have one time zone, for local times given without an offset and for
+ * placing a promised day before any scan. Countries with several zones (US, RU, BR, AU, …) are left out.
  */
-final class CountryOffsets {
+public final class CountryOffsets {
 
     private static final Map<String, String> SINGLE_ZONE = Map.ofEntries(
             Map.entry("CN", "+08:00"), Map.entry("HK", "+08:00"), Map.entry("MO", "+08:00"), Map.entry("TW", "+08:00"),
@@ -19,7 +19,8 @@ final class CountryOffsets {
     private CountryOffsets() {
     }
 
-    static Optional<String> of(String country) {
-        return country == null ? Optional.empty() : Optional.ofNullable(SINGLE_ZONE.get(country.trim().toUpperCase(Locale.ROOT)));
+    /** @param country ISO 3166 alpha-2 or alpha-3 code */
+    public static Optional<String> of(String country) {
+        return Countries.alpha2(country).map(SINGLE_ZONE::get);
     }
 }

@@ -1,0 +1,142 @@
+package dev.tracklight.core.carriers.aftership;
+
+import dev.tracklight.core.carriers.CarrierAdapter;
+import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.geo.Countries;
+import dev.tracklight.core.geo.CountryOffsets;
+import dev.tracklight.core.model.EventIds;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.model.TrackingNumbers;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.HmacSha256;
+import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * AfterShip tracking webhooks: {@code {event, event_id, ts, msg: <tracking>}}; {@code tracking_update}
+ * carries the whole checkpoint history, other events are acknowledged without events.
+ *
+ * <p>Signature: {@code aftership-hmac-sha256: base64(HMAC-SHA256(secret, raw body))}. No timestamp is
+ * signed; replays are absorbed by the event ids. A checkpoint time without an offset is read in its
+ * country's zone when the country has one (and marked inferred), else as UTC (also marked).
+ */
+public final class AfterShipAdapter implements CarrierAdapter {
+
+    public static final String SOURCE = "aftership";
+    public static final String SIGNATURE_HEADER = "aftership-hmac-sha256";
+    private static final String TRACKING_UPDATE = "tracking_update";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    public static String signature(String secret, String body) {
+        return Base64.getEncoder().encodeToString(HmacSha256.sign(secret, body));
+    }
+
+    @Override
+    public void verify(WebhookRequest request, String secret) throws ProblemException {
+        String presented = request.header(SIGNATURE_HEADER);
+        if (presented == null) {
+            throw new ProblemException(Problem.unauthorized("missing " + SIGNATURE_HEADER + " header"));
+        }
+        byte[] expected = signature(secret, request.body()).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, presented.trim().getBytes(StandardCharsets.US_ASCII))) {
+            throw new ProblemException(Problem.unauthorized("signature does not match the body"));
+        }
+    }
+
+    @Override
+    public List<TrackingEvent> parse(WebhookRequest request) throws ProblemException {
+        JsonObject envelope = JsonBody.object(request.body());
+        if (!TRACKING_UPDATE.equals(JsonBody.requiredString(envelope, "event", ""))) {
+            return List.of();
+        }
+        JsonObject tracking = JsonBody.requiredObject(envelope, "msg", "");
+        String carrier = AfterShipCarriers.code(JsonBody.requiredString(tracking, "slug", "msg"));
+        String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracking, "tracking_number", "msg"));
+        JsonArray checkpoints = JsonBody.array(tracking, "checkpoints", "msg");
+        List<TrackingEvent> events = new ArrayList<>();
+        for (int i = 0; i < checkpoints.size(); i++) {
+            String path = "msg.checkpoints[" + i + "]";
+            if (checkpoints.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonBody.bad(path + " must be an object");
+            }
+            events.add(checkpoint(checkpoints.getJsonObject(i), path, carrier, trackingNumber, request.receivedAt()));
+        }
+        if (events.isEmpty() && "Expired".equals(JsonBody.optionalString(tracking, "tag", "msg"))) {
+            // AfterShip gave up on a number that never showed a checkpoint
+            Instant at = envelope.get("ts") instanceof JsonNumber ts ? Instant.ofEpochSecond(ts.longValue()) : request.receivedAt();
+            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "Expired", at), carrier, trackingNumber, at,
+                    "+00:00", true, request.receivedAt(), Status.EXPIRED, JsonBody.optionalString(tracking, "subtag", "msg"),
+                    null, "Expired", null, null, SOURCE, null));
+        }
+        return events;
+    }
+
+    private TrackingEvent checkpoint(JsonObject json, String path, String carrier, String trackingNumber, Instant receivedAt)
+            throws ProblemException {
+        String tag = JsonBody.optionalString(json, "tag", path);
+        String subtag = JsonBody.optionalString(json, "subtag", path);
+        String rawTag = JsonBody.optionalString(json, "raw_tag", path);
+        Location location = location(json, path);
+        LocalTime time = time(JsonBody.requiredString(json, "checkpoint_time", path), path, location);
+        AfterShipTagMap.Mapping mapping = AfterShipTagMap.of(tag, subtag);
+        String rawCode = rawTag != null && !rawTag.isBlank() ? rawTag : subtag;
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, time.instant()), carrier, trackingNumber,
+                time.instant(), time.offset(), time.inferred(), receivedAt, mapping.status(), subtag, mapping.reason(),
+                rawCode, JsonBody.optionalString(json, "message", path), location, SOURCE, null);
+    }
+
+    private record LocalTime(Instant instant, String offset, boolean inferred) {
+    }
+
+    private static LocalTime time(String text, String path, Location location) throws ProblemException {
+        try {
+            OffsetDateTime withOffset = OffsetDateTime.parse(text);
+            return new LocalTime(withOffset.toInstant(), JsonBody.offsetId(withOffset), false);
+        } catch (DateTimeParseException noOffset) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(text);
+                String offset = CountryOffsets.of(location == null ? null : location.country()).orElse("+00:00");
+                return new LocalTime(local.toInstant(ZoneOffset.of(offset)), offset, true);
+            } catch (DateTimeParseException e) {
+                throw JsonBody.bad(path + ".checkpoint_time '" + text + "' is not an ISO-8601 time");
+            }
+        }
+    }
+
+    private static Location location(JsonObject json, String path) throws ProblemException {
+        String city = JsonBody.optionalString(json, "city", path);
+        String state = JsonBody.optionalString(json, "state", path);
+        String country = Countries.alpha2(JsonBody.optionalString(json, "country_iso3", path)).orElse(null);
+        String zip = JsonBody.optionalString(json, "zip", path);
+        JsonArray coordinates = JsonBody.array(json, "coordinates", path);
+        Double lat = null;
+        Double lon = null;
+        if (coordinates.size() == 2 && coordinates.get(0) instanceof JsonNumber a && coordinates.get(1) instanceof JsonNumber b) {
+            lat = a.doubleValue();
+            lon = b.doubleValue();
+        }
+        return city == null && state == null && country == null && zip == null && lat == null ? null
+                : new Location(city, state, country, zip, lat, lon);
+    }
+}

@@ -2,6 +2,7 @@ package dev.tracklight.local;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,27 @@ class CarrierFormatsTest {
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
+    @Test
+    void upsTrackAlertsOutForDeliveryThenDeliveredWithTheSubscriptionCredential() throws Exception {
+        String token = SharedCloud.tokenOf(SharedCloud.register("ups", "1Z204W4R0308071865"));
+        String outForDelivery = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-out-for-delivery.json"));
+        String delivered = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-delivered.json"));
+
+        assertThat(postUps(delivered, "not-the-credential").statusCode()).isEqualTo(401);
+        assertThat(postUps(delivered, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+        assertThat(postUps(outForDelivery, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+
+        WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 2);
+        assertThat(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")).as("late OFD scan").isEqualTo("DELIVERED");
+    }
+
+    private static HttpResponse<String> postUps(String body, String credential) throws Exception {
+        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/ups"))
+                .header("Content-Type", "application/json")
+                .header(UpsTrackAlertAdapter.CREDENTIAL_HEADER, credential)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> postForm(String body) throws Exception {

@@ -6,6 +6,7 @@ import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.demo.TracklightClient;
 
@@ -50,6 +51,7 @@ final class SharedCloud {
             secrets.put(EasyPostAdapter.SOURCE, SECRET);
             secrets.put(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
             secrets.put(AfterShipAdapter.SOURCE, SECRET);
+            secrets.put(UpsTrackAlertAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

@@ -4,6 +4,7 @@ import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class CarrierAdapters {
 
     public static CarrierAdapters all(Clock clock) {
         return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
-                new AfterShipAdapter());
+                new AfterShipAdapter(), new UpsTrackAlertAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

@@ -1,0 +1,101 @@
+package dev.tracklight.core.carriers.ups;
+
+import dev.tracklight.core.fixtures.Fixtures;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** UPS Track Alert bodies from UPS's own published specs (events/carriers/ups/). */
+class UpsTrackAlertAdapterTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+    private static final String CREDENTIAL = "ups-subscription-credential";
+    private final UpsTrackAlertAdapter adapter = new UpsTrackAlertAdapter();
+
+    private static WebhookRequest request(String body) {
+        return new WebhookRequest(Map.of("credential", CREDENTIAL, "User-Agent", "UPSPubSubTrackingService"), body, NOW);
+    }
+
+    private List<TrackingEvent> sequence() throws ProblemException {
+        List<TrackingEvent> events = new ArrayList<>();
+        try (var reader = jakarta.json.Json.createReader(new StringReader(Fixtures.read("carriers/ups/track-alert-v1-spec-sequence.json")))) {
+            for (JsonObject body : reader.readArray().getValuesAs(JsonObject.class)) {
+                events.addAll(adapter.parse(request(body.toString())));
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void acceptsOnlyTheSubscriptionsCredential() {
+        String body = Fixtures.read("carriers/ups/track-alert-v1-delivered.json");
+
+        assertThatCode(() -> adapter.verify(request(body), CREDENTIAL)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> adapter.verify(request(body), "another"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+        assertThatThrownBy(() -> adapter.verify(new WebhookRequest(Map.of(), body, NOW), CREDENTIAL))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+    }
+
+    @Test
+    void mapsTheSpecsSequenceFromManifestToDelivery() throws ProblemException {
+        List<TrackingEvent> events = sequence();
+
+        assertThat(events).extracting(TrackingEvent::status).containsExactly(Status.INFO_RECEIVED, Status.PICKED_UP,
+                Status.IN_TRANSIT, Status.IN_TRANSIT, Status.IN_TRANSIT, Status.OUT_FOR_DELIVERY, Status.DELIVERED);
+        assertThat(events).extracting(TrackingEvent::subStatus).containsExactly("M/MP", "I/OR", "I/DP", "I/YP", "I/YP", "I/OT", "D/FS");
+        assertThat(events.getFirst().trackingNumber()).as("leading space trimmed").isEqualTo("1ZABCXYZ0112346789");
+        assertThat(events).extracting(TrackingEvent::carrier).containsOnly("ups");
+    }
+
+    @Test
+    void takesTheInstantFromGmtAndTheOffsetFromLocalMinusGmt() throws ProblemException {
+        TrackingEvent originScan = sequence().get(1);
+
+        assertThat(originScan.occurredAt()).isEqualTo(Instant.parse("2024-04-23T01:29:01Z"));
+        assertThat(originScan.localOffset()).isEqualTo("-04:00");
+        assertThat(originScan.offsetInferred()).isFalse();
+        assertThat(originScan.location().city()).isEqualTo("Hickory");
+    }
+
+    @Test
+    void readsVersionTwoWithItsDottedGmtOffset() throws ProblemException {
+        String body = Fixtures.read("carriers/ups/track-alert-v2-delivered-received-by.json").replaceFirst("\\{", "{\"gmtOffset\":\"-04.00\",");
+
+        TrackingEvent delivered = adapter.parse(request(body)).getFirst();
+
+        assertThat(delivered.status()).isEqualTo(Status.DELIVERED);
+        assertThat(delivered.localOffset()).isEqualTo("-04:00");
+        assertThat(delivered.occurredAt()).isEqualTo(Instant.parse("2024-04-23T13:50:04Z"));
+    }
+
+    @Test
+    void distinguishesCodesByTypeAndKeepsDelaysOutOfTheStatus() {
+        assertThat(UpsActivityMap.of("M", "DP", "003").status()).isEqualTo(Status.INFO_RECEIVED);
+        assertThat(UpsActivityMap.of("I", "DP", "005").status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(UpsActivityMap.of("X", "48", "022")).isEqualTo(new UpsActivityMap.Mapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE"));
+        assertThat(UpsActivityMap.of("D", "FS", "161").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
+        assertThat(UpsActivityMap.of("X", "UF", "035").status()).isEqualTo(Status.RETURNING);
+        assertThat(UpsActivityMap.of("X", "W1", "032")).isEqualTo(new UpsActivityMap.Mapping(null, "DELAYED"));
+        assertThat(UpsActivityMap.of("U", "UP", "153").status()).isNull();
+        assertThat(UpsActivityMap.of("MV", "VP", "007").status()).isEqualTo(Status.CANCELLED);
+    }
+
+    @Test
+    void answersTwoHundredAsUpsExpects() {
+        assertThat(adapter.acknowledge(List.of()).status()).isEqualTo(200);
+    }
+}

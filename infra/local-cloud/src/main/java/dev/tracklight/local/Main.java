@@ -76,7 +76,7 @@ public final class Main {
         System.out.println();
         System.out.println("Demo merchant API key (tenant " + DemoData.TENANT + "), shown once:");
         System.out.println("  " + demo.apiKey());
-        System.out.println("  curl -s -H 'Authorization: Bearer " + demo.apiKey() + "' " + cloud.httpEndpoint() + "/v1/track/" + first.token());
+        System.out.println("  curl -s -H 'Authorization: Bearer " + demo.apiKey() + "' " + cloud.httpEndpoint() + "/v1/shipments/" + first.id());
         System.out.println();
         System.out.println("Post a signed carrier webhook; the first page changes without a reload:");
         System.out.println("  ./tracklight webhook" + portFlag + " " + first.trackingNumber() + " OUT_FOR_DELIVERY \"Out for delivery in Shanghai\"");

@@ -32,7 +32,7 @@ public final class DemoData {
     }
 
     /** A seeded shipment: its tracking number, carrier and the public token of its page. */
-    public record DemoShipment(String carrier, String trackingNumber, String token, String trackingUrl, String story) {
+    public record DemoShipment(String id, String carrier, String trackingNumber, String token, String trackingUrl, String story) {
     }
 
     public record Seeded(String apiKey, List<DemoShipment> shipments) {
@@ -118,7 +118,7 @@ public final class DemoData {
         }
         Map<?, ?> created = Json.read(response.body(), Map.class);
         String url = (String) created.get("trackingUrl");
-        return new DemoShipment(carrier, trackingNumber, url.substring(url.lastIndexOf('/') + 1), url, story);
+        return new DemoShipment((String) created.get("id"), carrier, trackingNumber, url.substring(url.lastIndexOf('/') + 1), url, story);
     }
 
     private static void webhook(TracklightClient client, String carrier, String trackingNumber, List<Map<String, Object>> events)

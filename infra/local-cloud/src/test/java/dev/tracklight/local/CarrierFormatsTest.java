@@ -2,6 +2,7 @@ package dev.tracklight.local;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,20 @@ class CarrierFormatsTest {
 
         WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 2);
         assertThat(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")).as("late OFD scan").isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a17TrackPushDeliversTheShipmentOfItsProvider() throws Exception {
+        String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/17track/tracking-updated-delivered-ups.json"));
+        String token = SharedCloud.tokenOf(SharedCloud.register("ups", "1Z2617V10397725789"));
+
+        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/17track"))
+                .header("Content-Type", "application/json")
+                .header(SeventeenTrackAdapter.SIGNATURE_HEADER, SeventeenTrackAdapter.signature(SharedCloud.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
     }
 
     private static HttpResponse<String> postUps(String body, String credential) throws Exception {

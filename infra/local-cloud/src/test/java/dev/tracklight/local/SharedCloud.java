@@ -5,6 +5,7 @@ import dev.tracklight.aws.store.WebhookSecretStore;
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
+import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
@@ -52,6 +53,7 @@ final class SharedCloud {
             secrets.put(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
             secrets.put(AfterShipAdapter.SOURCE, SECRET);
             secrets.put(UpsTrackAlertAdapter.SOURCE, SECRET);
+            secrets.put(SeventeenTrackAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

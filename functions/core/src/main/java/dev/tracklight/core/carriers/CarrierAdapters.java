@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers;
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
+import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 
@@ -24,7 +25,7 @@ public final class CarrierAdapters {
 
     public static CarrierAdapters all(Clock clock) {
         return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
-                new AfterShipAdapter(), new UpsTrackAlertAdapter());
+                new AfterShipAdapter(), new UpsTrackAlertAdapter(), new SeventeenTrackAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

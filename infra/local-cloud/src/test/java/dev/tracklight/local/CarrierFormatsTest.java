@@ -98,6 +98,23 @@ class CarrierFormatsTest {
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
     }
 
+    @Test
+    void anSfExpressRoutePushIsAuthenticatedByItsUrlTokenAndAnsweredAsSfExpects() throws Exception {
+        String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/sf-express/route-push-two-routes-same-time.json"));
+        String token = SharedCloud.tokenOf(SharedCloud.register("sf-express", "SF7444400031887"));
+        URI withoutToken = URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/sf-express");
+
+        HttpResponse<String> refused = SharedCloud.client().send(HttpRequest.newBuilder(withoutToken)
+                .header("Content-Type", "application/json ;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(withoutToken + "?token=" + SharedCloud.SECRET))
+                .header("Content-Type", "application/json ;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("{\"return_code\":\"0000\",\"return_msg\":\"成功\"}");
+        WebSocketApiTest.awaitUntil(() -> "IN_TRANSIT".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
     private static HttpResponse<String> postUps(String body, String credential) throws Exception {
         return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/ups"))
                 .header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
+import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
@@ -54,6 +55,7 @@ final class SharedCloud {
             secrets.put(AfterShipAdapter.SOURCE, SECRET);
             secrets.put(UpsTrackAlertAdapter.SOURCE, SECRET);
             secrets.put(SeventeenTrackAdapter.SOURCE, SECRET);
+            secrets.put(SfExpressRoutePushAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

@@ -50,7 +50,8 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var request = new WebhookRequest(HttpRequests.headers(event), HttpRequests.body(event), clock.instant());
+        var request = new WebhookRequest(HttpRequests.headers(event), event.getQueryStringParameters(), HttpRequests.body(event),
+                clock.instant());
         try {
             Acknowledgement ack = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
                     HttpRequests.mediaType(event).orElse(null), HttpRequests.bodyBytes(event), request);

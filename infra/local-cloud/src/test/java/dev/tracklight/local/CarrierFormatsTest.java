@@ -115,6 +115,21 @@ class CarrierFormatsTest {
         WebSocketApiTest.awaitUntil(() -> "IN_TRANSIT".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
     }
 
+    @Test
+    void aShippoTrackUpdateOnItsTokenUrlDeliversTheShipment() throws Exception {
+        String track = Files.readString(SharedCloud.template().resolveSibling("events/carriers/shippo/track-usps-unknown-rows-then-delivered.json"));
+        // the documented envelope around Shippo's own track object (no verbatim envelope was found)
+        String body = "{\"event\":\"track_updated\",\"test\":false,\"data\":" + track + "}";
+        String token = SharedCloud.tokenOf(SharedCloud.register("usps", "9205590164917337534322"));
+
+        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(
+                        URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/shippo?token=" + SharedCloud.SECRET))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
     private static HttpResponse<String> postUps(String body, String credential) throws Exception {
         return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/ups"))
                 .header("Content-Type", "application/json")

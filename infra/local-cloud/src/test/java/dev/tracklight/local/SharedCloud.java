@@ -7,6 +7,7 @@ import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
+import dev.tracklight.core.carriers.shippo.ShippoAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
@@ -56,6 +57,7 @@ final class SharedCloud {
             secrets.put(UpsTrackAlertAdapter.SOURCE, SECRET);
             secrets.put(SeventeenTrackAdapter.SOURCE, SECRET);
             secrets.put(SfExpressRoutePushAdapter.SOURCE, SECRET);
+            secrets.put(ShippoAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;

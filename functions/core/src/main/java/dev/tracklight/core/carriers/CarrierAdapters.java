@@ -5,6 +5,7 @@ import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
+import dev.tracklight.core.carriers.shippo.ShippoAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 
@@ -27,7 +28,7 @@ public final class CarrierAdapters {
     public static CarrierAdapters all(Clock clock) {
         return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
                 new AfterShipAdapter(), new UpsTrackAlertAdapter(), new SeventeenTrackAdapter(),
-                new SfExpressRoutePushAdapter());
+                new SfExpressRoutePushAdapter(), new ShippoAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

@@ -1,0 +1,108 @@
+package dev.tracklight.core.carriers.shippo;
+
+import dev.tracklight.core.carriers.CarrierAdapter;
+import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.model.EventIds;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.model.TrackingNumbers;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shippo {@code track_updated} webhooks: {@code {event, test, data: <track>}} with the whole history,
+ * earliest first. Shippo signs nothing by default; the webhook URL registered at Shippo carries an
+ * unguessable {@code ?token=}, compared with the source's secret.
+ */
+public final class ShippoAdapter implements CarrierAdapter {
+
+    public static final String SOURCE = "shippo";
+    public static final String TOKEN_PARAMETER = "token";
+    private static final String TRACK_UPDATED = "track_updated";
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public void verify(WebhookRequest request, String secret) throws ProblemException {
+        String token = request.query().get(TOKEN_PARAMETER);
+        if (token == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(Problem.unauthorized("the webhook URL must carry the configured ?" + TOKEN_PARAMETER + "="));
+        }
+    }
+
+    @Override
+    public List<TrackingEvent> parse(WebhookRequest request) throws ProblemException {
+        JsonObject envelope = JsonBody.object(request.body());
+        if (!TRACK_UPDATED.equals(JsonBody.requiredString(envelope, "event", ""))) {
+            return List.of();
+        }
+        JsonObject track = JsonBody.requiredObject(envelope, "data", "");
+        String carrier = JsonBody.requiredString(track, "carrier", "data").trim().toLowerCase(Locale.ROOT)
+                .replace("dhl_express", "dhl").replace('_', '-');
+        String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(track, "tracking_number", "data"));
+        OffsetDateTime eta = JsonBody.optionalTimestamp(track, "eta", "data");
+        JsonArray history = JsonBody.array(track, "tracking_history", "data");
+        List<TrackingEvent> events = new ArrayList<>();
+        Instant firstTransit = null;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).getValueType() == JsonValue.ValueType.OBJECT && "TRANSIT".equals(history.getJsonObject(i).getString("status", null))) {
+                Instant at = JsonBody.requiredTimestamp(history.getJsonObject(i), "status_date", "data.tracking_history[" + i + "]").toInstant();
+                firstTransit = firstTransit == null || at.isBefore(firstTransit) ? at : firstTransit;
+            }
+        }
+        for (int i = 0; i < history.size(); i++) {
+            String path = "data.tracking_history[" + i + "]";
+            if (history.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonBody.bad(path + " must be an object");
+            }
+            events.add(row(history.getJsonObject(i), path, carrier, trackingNumber, firstTransit, eta, request.receivedAt()));
+        }
+        return events;
+    }
+
+    private TrackingEvent row(JsonObject json, String path, String carrier, String trackingNumber, Instant firstTransit,
+                              OffsetDateTime eta, Instant receivedAt) throws ProblemException {
+        OffsetDateTime at = JsonBody.requiredTimestamp(json, "status_date", path);
+        String status = JsonBody.optionalString(json, "status", path);
+        JsonObject sub = JsonBody.optionalObject(json, "substatus", path);
+        String substatus = sub == null ? null : JsonBody.optionalString(sub, "code", JsonBody.at(path, "substatus"));
+        ShippoStatusMap.Mapping mapping = ShippoStatusMap.of(status, substatus, "TRANSIT".equals(status) && at.toInstant().equals(firstTransit));
+        String rawCode = substatus == null ? status : status + "/" + substatus;
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, at.toInstant()), carrier, trackingNumber,
+                at.toInstant(), JsonBody.offsetId(at), false, receivedAt, mapping.status(), substatus, mapping.reason(), rawCode,
+                JsonBody.optionalString(json, "status_details", path), location(json, path), SOURCE,
+                eta == null ? null : eta.toInstant());
+    }
+
+    private static Location location(JsonObject json, String path) throws ProblemException {
+        JsonObject place = JsonBody.optionalObject(json, "location", path);
+        if (place == null) {
+            return null;
+        }
+        String where = JsonBody.at(path, "location");
+        String city = blankToNull(JsonBody.optionalString(place, "city", where));
+        String state = blankToNull(JsonBody.optionalString(place, "state", where));
+        String country = blankToNull(JsonBody.optionalString(place, "country", where));
+        String zip = blankToNull(JsonBody.optionalString(place, "zip", where));
+        return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tracklight.core.carriers.shippo;
+
+import dev.tracklight.core.fixtures.Fixtures;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.webhook.WebhookRequest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A real USPS track recorded by Shippo's own client tests (events/carriers/shippo/); no verbatim
+ * webhook envelope was found, so the test wraps it in the documented {@code track_updated} envelope.
+ */
+class ShippoAdapterTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+    private static final String TOKEN = "shippo-url-token";
+    private final ShippoAdapter adapter = new ShippoAdapter();
+
+    private static WebhookRequest request(Map<String, String> query) {
+        String body = "{\"event\":\"track_updated\",\"test\":false,\"data\":"
+                + Fixtures.read("carriers/shippo/track-usps-unknown-rows-then-delivered.json") + "}";
+        return new WebhookRequest(Map.of(), query, body, NOW);
+    }
+
+    @Test
+    void acceptsOnlyTheTokenInTheWebhookUrl() {
+        assertThatCode(() -> adapter.verify(request(Map.of("token", TOKEN)), TOKEN)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> adapter.verify(request(Map.of()), TOKEN))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+    }
+
+    @Test
+    void readsTheUspsHistoryWithUnknownRowsAsInformationAndTheAcceptanceAsPickUp() throws ProblemException {
+        List<TrackingEvent> events = adapter.parse(request(Map.of()));
+
+        assertThat(events).hasSize(11);
+        assertThat(events).extracting(TrackingEvent::carrier).containsOnly("usps");
+        assertThat(events).extracting(TrackingEvent::trackingNumber).containsOnly("9205590164917337534322");
+        assertThat(events.get(0).status()).isNull();
+        assertThat(events.get(1).status()).isNull();
+        assertThat(events.get(2).status()).isEqualTo(Status.PICKED_UP);
+        assertThat(events.get(3).status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(events.getLast().status()).isEqualTo(Status.DELIVERED);
+        assertThat(events.getLast().location().city()).isEqualTo("Berkeley");
+        assertThat(events.getFirst().carrierEta()).isEqualTo(Instant.parse("2016-12-08T00:00:00Z"));
+        assertThat(ShipmentFold.fold(events).status()).isEqualTo(Status.DELIVERED);
+    }
+
+    @Test
+    void mapsSubStatuses() {
+        assertThat(ShippoStatusMap.of("TRANSIT", "out_for_delivery", false).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+        assertThat(ShippoStatusMap.of("TRANSIT", "delivery_attempted", false).status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
+        assertThat(ShippoStatusMap.of("RETURNED", "package_unclaimed", false)).isEqualTo(new ShippoStatusMap.Mapping(Status.RETURNING, "UNCLAIMED"));
+        assertThat(ShippoStatusMap.of("FAILURE", "package_lost", false).reason()).isEqualTo("LOST");
+        assertThat(ShippoStatusMap.of("UNKNOWN", null, false).status()).isNull();
+    }
+}

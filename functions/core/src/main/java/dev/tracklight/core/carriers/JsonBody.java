@@ -83,6 +83,12 @@ public final class JsonBody {
         throw bad(at(path, field) + " must be a string");
     }
 
+    /** A string field with blanks read as absent: sources send "" for "no value". */
+    public static String optionalText(JsonObject json, String field, String path) throws ProblemException {
+        String value = optionalString(json, field, path);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     public static String requiredString(JsonObject json, String field, String path) throws ProblemException {
         String value = optionalString(json, field, path);
         if (value == null || value.isBlank()) {

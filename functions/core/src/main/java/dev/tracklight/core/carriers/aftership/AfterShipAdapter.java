@@ -2,6 +2,7 @@ package dev.tracklight.core.carriers.aftership;
 
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.geo.Countries;
 import dev.tracklight.core.geo.CountryOffsets;
 import dev.tracklight.core.model.EventIds;
@@ -99,7 +100,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
         String rawTag = JsonBody.optionalString(json, "raw_tag", path);
         Location location = location(json, path);
         LocalTime time = time(JsonBody.requiredString(json, "checkpoint_time", path), path, location);
-        AfterShipTagMap.Mapping mapping = AfterShipTagMap.of(tag, subtag);
+        StatusMapping mapping = AfterShipTagMap.of(tag, subtag);
         String rawCode = rawTag != null && !rawTag.isBlank() ? rawTag : subtag;
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, time.instant()), carrier, trackingNumber,
                 time.instant(), time.offset(), time.inferred(), receivedAt, mapping.status(), subtag, mapping.reason(),

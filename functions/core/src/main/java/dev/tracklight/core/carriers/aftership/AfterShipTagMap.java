@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.aftership;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.Status;
 
 import java.util.Map;
@@ -26,45 +27,43 @@ import java.util.Map;
  */
 final class AfterShipTagMap {
 
-    record Mapping(Status status, String reason) {
-    }
 
     private static final Map<String, Status> BY_TAG = Map.of(
             "InfoReceived", Status.INFO_RECEIVED, "InTransit", Status.IN_TRANSIT, "OutForDelivery", Status.OUT_FOR_DELIVERY,
             "AvailableForPickup", Status.AVAILABLE_FOR_PICKUP, "AttemptFail", Status.DELIVERY_ATTEMPTED,
             "Delivered", Status.DELIVERED, "Exception", Status.EXCEPTION, "Expired", Status.EXPIRED);
-    private static final Map<String, Mapping> BY_SUBTAG = Map.ofEntries(
-            Map.entry("InTransit_002", new Mapping(Status.PICKED_UP, null)),
-            Map.entry("InTransit_005", new Mapping(Status.IN_TRANSIT, "CUSTOMS")),
-            Map.entry("InTransit_006", new Mapping(Status.IN_TRANSIT, "CUSTOMS")),
-            Map.entry("AttemptFail_002", new Mapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE")),
-            Map.entry("AttemptFail_003", new Mapping(Status.DELIVERY_ATTEMPTED, "BUSINESS_CLOSED")),
-            Map.entry("Exception_002", new Mapping(Status.EXCEPTION, "MOVED")),
-            Map.entry("Exception_003", new Mapping(Status.EXCEPTION, "REFUSED")),
-            Map.entry("Exception_004", new Mapping(null, "DELAYED_CUSTOMS")),
-            Map.entry("Exception_005", new Mapping(null, "DELAYED")),
-            Map.entry("Exception_006", new Mapping(Status.EXCEPTION, "PAYMENT")),
-            Map.entry("Exception_007", new Mapping(Status.EXCEPTION, "ADDRESS_ISSUE")),
-            Map.entry("Exception_008", new Mapping(Status.EXCEPTION, "PICKUP_MISSED")),
-            Map.entry("Exception_010", new Mapping(Status.RETURNING, null)),
-            Map.entry("Exception_011", new Mapping(Status.RETURNED, null)),
-            Map.entry("Exception_012", new Mapping(Status.EXCEPTION, "DAMAGED")),
-            Map.entry("Exception_013", new Mapping(Status.EXCEPTION, "LOST")),
-            Map.entry("Exception_016", new Mapping(null, "DELAYED_PROCESSING")),
-            Map.entry("Exception_017", new Mapping(null, "WEATHER")),
-            Map.entry("Exception_018", new Mapping(Status.EXCEPTION, "DOCUMENTS")),
-            Map.entry("Exception_019", new Mapping(null, "DELAYED_FLIGHT")),
-            Map.entry("Exception_020", new Mapping(Status.CANCELLED, null)),
-            Map.entry("Exception_021", new Mapping(Status.EXCEPTION, "DISPOSED")));
+    private static final Map<String, StatusMapping> BY_SUBTAG = Map.ofEntries(
+            Map.entry("InTransit_002", new StatusMapping(Status.PICKED_UP, null)),
+            Map.entry("InTransit_005", new StatusMapping(Status.IN_TRANSIT, "CUSTOMS")),
+            Map.entry("InTransit_006", new StatusMapping(Status.IN_TRANSIT, "CUSTOMS")),
+            Map.entry("AttemptFail_002", new StatusMapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE")),
+            Map.entry("AttemptFail_003", new StatusMapping(Status.DELIVERY_ATTEMPTED, "BUSINESS_CLOSED")),
+            Map.entry("Exception_002", new StatusMapping(Status.EXCEPTION, "MOVED")),
+            Map.entry("Exception_003", new StatusMapping(Status.EXCEPTION, "REFUSED")),
+            Map.entry("Exception_004", new StatusMapping(null, "DELAYED_CUSTOMS")),
+            Map.entry("Exception_005", new StatusMapping(null, "DELAYED")),
+            Map.entry("Exception_006", new StatusMapping(Status.EXCEPTION, "PAYMENT")),
+            Map.entry("Exception_007", new StatusMapping(Status.EXCEPTION, "ADDRESS_ISSUE")),
+            Map.entry("Exception_008", new StatusMapping(Status.EXCEPTION, "PICKUP_MISSED")),
+            Map.entry("Exception_010", new StatusMapping(Status.RETURNING, null)),
+            Map.entry("Exception_011", new StatusMapping(Status.RETURNED, null)),
+            Map.entry("Exception_012", new StatusMapping(Status.EXCEPTION, "DAMAGED")),
+            Map.entry("Exception_013", new StatusMapping(Status.EXCEPTION, "LOST")),
+            Map.entry("Exception_016", new StatusMapping(null, "DELAYED_PROCESSING")),
+            Map.entry("Exception_017", new StatusMapping(null, "WEATHER")),
+            Map.entry("Exception_018", new StatusMapping(Status.EXCEPTION, "DOCUMENTS")),
+            Map.entry("Exception_019", new StatusMapping(null, "DELAYED_FLIGHT")),
+            Map.entry("Exception_020", new StatusMapping(Status.CANCELLED, null)),
+            Map.entry("Exception_021", new StatusMapping(Status.EXCEPTION, "DISPOSED")));
 
     private AfterShipTagMap() {
     }
 
-    static Mapping of(String tag, String subtag) {
-        Mapping bySubtag = subtag == null ? null : BY_SUBTAG.get(subtag);
+    static StatusMapping of(String tag, String subtag) {
+        StatusMapping bySubtag = subtag == null ? null : BY_SUBTAG.get(subtag);
         if (bySubtag != null) {
             return bySubtag;
         }
-        return new Mapping(tag == null ? null : BY_TAG.get(tag), null);
+        return new StatusMapping(tag == null ? null : BY_TAG.get(tag), null);
     }
 }

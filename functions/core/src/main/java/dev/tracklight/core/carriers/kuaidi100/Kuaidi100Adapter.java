@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers.kuaidi100;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
@@ -126,7 +127,7 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
             throw JsonBody.bad(path + ".time '" + text + "' must be yyyy-MM-dd HH:mm:ss");
         }
         String code = JsonBody.optionalString(row, "statusCode", path);
-        Kuaidi100StateMap.Mapping mapping = Kuaidi100StateMap.of(code);
+        StatusMapping mapping = Kuaidi100StateMap.of(code);
         String rawCode = code == null ? JsonBody.optionalString(row, "status", path) : code;
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt), carrier, trackingNumber,
                 occurredAt, "+08:00", true, receivedAt, mapping.status(), JsonBody.optionalString(row, "status", path),

@@ -2,6 +2,7 @@ package dev.tracklight.core.carriers.seventeentrack;
 
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
@@ -91,7 +92,7 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
         OffsetDateTime at = local != null ? local : JsonBody.requiredTimestamp(json, "time_utc", path);
         String stage = JsonBody.optionalString(json, "stage", path);
         String subStatus = JsonBody.optionalString(json, "sub_status", path);
-        SeventeenTrackStatusMap.Mapping mapping = SeventeenTrackStatusMap.of(stage, subStatus);
+        StatusMapping mapping = SeventeenTrackStatusMap.of(stage, subStatus);
         if (mapping == null && latestStatus != null) {
             subStatus = JsonBody.optionalString(latestStatus, "sub_status", "data.track_info.latest_status");
             mapping = SeventeenTrackStatusMap.of(JsonBody.optionalString(latestStatus, "status", "data.track_info.latest_status"), subStatus);

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.sfexpress;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.Status;
 
 import java.util.Map;
@@ -12,37 +13,34 @@ import java.util.Map;
  */
 final class SfExpressOpCodes {
 
-    record Mapping(Status status, String reason) {
-    }
 
-    private static final Map<String, Mapping> BY_SECONDARY_STATUS = Map.of(
-            "101", new Mapping(Status.PICKED_UP, null), "201", new Mapping(Status.IN_TRANSIT, null),
-            "204", new Mapping(Status.IN_TRANSIT, "CUSTOMS"), "205", new Mapping(Status.IN_TRANSIT, null),
-            "301", new Mapping(Status.OUT_FOR_DELIVERY, null), "401", new Mapping(Status.DELIVERED, null));
+    private static final Map<String, StatusMapping> BY_SECONDARY_STATUS = Map.of(
+            "101", new StatusMapping(Status.PICKED_UP, null), "201", new StatusMapping(Status.IN_TRANSIT, null),
+            "204", new StatusMapping(Status.IN_TRANSIT, "CUSTOMS"), "205", new StatusMapping(Status.IN_TRANSIT, null),
+            "301", new StatusMapping(Status.OUT_FOR_DELIVERY, null), "401", new StatusMapping(Status.DELIVERED, null));
 
-    private static final Map<String, Mapping> BY_OP_CODE = Map.ofEntries(
-            Map.entry("50", new Mapping(Status.PICKED_UP, null)),         // 顺丰速运 已收取快件
-            Map.entry("54", new Mapping(Status.PICKED_UP, null)),
-            Map.entry("501", new Mapping(Status.IN_TRANSIT, null)),       // 快件运输中
-            Map.entry("407", new Mapping(Status.IN_TRANSIT, null)),       // 快件已发往…
-            Map.entry("30", new Mapping(Status.IN_TRANSIT, null)),        // 完成分拣，准备发往
-            Map.entry("36", new Mapping(Status.IN_TRANSIT, null)),        // 快件离开…
-            Map.entry("31", new Mapping(Status.IN_TRANSIT, null)),        // 快件到达…
-            Map.entry("130", new Mapping(Status.IN_TRANSIT, null)),       // 已到达目的地网点
-            Map.entry("44", new Mapping(Status.IN_TRANSIT, null)),        // 正在分配快递员
-            Map.entry("204", new Mapping(Status.OUT_FOR_DELIVERY, null)), // 正在派送途中
-            Map.entry("80", new Mapping(Status.DELIVERED, null)),         // 已签收
-            Map.entry("631", new Mapping(Status.RETURNED, null)));        // 快件已退回
+    private static final Map<String, StatusMapping> BY_OP_CODE = Map.ofEntries(
+            Map.entry("50", new StatusMapping(Status.PICKED_UP, null)),         // 顺丰速运 已收取快件
+            Map.entry("54", new StatusMapping(Status.PICKED_UP, null)),
+            Map.entry("501", new StatusMapping(Status.IN_TRANSIT, null)),       // 快件运输中
+            Map.entry("407", new StatusMapping(Status.IN_TRANSIT, null)),       // 快件已发往…
+            Map.entry("30", new StatusMapping(Status.IN_TRANSIT, null)),        // 完成分拣，准备发往
+            Map.entry("36", new StatusMapping(Status.IN_TRANSIT, null)),        // 快件离开…
+            Map.entry("31", new StatusMapping(Status.IN_TRANSIT, null)),        // 快件到达…
+            Map.entry("130", new StatusMapping(Status.IN_TRANSIT, null)),       // 已到达目的地网点
+            Map.entry("44", new StatusMapping(Status.IN_TRANSIT, null)),        // 正在分配快递员
+            Map.entry("204", new StatusMapping(Status.OUT_FOR_DELIVERY, null)), // 正在派送途中
+            Map.entry("80", new StatusMapping(Status.DELIVERED, null)),         // 已签收
+            Map.entry("631", new StatusMapping(Status.RETURNED, null)));        // 快件已退回
 
-    private static final Mapping UNKNOWN = new Mapping(null, null);
 
     private SfExpressOpCodes() {
     }
 
-    static Mapping of(String opCode, String secondaryStatusCode) {
+    static StatusMapping of(String opCode, String secondaryStatusCode) {
         if (secondaryStatusCode != null && BY_SECONDARY_STATUS.containsKey(secondaryStatusCode)) {
             return BY_SECONDARY_STATUS.get(secondaryStatusCode);
         }
-        return opCode == null ? UNKNOWN : BY_OP_CODE.getOrDefault(opCode.trim(), UNKNOWN);
+        return opCode == null ? StatusMapping.INFORMATIONAL : BY_OP_CODE.getOrDefault(opCode.trim(), StatusMapping.INFORMATIONAL);
     }
 }

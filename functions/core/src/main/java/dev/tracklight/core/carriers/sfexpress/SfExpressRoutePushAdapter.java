@@ -3,19 +3,18 @@ package dev.tracklight.core.carriers.sfexpress;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
+import dev.tracklight.core.carriers.UrlToken;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +33,6 @@ import java.util.Locale;
 public final class SfExpressRoutePushAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "sf-express";
-    public static final String TOKEN_PARAMETER = "token";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
@@ -45,10 +43,7 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        String token = request.query().get(TOKEN_PARAMETER);
-        if (token == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.unauthorized("the push URL must carry the configured ?" + TOKEN_PARAMETER + "="));
-        }
+        UrlToken.verify(request, secret);
     }
 
     @Override
@@ -82,9 +77,9 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
         }
         String opCode = JsonBody.optionalString(json, "opCode", path);
         String nodeId = JsonBody.optionalString(json, "id", path);
-        SfExpressOpCodes.Mapping mapping = SfExpressOpCodes.of(opCode, JsonBody.optionalString(json, "secondaryStatusCode", path));
-        String reason = blankToNull(JsonBody.optionalString(json, "reasonCode", path));
-        String city = blankToNull(JsonBody.optionalString(json, "acceptAddress", path));
+        StatusMapping mapping = SfExpressOpCodes.of(opCode, JsonBody.optionalString(json, "secondaryStatusCode", path));
+        String reason = JsonBody.optionalText(json, "reasonCode", path);
+        String city = JsonBody.optionalText(json, "acceptAddress", path);
         // SF's node id makes two nodes with the same code and second distinct (its own example has such a pair)
         return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, opCode + "#" + nodeId, occurredAt), SOURCE, trackingNumber,
                 occurredAt, "+08:00", true, receivedAt, mapping.status(), opCode, reason != null ? "SF_" + reason : mapping.reason(),
@@ -92,7 +87,4 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
                 city == null ? null : new Location(city, null, "CN", null, null, null), SOURCE, null);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -2,19 +2,18 @@ package dev.tracklight.core.carriers.shippo;
 
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
+import dev.tracklight.core.carriers.UrlToken;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.Locale;
 public final class ShippoAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "shippo";
-    public static final String TOKEN_PARAMETER = "token";
     private static final String TRACK_UPDATED = "track_updated";
 
     @Override
@@ -39,10 +37,7 @@ public final class ShippoAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        String token = request.query().get(TOKEN_PARAMETER);
-        if (token == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.unauthorized("the webhook URL must carry the configured ?" + TOKEN_PARAMETER + "="));
-        }
+        UrlToken.verify(request, secret);
     }
 
     @Override
@@ -81,7 +76,7 @@ public final class ShippoAdapter implements CarrierAdapter {
         String status = JsonBody.optionalString(json, "status", path);
         JsonObject sub = JsonBody.optionalObject(json, "substatus", path);
         String substatus = sub == null ? null : JsonBody.optionalString(sub, "code", JsonBody.at(path, "substatus"));
-        ShippoStatusMap.Mapping mapping = ShippoStatusMap.of(status, substatus, "TRANSIT".equals(status) && at.toInstant().equals(firstTransit));
+        StatusMapping mapping = ShippoStatusMap.of(status, substatus, "TRANSIT".equals(status) && at.toInstant().equals(firstTransit));
         String rawCode = substatus == null ? status : status + "/" + substatus;
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, at.toInstant()), carrier, trackingNumber,
                 at.toInstant(), JsonBody.offsetId(at), false, receivedAt, mapping.status(), substatus, mapping.reason(), rawCode,
@@ -95,14 +90,11 @@ public final class ShippoAdapter implements CarrierAdapter {
             return null;
         }
         String where = JsonBody.at(path, "location");
-        String city = blankToNull(JsonBody.optionalString(place, "city", where));
-        String state = blankToNull(JsonBody.optionalString(place, "state", where));
-        String country = blankToNull(JsonBody.optionalString(place, "country", where));
-        String zip = blankToNull(JsonBody.optionalString(place, "zip", where));
+        String city = JsonBody.optionalText(place, "city", where);
+        String state = JsonBody.optionalText(place, "state", where);
+        String country = JsonBody.optionalText(place, "country", where);
+        String zip = JsonBody.optionalText(place, "zip", where);
         return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

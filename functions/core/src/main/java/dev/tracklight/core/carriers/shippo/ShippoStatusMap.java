@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.shippo;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.Status;
 
 import java.util.Map;
@@ -11,25 +12,23 @@ import java.util.Map;
  */
 final class ShippoStatusMap {
 
-    record Mapping(Status status, String reason) {
-    }
 
-    private static final Map<String, Mapping> BY_SUBSTATUS = Map.ofEntries(
-            Map.entry("package_accepted", new Mapping(Status.PICKED_UP, null)),
-            Map.entry("out_for_delivery", new Mapping(Status.OUT_FOR_DELIVERY, null)),
-            Map.entry("pickup_available", new Mapping(Status.AVAILABLE_FOR_PICKUP, null)),
-            Map.entry("delivery_attempted", new Mapping(Status.DELIVERY_ATTEMPTED, null)),
-            Map.entry("notice_left", new Mapping(Status.DELIVERY_ATTEMPTED, null)),
-            Map.entry("reschedule_delivery", new Mapping(Status.DELIVERY_ATTEMPTED, null)),
-            Map.entry("address_issue", new Mapping(Status.EXCEPTION, "ADDRESS_ISSUE")),
-            Map.entry("contact_carrier", new Mapping(Status.EXCEPTION, "CONTACT_CARRIER")),
-            Map.entry("location_inaccessible", new Mapping(Status.EXCEPTION, "INACCESSIBLE")),
-            Map.entry("package_damaged", new Mapping(Status.EXCEPTION, "DAMAGED")),
-            Map.entry("delayed", new Mapping(Status.IN_TRANSIT, "DELAYED")),
-            Map.entry("package_unclaimed", new Mapping(Status.RETURNING, "UNCLAIMED")),
-            Map.entry("package_undeliverable", new Mapping(Status.EXCEPTION, "UNDELIVERABLE")),
-            Map.entry("package_lost", new Mapping(Status.EXCEPTION, "LOST")),
-            Map.entry("package_disposed", new Mapping(Status.EXCEPTION, "DISPOSED")));
+    private static final Map<String, StatusMapping> BY_SUBSTATUS = Map.ofEntries(
+            Map.entry("package_accepted", new StatusMapping(Status.PICKED_UP, null)),
+            Map.entry("out_for_delivery", new StatusMapping(Status.OUT_FOR_DELIVERY, null)),
+            Map.entry("pickup_available", new StatusMapping(Status.AVAILABLE_FOR_PICKUP, null)),
+            Map.entry("delivery_attempted", new StatusMapping(Status.DELIVERY_ATTEMPTED, null)),
+            Map.entry("notice_left", new StatusMapping(Status.DELIVERY_ATTEMPTED, null)),
+            Map.entry("reschedule_delivery", new StatusMapping(Status.DELIVERY_ATTEMPTED, null)),
+            Map.entry("address_issue", new StatusMapping(Status.EXCEPTION, "ADDRESS_ISSUE")),
+            Map.entry("contact_carrier", new StatusMapping(Status.EXCEPTION, "CONTACT_CARRIER")),
+            Map.entry("location_inaccessible", new StatusMapping(Status.EXCEPTION, "INACCESSIBLE")),
+            Map.entry("package_damaged", new StatusMapping(Status.EXCEPTION, "DAMAGED")),
+            Map.entry("delayed", new StatusMapping(Status.IN_TRANSIT, "DELAYED")),
+            Map.entry("package_unclaimed", new StatusMapping(Status.RETURNING, "UNCLAIMED")),
+            Map.entry("package_undeliverable", new StatusMapping(Status.EXCEPTION, "UNDELIVERABLE")),
+            Map.entry("package_lost", new StatusMapping(Status.EXCEPTION, "LOST")),
+            Map.entry("package_disposed", new StatusMapping(Status.EXCEPTION, "DISPOSED")));
 
     private static final Map<String, Status> BY_STATUS = Map.of(
             "PRE_TRANSIT", Status.INFO_RECEIVED, "TRANSIT", Status.IN_TRANSIT, "DELIVERED", Status.DELIVERED,
@@ -39,14 +38,14 @@ final class ShippoStatusMap {
     }
 
     /** UNKNOWN rows and unknown statuses are information. */
-    static Mapping of(String status, String substatus, boolean firstTransit) {
-        Mapping bySubstatus = substatus == null ? null : BY_SUBSTATUS.get(substatus);
+    static StatusMapping of(String status, String substatus, boolean firstTransit) {
+        StatusMapping bySubstatus = substatus == null ? null : BY_SUBSTATUS.get(substatus);
         if (bySubstatus != null) {
             return bySubstatus;
         }
         if ("TRANSIT".equals(status) && firstTransit) {
-            return new Mapping(Status.PICKED_UP, null);
+            return new StatusMapping(Status.PICKED_UP, null);
         }
-        return new Mapping(status == null ? null : BY_STATUS.get(status), null);
+        return new StatusMapping(status == null ? null : BY_STATUS.get(status), null);
     }
 }

@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers.ups;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
@@ -66,7 +67,7 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
         }
         ZoneOffset offset = offset(JsonBody.optionalString(activity, "gmtOffset", ""), local, gmt);
         Instant occurredAt = gmt != null ? gmt.toInstant(ZoneOffset.UTC) : local.toInstant(offset);
-        UpsActivityMap.Mapping mapping = UpsActivityMap.of(type, code, descriptionCode);
+        StatusMapping mapping = UpsActivityMap.of(type, code, descriptionCode);
         String rawCode = descriptionCode != null && !descriptionCode.isBlank() ? descriptionCode : code;
         return List.of(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, type + "/" + code, occurredAt), SOURCE,
                 trackingNumber, occurredAt, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(), gmt == null || local == null,
@@ -122,14 +123,11 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
         if (place == null) {
             return null;
         }
-        String city = blankToNull(JsonBody.optionalString(place, "city", "activityLocation"));
-        String state = blankToNull(JsonBody.optionalString(place, "stateProvince", "activityLocation"));
-        String country = blankToNull(JsonBody.optionalString(place, "country", "activityLocation"));
-        String zip = blankToNull(JsonBody.optionalString(place, "postalCode", "activityLocation"));
+        String city = JsonBody.optionalText(place, "city", "activityLocation");
+        String state = JsonBody.optionalText(place, "stateProvince", "activityLocation");
+        String country = JsonBody.optionalText(place, "country", "activityLocation");
+        String zip = JsonBody.optionalText(place, "postalCode", "activityLocation");
         return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

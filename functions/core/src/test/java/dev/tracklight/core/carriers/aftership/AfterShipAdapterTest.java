@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.aftership;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Status;
@@ -104,7 +105,7 @@ class AfterShipAdapterTest {
         assertThat(AfterShipTagMap.of("Exception", "Exception_010").status()).isEqualTo(Status.RETURNING);
         assertThat(AfterShipTagMap.of("Exception", "Exception_011").status()).isEqualTo(Status.RETURNED);
         assertThat(AfterShipTagMap.of("Exception", "Exception_020").status()).isEqualTo(Status.CANCELLED);
-        assertThat(AfterShipTagMap.of("Exception", "Exception_017")).isEqualTo(new AfterShipTagMap.Mapping(null, "WEATHER"));
+        assertThat(AfterShipTagMap.of("Exception", "Exception_017")).isEqualTo(new StatusMapping(null, "WEATHER"));
         assertThat(AfterShipTagMap.of("AttemptFail", "AttemptFail_002").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
         assertThat(AfterShipTagMap.of("Pending", "Pending_001").status()).isNull();
         assertThat(AfterShipTagMap.of("AvailableForPickup", null).status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);

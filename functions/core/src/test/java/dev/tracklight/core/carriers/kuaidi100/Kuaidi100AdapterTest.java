@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.kuaidi100;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -101,8 +102,8 @@ class Kuaidi100AdapterTest {
     void mapsAdvancedStatesAndKeepsDelaysOutOfTheStatus() {
         assertThat(Kuaidi100StateMap.of("301").status()).isEqualTo(Status.DELIVERED);
         assertThat(Kuaidi100StateMap.of("501").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
-        assertThat(Kuaidi100StateMap.of("14")).isEqualTo(new Kuaidi100StateMap.Mapping(Status.EXCEPTION, "REFUSED"));
-        assertThat(Kuaidi100StateMap.of("201")).isEqualTo(new Kuaidi100StateMap.Mapping(null, "DELAYED"));
+        assertThat(Kuaidi100StateMap.of("14")).isEqualTo(new StatusMapping(Status.EXCEPTION, "REFUSED"));
+        assertThat(Kuaidi100StateMap.of("201")).isEqualTo(new StatusMapping(null, "DELAYED"));
         assertThat(Kuaidi100StateMap.of("204").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
         assertThat(Kuaidi100StateMap.of("4").status()).isEqualTo(Status.RETURNED);
         assertThat(Kuaidi100StateMap.of("9999").status()).isNull();

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.seventeentrack;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -68,7 +69,7 @@ class SeventeenTrackAdapterTest {
     void subStatusesWinAndDelaysStayInformation() {
         assertThat(SeventeenTrackStatusMap.of("InTransit", "InTransit_PickedUp").status()).isEqualTo(Status.PICKED_UP);
         assertThat(SeventeenTrackStatusMap.of("Exception", "Exception_Returned").status()).isEqualTo(Status.RETURNED);
-        assertThat(SeventeenTrackStatusMap.of("Exception", "Exception_Delayed")).isEqualTo(new SeventeenTrackStatusMap.Mapping(null, "DELAYED"));
+        assertThat(SeventeenTrackStatusMap.of("Exception", "Exception_Delayed")).isEqualTo(new StatusMapping(null, "DELAYED"));
         assertThat(SeventeenTrackStatusMap.of("DeliveryFailure", "DeliveryFailure_NoBody").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
         assertThat(SeventeenTrackStatusMap.of("NotFound", "NotFound_Other")).isNull();
     }

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.shippo;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -60,7 +61,7 @@ class ShippoAdapterTest {
     void mapsSubStatuses() {
         assertThat(ShippoStatusMap.of("TRANSIT", "out_for_delivery", false).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
         assertThat(ShippoStatusMap.of("TRANSIT", "delivery_attempted", false).status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
-        assertThat(ShippoStatusMap.of("RETURNED", "package_unclaimed", false)).isEqualTo(new ShippoStatusMap.Mapping(Status.RETURNING, "UNCLAIMED"));
+        assertThat(ShippoStatusMap.of("RETURNED", "package_unclaimed", false)).isEqualTo(new StatusMapping(Status.RETURNING, "UNCLAIMED"));
         assertThat(ShippoStatusMap.of("FAILURE", "package_lost", false).reason()).isEqualTo("LOST");
         assertThat(ShippoStatusMap.of("UNKNOWN", null, false).status()).isNull();
     }

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.ups;
 
+import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.fixtures.Fixtures;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -86,10 +87,10 @@ class UpsTrackAlertAdapterTest {
     void distinguishesCodesByTypeAndKeepsDelaysOutOfTheStatus() {
         assertThat(UpsActivityMap.of("M", "DP", "003").status()).isEqualTo(Status.INFO_RECEIVED);
         assertThat(UpsActivityMap.of("I", "DP", "005").status()).isEqualTo(Status.IN_TRANSIT);
-        assertThat(UpsActivityMap.of("X", "48", "022")).isEqualTo(new UpsActivityMap.Mapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE"));
+        assertThat(UpsActivityMap.of("X", "48", "022")).isEqualTo(new StatusMapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE"));
         assertThat(UpsActivityMap.of("D", "FS", "161").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
         assertThat(UpsActivityMap.of("X", "UF", "035").status()).isEqualTo(Status.RETURNING);
-        assertThat(UpsActivityMap.of("X", "W1", "032")).isEqualTo(new UpsActivityMap.Mapping(null, "DELAYED"));
+        assertThat(UpsActivityMap.of("X", "W1", "032")).isEqualTo(new StatusMapping(null, "DELAYED"));
         assertThat(UpsActivityMap.of("U", "UP", "153").status()).isNull();
         assertThat(UpsActivityMap.of("MV", "VP", "007").status()).isEqualTo(Status.CANCELLED);
     }

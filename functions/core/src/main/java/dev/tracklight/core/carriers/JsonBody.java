@@ -13,6 +13,8 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads untrusted webhook JSON with JSON-P, field by field, so every refusal says which field is wrong
@@ -70,6 +72,24 @@ public final class JsonBody {
             throw bad(at(path, field) + " must be an array");
         }
         return value.asJsonArray();
+    }
+
+    /** One object of an array with its path, {@code events[2]}, for the errors that name it. */
+    public record Element(JsonObject json, String path) {
+    }
+
+    /** The objects of the array at {@code field} (absent reads as empty); any other element is refused. */
+    public static List<Element> objects(JsonObject json, String field, String path) throws ProblemException {
+        JsonArray array = array(json, field, path);
+        List<Element> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String at = at(path, field) + "[" + i + "]";
+            if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw bad(at + " must be an object");
+            }
+            out.add(new Element(array.getJsonObject(i), at));
+        }
+        return out;
     }
 
     public static String optionalString(JsonObject json, String field, String path) throws ProblemException {

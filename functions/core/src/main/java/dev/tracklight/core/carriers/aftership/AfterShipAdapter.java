@@ -17,7 +17,6 @@ import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,14 +73,9 @@ public final class AfterShipAdapter implements CarrierAdapter {
         JsonObject tracking = JsonBody.requiredObject(envelope, "msg", "");
         String carrier = AfterShipCarriers.code(JsonBody.requiredString(tracking, "slug", "msg"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracking, "tracking_number", "msg"));
-        JsonArray checkpoints = JsonBody.array(tracking, "checkpoints", "msg");
         List<TrackingEvent> events = new ArrayList<>();
-        for (int i = 0; i < checkpoints.size(); i++) {
-            String path = "msg.checkpoints[" + i + "]";
-            if (checkpoints.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            events.add(checkpoint(checkpoints.getJsonObject(i), path, carrier, trackingNumber, request.receivedAt()));
+        for (JsonBody.Element checkpoint : JsonBody.objects(tracking, "checkpoints", "msg")) {
+            events.add(checkpoint(checkpoint.json(), checkpoint.path(), carrier, trackingNumber, request.receivedAt()));
         }
         if (events.isEmpty() && "Expired".equals(JsonBody.optionalString(tracking, "tag", "msg"))) {
             // AfterShip gave up on a number that never showed a checkpoint

@@ -11,9 +11,7 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -71,16 +69,9 @@ public final class EasyPostAdapter implements CarrierAdapter {
         String carrier = EasyPostCarriers.code(JsonBody.requiredString(tracker, "carrier", "result"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracker, "tracking_code", "result"));
         OffsetDateTime eta = JsonBody.optionalTimestamp(tracker, "est_delivery_date", "result");
-        JsonArray details = JsonBody.array(tracker, "tracking_details", "result");
-
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < details.size(); i++) {
-            String path = "result.tracking_details[" + i + "]";
-            if (details.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            JsonObject row = details.getJsonObject(i);
-            rows.add(new Row(row, path, JsonBody.requiredTimestamp(row, "datetime", path)));
+        for (JsonBody.Element row : JsonBody.objects(tracker, "tracking_details", "result")) {
+            rows.add(new Row(row.json(), row.path(), JsonBody.requiredTimestamp(row.json(), "datetime", row.path())));
         }
         Instant firstInTransit = rows.stream()
                 .filter(row -> "in_transit".equals(row.json().getString("status", null)))

@@ -12,9 +12,7 @@ import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -90,14 +88,9 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         JsonObject result = JsonBody.requiredObject(push, "lastResult", "param");
         String carrier = Kuaidi100Carriers.code(JsonBody.requiredString(result, "com", "param.lastResult"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(result, "nu", "param.lastResult"));
-        JsonArray rows = JsonBody.array(result, "data", "param.lastResult");
         List<TrackingEvent> events = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String path = "param.lastResult.data[" + i + "]";
-            if (rows.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            events.add(row(rows.getJsonObject(i), path, carrier, trackingNumber, request.receivedAt()));
+        for (JsonBody.Element row : JsonBody.objects(result, "data", "param.lastResult")) {
+            events.add(row(row.json(), row.path(), carrier, trackingNumber, request.receivedAt()));
         }
         if ("abort".equals(JsonBody.optionalString(push, "status", "param"))
                 && String.valueOf(JsonBody.optionalString(push, "message", "param")).contains(EXPIRED_MESSAGE)) {

@@ -11,10 +11,8 @@ import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,20 +65,14 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(data, "number", "data"));
         JsonObject info = JsonBody.requiredObject(data, "track_info", "data");
         JsonObject latest = JsonBody.optionalObject(info, "latest_status", "data.track_info");
-        JsonArray providers = JsonBody.array(JsonBody.requiredObject(info, "tracking", "data.track_info"), "providers", "data.track_info.tracking");
         List<TrackingEvent> events = new ArrayList<>();
-        for (int p = 0; p < providers.size(); p++) {
-            String path = "data.track_info.tracking.providers[" + p + "]";
-            JsonObject provider = providers.getJsonObject(p);
-            String carrier = carrier(JsonBody.optionalObject(provider, "provider", path), data);
-            JsonArray rows = JsonBody.array(provider, "events", path);
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw JsonBody.bad(path + ".events[" + i + "] must be an object");
-                }
+        for (JsonBody.Element provider : JsonBody.objects(JsonBody.requiredObject(info, "tracking", "data.track_info"), "providers",
+                "data.track_info.tracking")) {
+            String carrier = carrier(JsonBody.optionalObject(provider.json(), "provider", provider.path()), data);
+            for (JsonBody.Element row : JsonBody.objects(provider.json(), "events", provider.path())) {
                 // the newest scan of the first provider is the record's latest event
-                JsonObject fallback = p == 0 && i == 0 ? latest : null;
-                events.add(event(rows.getJsonObject(i), path + ".events[" + i + "]", carrier, trackingNumber, fallback, request.receivedAt()));
+                JsonObject fallback = events.isEmpty() ? latest : null;
+                events.add(event(row.json(), row.path(), carrier, trackingNumber, fallback, request.receivedAt()));
             }
         }
         return events;

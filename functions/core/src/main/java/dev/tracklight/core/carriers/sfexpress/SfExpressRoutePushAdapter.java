@@ -11,9 +11,7 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,14 +47,9 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
     @Override
     public List<TrackingEvent> parse(WebhookRequest request) throws ProblemException {
         JsonObject body = JsonBody.requiredObject(JsonBody.object(request.body()), "Body", "");
-        JsonArray routes = JsonBody.array(body, "WaybillRoute", "Body");
         List<TrackingEvent> events = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            String path = "Body.WaybillRoute[" + i + "]";
-            if (routes.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            events.add(route(routes.getJsonObject(i), path, request.receivedAt()));
+        for (JsonBody.Element route : JsonBody.objects(body, "WaybillRoute", "Body")) {
+            events.add(route(route.json(), route.path(), request.receivedAt()));
         }
         return events;
     }

@@ -10,9 +10,7 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,21 +49,17 @@ public final class ShippoAdapter implements CarrierAdapter {
                 .replace("dhl_express", "dhl").replace('_', '-');
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(track, "tracking_number", "data"));
         OffsetDateTime eta = JsonBody.optionalTimestamp(track, "eta", "data");
-        JsonArray history = JsonBody.array(track, "tracking_history", "data");
-        List<TrackingEvent> events = new ArrayList<>();
+        List<JsonBody.Element> history = JsonBody.objects(track, "tracking_history", "data");
         Instant firstTransit = null;
-        for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).getValueType() == JsonValue.ValueType.OBJECT && "TRANSIT".equals(history.getJsonObject(i).getString("status", null))) {
-                Instant at = JsonBody.requiredTimestamp(history.getJsonObject(i), "status_date", "data.tracking_history[" + i + "]").toInstant();
+        for (JsonBody.Element row : history) {
+            if ("TRANSIT".equals(JsonBody.optionalString(row.json(), "status", row.path()))) {
+                Instant at = JsonBody.requiredTimestamp(row.json(), "status_date", row.path()).toInstant();
                 firstTransit = firstTransit == null || at.isBefore(firstTransit) ? at : firstTransit;
             }
         }
-        for (int i = 0; i < history.size(); i++) {
-            String path = "data.tracking_history[" + i + "]";
-            if (history.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            events.add(row(history.getJsonObject(i), path, carrier, trackingNumber, firstTransit, eta, request.receivedAt()));
+        List<TrackingEvent> events = new ArrayList<>();
+        for (JsonBody.Element row : history) {
+            events.add(row(row.json(), row.path(), carrier, trackingNumber, firstTransit, eta, request.receivedAt()));
         }
         return events;
     }

@@ -11,7 +11,6 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -93,17 +92,13 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
         if (trackingNumber.isEmpty()) {
             throw JsonBody.bad("trackingNumber has no letters or digits");
         }
-        JsonArray events = JsonBody.array(root, "events", "");
+        List<JsonBody.Element> events = JsonBody.objects(root, "events", "");
         if (events.isEmpty()) {
             throw JsonBody.bad("events must be a non-empty array");
         }
         List<TrackingEvent> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String path = "events[" + i + "]";
-            if (events.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonBody.bad(path + " must be an object");
-            }
-            out.add(event(events.getJsonObject(i), path, carrier, trackingNumber, request.receivedAt()));
+        for (JsonBody.Element event : events) {
+            out.add(event(event.json(), event.path(), carrier, trackingNumber, request.receivedAt()));
         }
         return out;
     }

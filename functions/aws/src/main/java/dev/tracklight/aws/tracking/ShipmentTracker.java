@@ -55,15 +55,23 @@ public final class ShipmentTracker {
         }
         for (Shipment shipment : shipments) {
             events.forEach(event -> store.putEvent(shipment.shipmentId(), event));
-            refresh(shipment.shipmentId());
+            refresh(shipment);
         }
     }
 
     /** Folds the stored events into the shipment and announces the new view when it changed. */
     public Shipment refresh(String shipmentId) {
+        return refresh(read(shipmentId));
+    }
+
+    /**
+     * The same, starting from a copy just read (the lookup that found it), so the common path reads the
+     * shipment once; only a lost race re-reads it.
+     */
+    private Shipment refresh(Shipment known) {
+        String shipmentId = known.shipmentId();
+        Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Shipment current = store.get(shipmentId)
-                    .orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
             List<TrackingEvent> timeline = store.events(shipmentId);
             Progress progress = ShipmentFold.fold(timeline);
             EtaWindow eta = estimate(current, progress, timeline);
@@ -71,6 +79,7 @@ public final class ShipmentTracker {
             if (!current.showsTheSameAs(progress, eta)) {
                 next = current.withProgress(progress, eta, clock.instant());
                 if (!store.update(next, current.version())) {
+                    current = read(shipmentId);
                     continue;
                 }
                 if (next.status() == Status.DELIVERED && current.status() != Status.DELIVERED) {
@@ -85,6 +94,10 @@ public final class ShipmentTracker {
             return next;
         }
         throw new ConcurrentModificationException("shipment " + shipmentId + " kept changing; the message will be retried");
+    }
+
+    private Shipment read(String shipmentId) {
+        return store.get(shipmentId).orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
     }
 
     /** The lane is read only when neither the carrier nor the merchant said when the parcel arrives. */

@@ -260,13 +260,7 @@ public final class LocalCloud implements AutoCloseable {
         return gateway.webSocketEndpoint();
     }
 
-    public LocalGateway gateway() {
-        return gateway;
-    }
 
-    public LocalEventBridge eventBridge() {
-        return bridge;
-    }
 
     public DynamoDbClient dynamoDb() {
         return dynamoClient;
@@ -285,9 +279,6 @@ public final class LocalCloud implements AutoCloseable {
         return environments.get(functionLogicalId);
     }
 
-    public URI dynamoDbEndpoint() {
-        return dynamo.endpoint();
-    }
 
     @Override
     public void close() {

@@ -22,11 +22,6 @@ public final class HttpRequests {
                 : event.getBody();
     }
 
-    /** Size of the body as sent, in bytes. */
-    public static int bodyBytes(APIGatewayV2HTTPEvent event) {
-        return body(event).getBytes(StandardCharsets.UTF_8).length;
-    }
-
     public static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
         return event.getHeaders() == null ? Map.of() : event.getHeaders();
     }

@@ -24,13 +24,7 @@ public record Problem(String type, String title, int status, String detail) {
         return of(404, "Not Found", detail);
     }
 
-    public static Problem methodNotAllowed(String detail) {
-        return of(405, "Method Not Allowed", detail);
-    }
 
-    public static Problem conflict(String detail) {
-        return of(409, "Conflict", detail);
-    }
 
     public static Problem payloadTooLarge(String detail) {
         return of(413, "Content Too Large", detail);

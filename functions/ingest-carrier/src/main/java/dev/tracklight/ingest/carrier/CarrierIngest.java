@@ -10,6 +10,7 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -32,10 +33,10 @@ public final class CarrierIngest {
     }
 
     /** Returns the answer the source expects, once every event is queued. */
-    public Acknowledgement accept(String source, String mediaType, int bodyBytes, WebhookRequest request)
-            throws ProblemException {
+    public Acknowledgement accept(String source, String mediaType, WebhookRequest request) throws ProblemException {
         CarrierAdapter adapter = adapters.forSource(source)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("unknown carrier source '" + source + "'")));
+        int bodyBytes = request.body().getBytes(StandardCharsets.UTF_8).length;
         if (bodyBytes > MAX_BODY_BYTES) {
             throw new ProblemException(Problem.payloadTooLarge(
                     "body is " + bodyBytes + " bytes; the limit is " + MAX_BODY_BYTES));

@@ -54,7 +54,7 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
                 clock.instant());
         try {
             Acknowledgement ack = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
-                    HttpRequests.mediaType(event).orElse(null), HttpRequests.bodyBytes(event), request);
+                    HttpRequests.mediaType(event).orElse(null), request);
             return HttpResponses.of(ack.status(), ack.contentType(), ack.body());
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());

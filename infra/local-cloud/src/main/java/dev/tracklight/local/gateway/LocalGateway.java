@@ -92,10 +92,6 @@ public final class LocalGateway implements AutoCloseable {
         return URI.create(httpEndpoint() + "/" + stage);
     }
 
-    public int openConnections() {
-        return webSocket.openConnections();
-    }
-
     /** Drops every WebSocket as API Gateway does at its 2-hour limit; clients must reconnect. */
     public void dropAllConnections() {
         webSocket.closeAll();

@@ -109,10 +109,6 @@ final class WebSocketApi {
         return Optional.ofNullable(connections.get(connectionId)).filter(connection -> connection.socket().session.isOpen());
     }
 
-    int openConnections() {
-        return connections.size();
-    }
-
     /** Closes every socket, as API Gateway does on its own timeouts; each runs {@code $disconnect}. */
     void closeAll() {
         List.copyOf(connections.keySet()).forEach(this::disconnect);

@@ -1,7 +1,7 @@
 package dev.tracklight.bench;
 
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
@@ -58,7 +58,7 @@ public final class PipelineBench {
 
     private void run(LocalCloud cloud) throws Exception {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
-        new WebhookSecretStore(cloud.dynamoDb(), table).put(TracklightJsonAdapter.SOURCE, SECRET);
+        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, SECRET);
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue("bench");
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         System.out.printf("bench: %d webhooks at %d/s over %d shipments, %d WebSocket clients%n",

@@ -9,6 +9,7 @@ import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.LaneStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -56,28 +57,39 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        Map<String, List<SQSEvent.SQSMessage>> byTrackingNumber = new LinkedHashMap<>();
+        Map<EventStream, List<SQSEvent.SQSMessage>> byTrackingNumber = new LinkedHashMap<>();
         Map<String, TrackingEvent> parsed = new HashMap<>();
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
             try {
                 TrackingEvent event = Json.read(message.getBody(), TrackingEvent.class);
                 parsed.put(message.getMessageId(), event);
-                byTrackingNumber.computeIfAbsent(event.carrier() + "#" + event.trackingNumber(), key -> new ArrayList<>()).add(message);
+                String tenant = tenantOf(message);
+                byTrackingNumber.computeIfAbsent(new EventStream(event.carrier(), event.trackingNumber(), tenant), key -> new ArrayList<>()).add(message);
             } catch (RuntimeException e) {
                 context.getLogger().log("message " + message.getMessageId() + " is not a tracking event: " + e);
                 failures.add(failure(message));
             }
         }
         // One fold per shipment per batch; a failure fails only the messages of that tracking number.
-        byTrackingNumber.values().forEach(messages -> {
+        byTrackingNumber.forEach((stream, messages) -> {
             try {
-                tracker.record(messages.stream().map(message -> parsed.get(message.getMessageId())).toList());
+                tracker.record(messages.stream().map(message -> parsed.get(message.getMessageId())).toList(), stream.tenantId());
             } catch (RuntimeException e) {
                 context.getLogger().log(messages.size() + " messages for one tracking number failed: " + e);
                 messages.forEach(message -> failures.add(failure(message)));
             }
         });
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** The events of one tracking number as received through one tenant's endpoint (tenant null: platform-wide). */
+    private record EventStream(String carrier, String trackingNumber, String tenantId) {
+    }
+
+    private static String tenantOf(SQSEvent.SQSMessage message) {
+        var attributes = message.getMessageAttributes();
+        var tenant = attributes == null ? null : attributes.get(EventQueue.TENANT_ATTRIBUTE);
+        return tenant == null ? null : tenant.getStringValue();
     }
 
     private static SQSBatchResponse.BatchItemFailure failure(SQSEvent.SQSMessage message) {

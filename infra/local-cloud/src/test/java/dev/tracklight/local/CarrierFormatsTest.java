@@ -1,7 +1,9 @@
 package dev.tracklight.local;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
+import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
@@ -128,6 +130,39 @@ class CarrierFormatsTest {
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
+    @Test
+    void aFedExPushOfAReusedNumberDeliversTheCurrentShipmentDespiteItsExceptions() throws Exception {
+        String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/fedex/track-776094337676-delivery-exceptions-then-delivered.json"));
+        String token = SharedCloud.tokenOf(SharedCloud.register("fedex", "776094337676"));
+
+        assertThat(postSigned("/webhooks/carriers/fedex", body, FedExAdapter.SIGNATURE_HEADER, FedExAdapter.signature("wrong", body)).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/fedex", body, FedExAdapter.SIGNATURE_HEADER,
+                FedExAdapter.signature(SharedCloud.SECRET, body));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 8);
+        assertThat(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDhlPushWithTheSubscriptionsHeaderTokenDeliversTheParcel() throws Exception {
+        String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/dhl/push-parcel-de-constructed.json"));
+        String token = SharedCloud.tokenOf(SharedCloud.register("dhl", "00340434292135100124"));
+
+        assertThat(postSigned("/webhooks/carriers/dhl", body, DhlUnifiedPushAdapter.TOKEN_HEADER, "guess").statusCode()).isEqualTo(401);
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/dhl", body, DhlUnifiedPushAdapter.TOKEN_HEADER, SharedCloud.SECRET);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
+    }
+
+    private static HttpResponse<String> postSigned(String path, String body, String header, String value) throws Exception {
+        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
+                .header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> postUps(String body, String credential) throws Exception {

@@ -1,9 +1,11 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
+import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
@@ -49,15 +51,17 @@ final class SharedCloud {
         if (cloud == null) {
             cloud = LocalCloud.start(LocalCloud.Options.defaults(template()));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
-            WebhookSecretStore secrets = new WebhookSecretStore(cloud.dynamoDb(), table());
-            secrets.put(TracklightJsonAdapter.SOURCE, SECRET);
-            secrets.put(EasyPostAdapter.SOURCE, SECRET);
-            secrets.put(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
-            secrets.put(AfterShipAdapter.SOURCE, SECRET);
-            secrets.put(UpsTrackAlertAdapter.SOURCE, SECRET);
-            secrets.put(SeventeenTrackAdapter.SOURCE, SECRET);
-            secrets.put(SfExpressRoutePushAdapter.SOURCE, SECRET);
-            secrets.put(ShippoAdapter.SOURCE, SECRET);
+            WebhookEndpointStore endpoints = new WebhookEndpointStore(cloud.dynamoDb(), table());
+            endpoints.putPlatform(TracklightJsonAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(EasyPostAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
+            endpoints.putPlatform(AfterShipAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(UpsTrackAlertAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(SeventeenTrackAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(SfExpressRoutePushAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(ShippoAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(FedExAdapter.SOURCE, SECRET);
+            endpoints.putPlatform(DhlUnifiedPushAdapter.SOURCE, SECRET);
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;
@@ -83,7 +87,12 @@ final class SharedCloud {
 
     /** Registers a shipment through the merchant API and returns the created resource. */
     static Map<?, ?> register(String carrier, String trackingNumber) throws IOException, InterruptedException {
-        HttpResponse<String> response = client().registerShipment(apiKey(), Json.write(Map.of(
+        return register(apiKey(), carrier, trackingNumber);
+    }
+
+    /** The same for the tenant that holds {@code apiKey}. */
+    static Map<?, ?> register(String apiKey, String carrier, String trackingNumber) throws IOException, InterruptedException {
+        HttpResponse<String> response = client().registerShipment(apiKey, Json.write(Map.of(
                 "carrier", carrier, "trackingNumber", trackingNumber, "orderId", "order-" + trackingNumber,
                 "destination", Map.of("city", "Shanghai", "country", "CN", "postalCode", "200000"))));
         if (response.statusCode() != 201) {

@@ -65,6 +65,15 @@ public final class Keys {
         return "SRC#" + source;
     }
 
+    public static String webhookEndpoint(String endpointId) {
+        return "HOOK#" + endpointId;
+    }
+
+    /** Raw webhooks by the hour received: a listing reads one partition per hour, a replay one item. */
+    public static String rawHour(Instant receivedAt) {
+        return "RAW#" + receivedAt.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+    }
+
     /** The hour bucket of a due time, {@code DUE#2026-11-22T05}: a watchdog run reads a few buckets. */
     public static String dueHour(Instant due) {
         return "DUE#" + due.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);

@@ -30,6 +30,8 @@ public final class ShipmentStore {
     private static final String DOC = "doc";
     private static final String VERSION = "version";
     private static final String SHIPMENT_ID = "shipmentId";
+    /** On an unmatched event: the tenant whose endpoint received it (absent: platform-wide). */
+    private static final String SCOPE = "scope";
     /** Events for a number nobody registered yet are kept this long, waiting for their shipment. */
     private static final long UNMATCHED_RETENTION_DAYS = 90;
 
@@ -80,18 +82,30 @@ public final class ShipmentStore {
         return putIfAbsent(eventItem(Keys.shipment(shipmentId), event));
     }
 
-    /** Keeps an event whose shipment is not registered yet, to attach on registration. */
-    public void putUnmatched(TrackingEvent event) {
-        Map<String, AttributeValue> item = eventItem(Keys.tracking(event.carrier(), event.trackingNumber()), event);
+    /**
+     * Keeps an event whose shipment is not registered yet, to attach on registration.
+     *
+     * @param tenantId the tenant whose webhook endpoint received it, or null when it came through a
+     *                 platform-wide endpoint and belongs to any tenant's shipment with this number
+     */
+    public void putUnmatched(TrackingEvent event, String tenantId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tracking(event.carrier(), event.trackingNumber()),
+                Keys.event(event) + "#" + (tenantId == null ? "*" : tenantId)));
+        item.put(DOC, s(Json.write(event)));
+        if (tenantId != null) {
+            item.put(SCOPE, s(tenantId));
+        }
         item.put(Keys.TTL, n(Instant.now().plus(UNMATCHED_RETENTION_DAYS, ChronoUnit.DAYS).getEpochSecond()));
         putIfAbsent(item);
     }
 
-    /** Copies the events that arrived before the shipment was registered onto its timeline. */
+    /** Copies the events that arrived before the shipment was registered onto its timeline (its tenant's and platform-wide). */
     public int attachUnmatched(Shipment shipment) {
         int attached = 0;
         for (var item : query(Keys.tracking(shipment.carrier(), shipment.trackingNumber()), "EVT#")) {
-            if (putEvent(shipment.shipmentId(), Json.read(string(item, DOC), TrackingEvent.class))) {
+            String scope = string(item, SCOPE);
+            if ((scope == null || scope.equals(shipment.tenantId()))
+                    && putEvent(shipment.shipmentId(), Json.read(string(item, DOC), TrackingEvent.class))) {
                 attached++;
             }
         }

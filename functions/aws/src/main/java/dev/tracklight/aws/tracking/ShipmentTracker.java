@@ -42,15 +42,21 @@ public final class ShipmentTracker {
     /**
      * Adds events of one tracking number to every shipment registered for it, or keeps them until one
      * registers. The shipment is folded once for all of them, however many arrived together.
+     *
+     * @param tenantId the tenant whose webhook endpoint received the events: only its shipments take them,
+     *                 so one merchant's credentials cannot move another's parcels; null for a platform-wide
+     *                 endpoint, whose events belong to every shipment with the number
      */
-    public void record(List<TrackingEvent> events) {
+    public void record(List<TrackingEvent> events, String tenantId) {
         TrackingEvent first = events.getFirst();
         if (!events.stream().allMatch(e -> e.carrier().equals(first.carrier()) && e.trackingNumber().equals(first.trackingNumber()))) {
             throw new IllegalArgumentException("record takes the events of one tracking number");
         }
-        List<Shipment> shipments = store.findByTracking(first.carrier(), first.trackingNumber());
+        List<Shipment> shipments = store.findByTracking(first.carrier(), first.trackingNumber()).stream()
+                .filter(shipment -> tenantId == null || tenantId.equals(shipment.tenantId()))
+                .toList();
         if (shipments.isEmpty()) {
-            events.forEach(store::putUnmatched);
+            events.forEach(event -> store.putUnmatched(event, tenantId));
             return;
         }
         for (Shipment shipment : shipments) {

@@ -1,7 +1,9 @@
 package dev.tracklight.core.carriers;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
+import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
+import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
@@ -28,7 +30,7 @@ public final class CarrierAdapters {
     public static CarrierAdapters all(Clock clock) {
         return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
                 new AfterShipAdapter(), new UpsTrackAlertAdapter(), new SeventeenTrackAdapter(),
-                new SfExpressRoutePushAdapter(), new ShippoAdapter());
+                new SfExpressRoutePushAdapter(), new ShippoAdapter(), new FedExAdapter(), new DhlUnifiedPushAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

@@ -24,6 +24,21 @@ public final class RandomIds {
         return "shp_" + HexFormat.of().formatHex(bytes(12));
     }
 
+    /** The path segment of a tenant's carrier webhook URL: names the endpoint, authenticates nothing. */
+    public static String webhookEndpointId() {
+        return "wh_" + HexFormat.of().formatHex(bytes(12));
+    }
+
+    /** A secret for sources that sign with one we choose (URL tokens, header tokens, HMAC keys). */
+    public static String webhookSecret() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
+    }
+
+    /** A received webhook's id; it starts with the time received so the raw body can be found by hour. */
+    public static String receiptId(java.time.Instant receivedAt) {
+        return "rcp_" + receivedAt.toEpochMilli() + "_" + HexFormat.of().formatHex(bytes(6));
+    }
+
     private static byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);

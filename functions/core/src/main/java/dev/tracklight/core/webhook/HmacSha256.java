@@ -27,6 +27,16 @@ public final class HmacSha256 {
         return HexFormat.of().formatHex(sign(secret, message));
     }
 
+    public static String signBase64(String secret, String message) {
+        return java.util.Base64.getEncoder().encodeToString(sign(secret, message));
+    }
+
+    /** Constant-time comparison of a presented base64 signature with the expected one. */
+    public static boolean matchesBase64(String secret, String message, String presentedBase64) {
+        return presentedBase64 != null && MessageDigest.isEqual(signBase64(secret, message).getBytes(StandardCharsets.US_ASCII),
+                presentedBase64.trim().getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Constant-time comparison of a presented hex signature with the expected one. */
     public static boolean matchesHex(String secret, String message, String presentedHex) {
         if (presentedHex == null) {

@@ -1,5 +1,7 @@
 package dev.tracklight.core.webhook;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
  */
 public record WebhookRequest(Map<String, String> headers, Map<String, String> query, String body, Instant receivedAt) {
 
+    @JsonbCreator // kept raw webhooks are read back as JSON, and this record has two constructors
     public WebhookRequest {
         headers = headers == null ? Map.of() : headers.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,

@@ -6,20 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
-import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
-import dev.tracklight.aws.queue.EventQueue;
-import dev.tracklight.aws.store.WebhookSecretStore;
 import dev.tracklight.core.carriers.Acknowledgement;
-import dev.tracklight.core.carriers.CarrierAdapters;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.time.Clock;
 
-/** {@code POST /webhooks/carriers/{source}}: verify, normalize, queue, answer as the source expects. */
+/** {@code POST /webhooks/carriers/{source}[/{endpointId}]}: verify, normalize, queue, answer as the source expects. */
 public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
@@ -33,19 +29,12 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
     }
 
     public CarrierWebhookHandler(FunctionEnvironment env) {
-        this(wire(env, new AwsClients(env)), Clock.systemUTC());
+        this(CarrierIngest.wire(env), Clock.systemUTC());
     }
 
     public CarrierWebhookHandler(CarrierIngest ingest, Clock clock) {
         this.ingest = ingest;
         this.clock = clock;
-    }
-
-    private static CarrierIngest wire(FunctionEnvironment env, AwsClients aws) {
-        String table = env.require("TABLE_NAME");
-        return new CarrierIngest(CarrierAdapters.all(Clock.systemUTC()),
-                new WebhookSecretStore(aws.dynamoDb(), table),
-                new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
     }
 
     @Override
@@ -54,7 +43,7 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
                 clock.instant());
         try {
             Acknowledgement ack = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
-                    HttpRequests.mediaType(event).orElse(null), request);
+                    HttpRequests.pathParameter(event, "endpoint").orElse(null), HttpRequests.mediaType(event).orElse(null), request);
             return HttpResponses.of(ack.status(), ack.contentType(), ack.body());
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());

@@ -1,7 +1,7 @@
 package dev.tracklight.local.demo;
 
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.WebhookSecretStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
@@ -41,7 +41,7 @@ public final class DemoData {
     public static Seeded seed(LocalCloud cloud) throws IOException, InterruptedException {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue(TENANT);
-        new WebhookSecretStore(cloud.dynamoDb(), table).put(TracklightJsonAdapter.SOURCE, WEBHOOK_SECRET);
+        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, WEBHOOK_SECRET);
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneOffset china = ZoneOffset.ofHours(8);

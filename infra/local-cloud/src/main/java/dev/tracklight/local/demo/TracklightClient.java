@@ -20,10 +20,15 @@ public final class TracklightClient {
         this.base = base;
     }
 
-    /** Signs the body with the generic Tracklight scheme and posts it as a carrier would. */
+    /** Signs the body with the generic Tracklight scheme and posts it to the platform-wide endpoint. */
     public HttpResponse<String> postSignedWebhook(String secret, String body) throws IOException, InterruptedException {
+        return postSignedWebhook("/webhooks/carriers/" + TracklightJsonAdapter.SOURCE, secret, body);
+    }
+
+    /** The same to an endpoint's path, e.g. a tenant's {@code /webhooks/carriers/tracklight/wh_…}. */
+    public HttpResponse<String> postSignedWebhook(String path, String secret, String body) throws IOException, InterruptedException {
         long timestamp = Instant.now().getEpochSecond();
-        return send(HttpRequest.newBuilder(base.resolve("/webhooks/carriers/" + TracklightJsonAdapter.SOURCE))
+        return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .header(TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(secret, timestamp, body))

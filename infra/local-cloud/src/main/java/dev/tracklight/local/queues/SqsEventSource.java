@@ -103,7 +103,14 @@ public final class SqsEventSource implements AutoCloseable {
             Map<String, String> attributes = new HashMap<>();
             message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
             record.setAttributes(attributes);
-            record.setMessageAttributes(Map.of());
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+            message.messageAttributes().forEach((name, value) -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType(value.dataType());
+                attribute.setStringValue(value.stringValue());
+                messageAttributes.put(name, attribute);
+            });
+            record.setMessageAttributes(messageAttributes);
             record.setEventSource("aws:sqs");
             record.setEventSourceArn(queueArn);
             record.setAwsRegion(region);

@@ -18,15 +18,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -49,7 +46,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
     }
 
     public static String signature(String secret, String body) {
-        return Base64.getEncoder().encodeToString(HmacSha256.sign(secret, body));
+        return HmacSha256.signBase64(secret, body);
     }
 
     @Override
@@ -58,8 +55,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
         if (presented == null) {
             throw new ProblemException(Problem.unauthorized("missing " + SIGNATURE_HEADER + " header"));
         }
-        byte[] expected = signature(secret, request.body()).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, presented.trim().getBytes(StandardCharsets.US_ASCII))) {
+        if (!HmacSha256.matchesBase64(secret, request.body(), presented)) {
             throw new ProblemException(Problem.unauthorized("signature does not match the body"));
         }
     }

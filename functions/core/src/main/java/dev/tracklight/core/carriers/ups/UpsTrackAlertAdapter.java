@@ -2,19 +2,17 @@ package dev.tracklight.core.carriers.ups;
 
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
+import dev.tracklight.core.carriers.HeaderToken;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,11 +43,7 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        String credential = request.header(CREDENTIAL_HEADER);
-        if (credential == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-                credential.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.unauthorized("missing or wrong '" + CREDENTIAL_HEADER + "' header"));
-        }
+        HeaderToken.verify(request, CREDENTIAL_HEADER, secret);
     }
 
     @Override

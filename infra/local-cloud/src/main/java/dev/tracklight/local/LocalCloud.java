@@ -61,11 +61,21 @@ public final class LocalCloud implements AutoCloseable {
     private String stage;
     private int gatewayPort;
 
-    /** Ports of 0 mean "any free port". */
-    public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region, String tileUrl) {
+    /**
+     * Ports of 0 mean "any free port".
+     *
+     * @param dynamoDbData where DynamoDB Local keeps its tables; null keeps them in memory (faster), a folder
+     *                     lets them survive {@link #dynamoDbOutage()}
+     */
+    public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region, String tileUrl,
+                          Path dynamoDbData) {
 
         public static Options defaults(Path template) {
-            return new Options(template, 0, 0, 0, 0, "us-east-1", null);
+            return new Options(template, 0, 0, 0, 0, "us-east-1", null, null);
+        }
+
+        public Options withDynamoDbData(Path folder) {
+            return new Options(template, port, dynamoDbPort, sqsPort, eventBridgePort, region, tileUrl, folder);
         }
     }
 
@@ -93,7 +103,7 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
         System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
 
-        dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort())));
+        dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
         bridge = track(new LocalEventBridge(options.region(), ACCOUNT_ID));
         bridgeEndpoint = track(new EventBridgeEndpoint(bridge, Ports.freeOr(options.eventBridgePort())));
@@ -272,6 +282,15 @@ public final class LocalCloud implements AutoCloseable {
 
     public String queueUrl(String logicalId) {
         return queueUrls.get(logicalId);
+    }
+
+    /**
+     * Stops DynamoDB Local, as an outage would, until the returned handle is closed; the functions see
+     * refused connections meanwhile. Needs {@link Options#dynamoDbData()}, which keeps the tables.
+     */
+    public AutoCloseable dynamoDbOutage() {
+        dynamo.stop();
+        return dynamo::restart;
     }
 
     /** The variables a function runs with, as resolved from the template. */

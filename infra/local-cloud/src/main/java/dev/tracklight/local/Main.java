@@ -6,6 +6,7 @@ import dev.tracklight.local.demo.TracklightClient;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,11 @@ public final class Main {
         int status = switch (command) {
             case "up" -> up(rest);
             case "webhook" -> webhook(rest);
+            case "dlq" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).dlq(rest);
+            case "raw" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).raw(rest);
+            case "endpoint" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).endpoint(rest);
             default -> {
-                System.err.println("unknown command '" + command + "'; use up or webhook");
+                System.err.println("unknown command '" + command + "'; use up, webhook, dlq, raw or endpoint");
                 yield 2;
             }
         };
@@ -43,14 +47,22 @@ public final class Main {
         Path template = Path.of(option(args, "--template", "template.yaml"));
         LocalCloud.Options options = new LocalCloud.Options(template, port, intOption(args, "--dynamodb-port", 0),
                 intOption(args, "--sqs-port", 0), intOption(args, "--eventbridge-port", 0), option(args, "--region", "us-east-1"),
-                option(args, "--tile-url", null));
+                option(args, "--tile-url", null), null);
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
+            try {
+                Files.deleteIfExists(Operator.stateFile(cloud.httpEndpoint().getPort()));
+            } catch (java.io.IOException ignored) {
+                // a stale file only points the operator commands at a stopped cloud; they then fail to connect
+            }
             stopped.countDown();
         }));
         DemoData.Seeded demo = DemoData.seed(cloud);
+        Path state = Operator.stateFile(cloud.httpEndpoint().getPort());
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, Json.write(Operator.stateOf(cloud)));
         if (json) {
             System.out.println(Json.write(Map.of("httpEndpoint", cloud.httpEndpoint().toString(),
                     "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(),

@@ -141,13 +141,17 @@ class WebSocketApiTest {
     }
 
     static void awaitUntil(Check check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        awaitUntil(check, TIMEOUT);
+    }
+
+    static void awaitUntil(Check check, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (check.holds()) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("condition not reached within " + TIMEOUT);
+        throw new AssertionError("condition not reached within " + timeout);
     }
 }

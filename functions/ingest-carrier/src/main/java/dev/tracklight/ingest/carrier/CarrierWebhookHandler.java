@@ -10,7 +10,9 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.core.carriers.Acknowledgement;
+import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import software.amazon.awssdk.core.exception.SdkException;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.time.Clock;
@@ -47,6 +49,10 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
             return HttpResponses.of(ack.status(), ack.contentType(), ack.body());
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
+        } catch (SdkException e) {
+            // the table or the queue is unreachable: nothing was accepted, and the source's retry will be
+            context.getLogger().log("webhook not accepted, AWS unavailable: " + e);
+            return HttpResponses.problem(Problem.unavailable("Tracklight cannot accept webhooks right now; retry later"));
         }
     }
 }

@@ -27,31 +27,52 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String NATIVES = "sqlite4java";
 
-    private final Process process;
     private final int port;
+    private final Path data;
+    private Process process;
 
-    private LocalDynamoDb(Process process, int port) {
-        this.process = process;
+    private LocalDynamoDb(int port, Path data) {
         this.port = port;
+        this.data = data;
     }
 
-    public static LocalDynamoDb start(int port) {
+    /** @param data the folder for the tables, or null to keep them in memory */
+    public static LocalDynamoDb start(int port, Path data) {
+        LocalDynamoDb dynamo = new LocalDynamoDb(port, data);
+        dynamo.launch();
+        return dynamo;
+    }
+
+    private void launch() {
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
-            List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+            List<String> storage = data == null ? List.of("-inMemory") : List.of("-dbPath", data.toString());
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                     "-Dsqlite4java.library.path=" + nativeLibraries(),
                     "-cp", System.getProperty("java.class.path"),
-                    "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
-                    "-inMemory", "-port", Integer.toString(port), "-disableTelemetry");
+                    "com.amazonaws.services.dynamodbv2.local.main.ServerRunner"));
+            command.addAll(storage);
+            command.addAll(List.of("-port", Integer.toString(port), "-disableTelemetry"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
-            LocalDynamoDb dynamo = new LocalDynamoDb(builder.start(), port);
-            dynamo.awaitListening();
-            return dynamo;
+            process = builder.start();
+            awaitListening();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start DynamoDB Local", e);
         }
+    }
+
+    /** Stops the server; {@link #restart()} brings it back on the same port with the same tables. */
+    public void stop() {
+        if (data == null) {
+            throw new IllegalStateException("an in-memory DynamoDB Local would lose its tables; start it with a data folder");
+        }
+        close();
+    }
+
+    public void restart() {
+        launch();
     }
 
     public URI endpoint() {

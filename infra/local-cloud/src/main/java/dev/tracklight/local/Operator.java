@@ -1,0 +1,145 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.DeadLetters;
+import dev.tracklight.aws.store.RawWebhookStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.ReceivedWebhook;
+import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.ingest.carrier.CarrierIngest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's commands ({@code ./tracklight dlq|raw|endpoint}), against the running local cloud (found
+ * through the file {@code up} writes for its port, 4000 unless {@code --port}) or, without one, against the AWS resources the environment names
+ * (TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL, AWS_REGION), as a function would see them.
+ */
+final class Operator {
+
+    /** Written by {@code up}, removed when it stops: the endpoints of the local cloud on that port. */
+    static Path stateFile(int port) {
+        return Path.of("target", "local-cloud-" + port + ".json");
+    }
+
+    private final FunctionEnvironment env;
+    private final PrintStream out;
+
+    Operator(FunctionEnvironment env, PrintStream out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    static Operator forCloudOn(int port, PrintStream out) throws IOException {
+        Path state = stateFile(port);
+        if (Files.exists(state)) {
+            Map<String, String> variables = new HashMap<>();
+            Json.read(Files.readString(state), Map.class).forEach((name, value) -> variables.put((String) name, (String) value));
+            System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+            System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+            return new Operator(new FunctionEnvironment(variables), out);
+        }
+        return new Operator(FunctionEnvironment.system(), out);
+    }
+
+    /** What the commands need of a running local cloud, in the variables a function would read. */
+    static Map<String, String> stateOf(LocalCloud cloud) {
+        Map<String, String> state = new HashMap<>(cloud.environmentOf("IngestCarrierFunction"));
+        state.put("DEAD_LETTER_QUEUE_URL", cloud.queueUrl("EventsDeadLetterQueue"));
+        state.put("HTTP_ENDPOINT", cloud.httpEndpoint().toString());
+        return state;
+    }
+
+    /** {@code dlq list [--max N]} and {@code dlq replay [MESSAGE_ID...]}. */
+    int dlq(List<String> args) {
+        var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require("DEAD_LETTER_QUEUE_URL"), env.require("EVENTS_QUEUE_URL"));
+        String action = args.isEmpty() ? "list" : args.removeFirst();
+        if (action.equals("list")) {
+            int max = args.size() >= 2 && args.get(0).equals("--max") ? Integer.parseInt(args.get(1)) : 100;
+            List<DeadLetters.Parked> parked = deadLetters.list(max);
+            out.println(parked.size() + " parked event message(s)");
+            for (DeadLetters.Parked message : parked) {
+                out.printf("  %s  received %d×  sent %s  %s%s%n", message.messageId(), message.receiveCount(),
+                        Instant.ofEpochMilli(message.sentAtMillis()), abbreviate(message.body()),
+                        message.attributes().isEmpty() ? "" : "  " + message.attributes());
+            }
+            return 0;
+        }
+        if (action.equals("replay")) {
+            int moved = deadLetters.replay(new LinkedHashSet<>(args));
+            out.println(moved + " message(s) moved back to the events queue");
+            return 0;
+        }
+        return usage("dlq list [--max N] | dlq replay [MESSAGE_ID...]");
+    }
+
+    /** {@code raw list [--hour yyyy-MM-ddTHH]} and {@code raw replay RECEIPT_ID...}. */
+    int raw(List<String> args) {
+        String action = args.isEmpty() ? "list" : args.removeFirst();
+        if (action.equals("list")) {
+            Instant hour = args.size() >= 2 && args.get(0).equals("--hour") ? Instant.parse(args.get(1) + ":00:00Z")
+                    : Instant.now().truncatedTo(ChronoUnit.HOURS);
+            var store = new RawWebhookStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"), Duration.ofDays(1));
+            List<ReceivedWebhook> received = store.receivedIn(hour);
+            out.println(received.size() + " webhook(s) received in the hour from " + hour);
+            for (ReceivedWebhook webhook : received) {
+                out.printf("  %s  %s  %-10s %s  %s%n", webhook.receiptId(), webhook.receivedAt(), webhook.source(),
+                        webhook.tenantId() == null ? "(platform)" : "tenant " + webhook.tenantId(), webhook.outcome());
+            }
+            return 0;
+        }
+        if (action.equals("replay") && !args.isEmpty()) {
+            CarrierIngest ingest = CarrierIngest.wire(env);
+            int failed = 0;
+            for (String receipt : args) {
+                try {
+                    out.println(receipt + ": queued " + ingest.replay(receipt) + " event(s) again");
+                } catch (ProblemException e) {
+                    out.println(receipt + ": " + e.problem().status() + " " + e.problem().detail());
+                    failed++;
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+        return usage("raw list [--hour yyyy-MM-ddTHH] | raw replay RECEIPT_ID...");
+    }
+
+    /** {@code endpoint create --tenant T --source S [--secret X]}: a tenant's own webhook URL for one source. */
+    int endpoint(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.size(); i += 2) {
+            options.put(args.get(i), args.get(i + 1));
+        }
+        if (args.isEmpty() || !args.getFirst().equals("create") || !options.containsKey("--tenant") || !options.containsKey("--source")) {
+            return usage("endpoint create --tenant TENANT --source SOURCE [--secret SECRET]");
+        }
+        WebhookEndpoint endpoint = new WebhookEndpointStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"))
+                .create(options.get("--tenant"), options.get("--source"), options.get("--secret"));
+        out.println("URL:    " + env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}") + endpoint.path());
+        out.println("secret: " + endpoint.secret());
+        return 0;
+    }
+
+    private int usage(String usage) {
+        out.println("usage: ./tracklight " + usage);
+        return 2;
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    }
+}

@@ -11,14 +11,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The Lambda {@link Context} of one local invocation, with the timeout the template declares. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final Instant deadline;
     private final LambdaLogger logger;
 
-    LocalContext(String functionName, Duration timeout) {
+    public LocalContext(String functionName, Duration timeout) {
         this.functionName = functionName;
         this.deadline = Instant.now().plus(timeout);
         this.logger = new LambdaLogger() {

@@ -1,0 +1,131 @@
+package dev.tracklight.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.store.LaneStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.webhook.WebhookRequest;
+import dev.tracklight.local.invoke.LocalContext;
+import dev.tracklight.process.ProcessEventsHandler;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processor killed in the middle of a batch, at every DynamoDB call it makes, then the batch delivered
+ * again (a crashed Lambda returns nothing, so SQS redelivers all of it): nothing lost, nothing doubled,
+ * and the shipment in exactly the state of the sorted, de-duplicated stream.
+ */
+class CrashMidBatchTest {
+
+    /** What a killed process looks like from inside: nothing catches it. */
+    private static final class Killed extends Error {
+        Killed() {
+            super("processor killed", null, false, false);
+        }
+    }
+
+    @Test
+    void aProcessorKilledAtAnyDynamoDbCallLosesAndDoublesNothingOnRedelivery() throws Exception {
+        LocalCloud cloud = SharedCloud.get();
+        FunctionEnvironment env = new FunctionEnvironment(cloud.environmentOf("ProcessEventsFunction"));
+        AwsClients aws = new AwsClients(env);
+        String table = env.require("TABLE_NAME");
+        ShipmentEvents bus = new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME"));
+        ShipmentStore store = new ShipmentStore(cloud.dynamoDb(), table);
+
+        int callsOfACleanRun = Integer.MAX_VALUE;
+        for (int killAt = 1; killAt <= callsOfACleanRun; killAt++) {
+            String number = SharedCloud.uniqueTrackingNumber();
+            String shipmentId = (String) SharedCloud.register("sf-express", number).get("id");
+            List<TrackingEvent> distinct = stream(number);
+            SQSEvent batch = batch(List.of(distinct.get(3), distinct.get(0), distinct.get(2), distinct.get(0), distinct.get(1)));
+            AtomicInteger calls = new AtomicInteger();
+            int limit = killAt;
+            DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), calls, limit);
+            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new LaneStore(dying, table), bus,
+                    Clock.systemUTC()));
+            var healthy = new ProcessEventsHandler(new ShipmentTracker(store, new LaneStore(cloud.dynamoDb(), table), bus, Clock.systemUTC()));
+
+            boolean killed;
+            try {
+                crashing.handleRequest(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90)));
+                killed = false;
+            } catch (Killed expected) {
+                killed = true;
+            }
+            if (!killed) {
+                callsOfACleanRun = calls.get(); // every call site has now been a kill point
+                continue;
+            }
+            assertThat(healthy.handleRequest(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90))).getBatchItemFailures())
+                    .as("redelivery after a kill at call %d", killAt).isEmpty();
+
+            Shipment shipment = store.get(shipmentId).orElseThrow();
+            assertThat(store.events(shipmentId)).as("kill at call %d", killAt).extracting(TrackingEvent::eventId)
+                    .containsExactlyInAnyOrderElementsOf(distinct.stream().map(TrackingEvent::eventId).toList());
+            assertThat(shipment.status()).as("kill at call %d", killAt).isEqualTo(ShipmentFold.fold(distinct).status());
+            assertThat(shipment.eventCount()).isEqualTo(distinct.size());
+            assertThat(shipment.lastEvent().eventId()).isEqualTo(distinct.getLast().eventId());
+        }
+        assertThat(callsOfACleanRun).as("a clean run was reached").isBetween(5, 100);
+    }
+
+    private static List<TrackingEvent> stream(String number) throws Exception {
+        String body = "{\"carrier\":\"sf-express\",\"trackingNumber\":\"" + number + "\",\"events\":["
+                + "{\"status\":\"PICKED_UP\",\"code\":\"50\",\"message\":\"picked up\",\"occurredAt\":\"2026-11-18T09:00:00+08:00\"},"
+                + "{\"status\":\"IN_TRANSIT\",\"code\":\"30\",\"message\":\"departed\",\"occurredAt\":\"2026-11-18T20:00:00+08:00\"},"
+                + "{\"status\":\"OUT_FOR_DELIVERY\",\"code\":\"44\",\"message\":\"out\",\"occurredAt\":\"2026-11-19T08:00:00+08:00\"},"
+                + "{\"status\":\"DELIVERED\",\"code\":\"80\",\"message\":\"signed\",\"occurredAt\":\"2026-11-19T15:00:00+08:00\"}]}";
+        return new TracklightJsonAdapter(Clock.systemUTC()).parse(new WebhookRequest(Map.of(), body, Instant.now()));
+    }
+
+    private static SQSEvent batch(List<TrackingEvent> events) {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("m" + i);
+            message.setBody(Json.write(events.get(i)));
+            message.setMessageAttributes(Map.of());
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    /** The real client, until call number {@code limit}, where the process "dies" before the call is made. */
+    private static DynamoDbClient dyingAfter(DynamoDbClient real, AtomicInteger calls, int limit) {
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class && !method.getName().equals("close")
+                            && !method.getName().equals("serviceName") && calls.incrementAndGet() == limit) {
+                        throw new Killed();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

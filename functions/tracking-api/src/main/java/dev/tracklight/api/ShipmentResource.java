@@ -1,5 +1,6 @@
 package dev.tracklight.api;
 
+import dev.tracklight.core.model.CarrierChoice;
 import dev.tracklight.core.model.Status;
 
 import java.time.Instant;
@@ -17,5 +18,6 @@ public record ShipmentResource(
         String trackingUrl,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CarrierChoice carrierChoice) {
 }

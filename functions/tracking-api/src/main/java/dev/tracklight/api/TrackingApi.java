@@ -48,8 +48,8 @@ public final class TrackingApi {
         } catch (JsonbException e) {
             throw new ProblemException(Problem.badRequest("body is not a valid shipment registration"));
         }
-        if (registration == null || isBlank(registration.carrier()) || isBlank(registration.trackingNumber())) {
-            throw new ProblemException(Problem.badRequest("carrier and trackingNumber are required"));
+        if (registration == null || isBlank(registration.trackingNumber())) {
+            throw new ProblemException(Problem.badRequest("trackingNumber is required (carrier is optional: detected from the number when absent)"));
         }
         return resource(registry.register(tenantId, registration));
     }
@@ -75,7 +75,7 @@ public final class TrackingApi {
         return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.carrier(),
                 shipment.trackingNumber(), shipment.status(), shipment.subStatus(), shipment.promisedDelivery(),
                 publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
-                shipment.updatedAt());
+                shipment.updatedAt(), shipment.carrierChoice());
     }
 
     private static boolean isBlank(String value) {

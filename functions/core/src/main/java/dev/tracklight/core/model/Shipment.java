@@ -32,14 +32,15 @@ public record Shipment(
         long version,
         long publishedVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CarrierChoice carrierChoice) {
 
     /** A shipment as registered: no events yet, version 1, nothing announced. */
     public static Shipment registered(String tenantId, String shipmentId, String orderId, String carrier, String trackingNumber,
                                       String serviceLevel, Location origin, Location destination, LocalDate promisedDelivery,
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, null, 1, 0, now, now);
+                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, null, 1, 0, now, now, CarrierChoice.PINNED);
     }
 
     /** True when what the shipment's viewers see would not change. */
@@ -51,13 +52,19 @@ public record Shipment(
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
                 progress.eventCount(), estimate, firstEta == null ? estimate : firstEta, version + 1, publishedVersion,
-                createdAt, now);
+                createdAt, now, carrierChoice);
     }
 
     public Shipment withPublishedVersion(long published) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, firstEta, version,
-                published, createdAt, updatedAt);
+                published, createdAt, updatedAt, carrierChoice);
+    }
+
+    public Shipment withCarrierChoice(CarrierChoice choice) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, firstEta, version,
+                publishedVersion, createdAt, updatedAt, choice);
     }
 
     public Progress progress() {

@@ -29,9 +29,7 @@ public final class Main {
         int status = switch (command) {
             case "up" -> up(rest);
             case "webhook" -> webhook(rest);
-            case "dlq" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).dlq(rest);
-            case "raw" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).raw(rest);
-            case "endpoint" -> Operator.forCloudOn(intOption(rest, "--port", DEFAULT_PORT), System.out).endpoint(rest);
+            case "dlq", "raw", "endpoint" -> operate(command, rest);
             default -> {
                 System.err.println("unknown command '" + command + "'; use up, webhook, dlq, raw or endpoint");
                 yield 2;
@@ -50,17 +48,17 @@ public final class Main {
                 option(args, "--tile-url", null), null);
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        Path state = Operator.stateFile(cloud.httpEndpoint().getPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cloud.close();
             try {
-                Files.deleteIfExists(Operator.stateFile(cloud.httpEndpoint().getPort()));
+                Files.deleteIfExists(state);
             } catch (java.io.IOException ignored) {
                 // a stale file only points the operator commands at a stopped cloud; they then fail to connect
             }
+            cloud.close();
             stopped.countDown();
         }));
         DemoData.Seeded demo = DemoData.seed(cloud);
-        Path state = Operator.stateFile(cloud.httpEndpoint().getPort());
         Files.createDirectories(state.getParent());
         Files.writeString(state, Json.write(Operator.stateOf(cloud)));
         if (json) {
@@ -95,6 +93,21 @@ public final class Main {
         System.out.println("  (generic Tracklight format, secret '" + DemoData.WEBHOOK_SECRET + "'; README shows the same with curl + openssl)");
         System.out.println();
         System.out.println("Press Ctrl+C to stop.");
+    }
+
+    private static int operate(String command, List<String> args) throws java.io.IOException {
+        Operator operator = Operator.forCloudOn(intOption(args, "--port", DEFAULT_PORT), System.out);
+        try {
+            return switch (command) {
+                case "dlq" -> operator.dlq(args);
+                case "raw" -> operator.raw(args);
+                default -> operator.endpoint(args);
+            };
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            System.err.println("tracklight: cannot reach the queue or the table (is ./tracklight up running, or are the AWS"
+                    + " variables set?): " + e.getMessage());
+            return 1;
+        }
     }
 
     /** {@code webhook [--port N] [--carrier C] [--secret S] TRACKING_NUMBER STATUS [MESSAGE]}. */

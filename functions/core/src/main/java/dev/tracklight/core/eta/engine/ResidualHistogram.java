@@ -1,0 +1,78 @@
+package dev.tracklight.core.eta.engine;
+
+/**
+ * The recent distribution of standardized log-transit residuals, as a fading histogram on [−6, 6]. It gives
+ * the estimate its shape (transit times are right-skewed with a heavy tail) and absorbs a recent general
+ * slowdown faster than the lane statistics do. Until it holds enough weight, the normal distribution stands in.
+ */
+final class ResidualHistogram {
+
+    private static final double LOW = -6.0;
+    private static final double HIGH = 6.0;
+    private static final int BINS = 480;
+    private static final double WIDTH = (HIGH - LOW) / BINS;
+    private static final double MINIMUM_WEIGHT = 30.0;
+
+    private final double tau;
+    private final double[] counts = new double[BINS];
+    private double[] cumulative;
+    private double lastDay = Double.NaN;
+
+    ResidualHistogram(double tau) {
+        this.tau = tau;
+    }
+
+    void add(double z, double day) {
+        double factor = Decay.factor(lastDay, day, tau);
+        lastDay = Double.isNaN(lastDay) ? day : Math.max(lastDay, day);
+        if (factor != 1.0) {
+            for (int i = 0; i < BINS; i++) {
+                counts[i] *= factor;
+            }
+        }
+        counts[Math.min(BINS - 1, Math.max(0, (int) ((z - LOW) / WIDTH)))] += 1.0;
+        cumulative = null;
+    }
+
+    /** The z below which a share {@code p} of residuals falls. */
+    double quantile(double p) {
+        double[] c = cumulative();
+        if (c[BINS] < MINIMUM_WEIGHT) {
+            return Normal.quantile(p);
+        }
+        double target = p * c[BINS];
+        int bin = 0;
+        while (bin < BINS - 1 && c[bin + 1] < target) {
+            bin++;
+        }
+        double inBin = counts[bin] > 0 ? (target - c[bin]) / counts[bin] : 0.5;
+        return LOW + WIDTH * (bin + Math.min(Math.max(inBin, 0.0), 1.0));
+    }
+
+    /** The share of residuals below {@code z}. */
+    double cdf(double z) {
+        double[] c = cumulative();
+        if (c[BINS] < MINIMUM_WEIGHT) {
+            return Normal.cdf(z);
+        }
+        double position = (z - LOW) / WIDTH;
+        if (position <= 0) {
+            return 0.0;
+        }
+        if (position >= BINS) {
+            return 1.0;
+        }
+        int bin = (int) position;
+        return (c[bin] + counts[bin] * (position - bin)) / c[BINS];
+    }
+
+    private double[] cumulative() {
+        if (cumulative == null) {
+            cumulative = new double[BINS + 1];
+            for (int i = 0; i < BINS; i++) {
+                cumulative[i + 1] = cumulative[i] + counts[i];
+            }
+        }
+        return cumulative;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tracklight.core.eta.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GIVEN a history of deliveries on two lanes, WHEN the engine has learnt it, THEN its estimates follow each lane. */
+class TransitEngineTest {
+
+    private static final LocalDate START = LocalDate.parse("2026-01-05");
+    private final BusinessClock clock = new BusinessClock(Set.of(), START.minusDays(10), START.plusYears(2));
+
+    private static TransitFeatures lane(String lane, LocalDateTime handedOver, LocalDate promised) {
+        return new TransitFeatures(List.of("to:" + lane, "A>" + lane), 500.0, handedOver.minusDays(1), promised, handedOver);
+    }
+
+    /** 200 weekday hand-offs per lane: {@code fast} takes about 2 business days, {@code slow} about 8. */
+    private TransitEngine trained() {
+        TransitEngine engine = new TransitEngine(clock);
+        Random random = new Random(1);
+        for (int i = 0; i < 200; i++) {
+            LocalDateTime handedOver = START.plusDays(i / 5 * 7 + i % 5).atTime(10, 0);
+            for (String name : List.of("fast", "slow")) {
+                double days = (name.equals("fast") ? 2 : 8) * Math.exp(0.2 * random.nextGaussian());
+                TransitFeatures shipment = lane(name, handedOver, handedOver.toLocalDate().plusDays(20));
+                TransitPrediction atHandOver = engine.predict(shipment, handedOver);
+                engine.learn(shipment, clock.moment(clock.at(handedOver) + days), atHandOver);
+            }
+        }
+        return engine;
+    }
+
+    private double businessDays(LocalDateTime from, LocalDateTime to) {
+        return clock.at(to) - clock.at(from);
+    }
+
+    @Test
+    void eachLaneGetsItsOwnEstimateAndAWindowAroundIt() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+
+        TransitPrediction fast = engine.predict(lane("fast", monday, null), monday);
+        TransitPrediction slow = engine.predict(lane("slow", monday, null), monday);
+
+        assertThat(businessDays(monday, fast.likely())).isBetween(1.6, 2.5);
+        assertThat(businessDays(monday, slow.likely())).isBetween(6.5, 9.5);
+        assertThat(fast.early()).isBefore(fast.likely());
+        assertThat(fast.late()).isAfter(fast.likely());
+        assertThat(slow.estimatedDeliveryDate()).isAfterOrEqualTo(slow.late().toLocalDate());
+        assertThat(fast.lateProbability()).as("no promise, no probability").isNaN();
+    }
+
+    @Test
+    void aTightPromiseIsLikelyToBeMissedAndWarnedAbout() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+
+        TransitPrediction tight = engine.predict(lane("slow", monday, monday.toLocalDate().plusDays(2)), monday);
+        TransitPrediction generous = engine.predict(lane("slow", monday, monday.toLocalDate().plusDays(30)), monday);
+
+        assertThat(tight.lateProbability()).isGreaterThan(0.9);
+        assertThat(tight.lateWarning()).isTrue();
+        assertThat(generous.lateProbability()).isLessThan(0.05);
+        assertThat(generous.lateWarning()).isFalse();
+    }
+
+    @Test
+    void aParcelStillOnTheWayMovesTheEstimateLaterButNeverIntoThePast() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+        TransitFeatures shipment = lane("fast", monday, null);
+        LocalDateTime fourDaysOn = monday.plus(Duration.ofDays(4));
+
+        TransitPrediction atHandOver = engine.predict(shipment, monday);
+        TransitPrediction later = engine.predict(shipment, fourDaysOn);
+
+        assertThat(later.likely()).isAfter(atHandOver.likely()).isAfter(fourDaysOn);
+        assertThat(later.early()).isAfterOrEqualTo(fourDaysOn);
+    }
+
+    @Test
+    void aNewLaneStartsFromItsRegion() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+        TransitFeatures unseenOrigin = new TransitFeatures(List.of("to:slow", "B>slow"), 500.0, null, null, monday);
+
+        assertThat(businessDays(monday, engine.predict(unseenOrigin, monday).likely())).isBetween(5.0, 9.5);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.tracklight.bench.eta;
 
 import dev.tracklight.core.eta.engine.TransitFeatures;
+import dev.tracklight.core.geo.GreatCircle;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,15 +73,11 @@ final class OlistHistory {
     }
 
     /** Great-circle distance between two zip-prefix centroids, or null when either is unknown. */
-    static Double distanceKm(double[] from, double[] to) {
+    private static Double distanceKm(double[] from, double[] to) {
         if (from == null || to == null) {
             return null;
         }
-        double lat1 = Math.toRadians(from[0]);
-        double lat2 = Math.toRadians(to[0]);
-        double h = Math.pow(Math.sin((lat2 - lat1) / 2), 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(Math.toRadians(to[1] - from[1]) / 2), 2);
-        return 2 * 6371.0 * Math.asin(Math.sqrt(h));
+        return GreatCircle.km(from[0], from[1], to[0], to[1]);
     }
 
     private static String zip(String prefix) {

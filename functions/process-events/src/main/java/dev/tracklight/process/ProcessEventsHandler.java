@@ -10,7 +10,7 @@ import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.EventQueue;
-import dev.tracklight.aws.store.LaneStore;
+import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.json.Json;
@@ -50,7 +50,7 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     private static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws) {
         var dynamo = aws.dynamoDb();
         String table = env.require("TABLE_NAME");
-        return new ShipmentTracker(new ShipmentStore(dynamo, table), new LaneStore(dynamo, table),
+        return new ShipmentTracker(new ShipmentStore(dynamo, table), new EtaModelStore(dynamo, table, Clock.systemUTC()),
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
     }
 

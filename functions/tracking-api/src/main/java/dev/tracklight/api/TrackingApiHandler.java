@@ -11,7 +11,7 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.LaneStore;
+import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -47,7 +47,7 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
     private static TrackingApi wire(FunctionEnvironment env, AwsClients aws, String table) {
         var dynamo = aws.dynamoDb();
         var store = new ShipmentStore(dynamo, table);
-        var tracker = new ShipmentTracker(store, new LaneStore(dynamo, table),
+        var tracker = new ShipmentTracker(store, new EtaModelStore(dynamo, table, Clock.systemUTC()),
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
         return new TrackingApi(store, new ShipmentRegistry(store, tracker, Clock.systemUTC()),
                 new ApiKeyStore(dynamo, table), env.require("PUBLIC_BASE_URL"), Clock.systemUTC());

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.store.LaneStore;
+import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
@@ -62,9 +62,9 @@ class CrashMidBatchTest {
             AtomicInteger calls = new AtomicInteger();
             int limit = killAt;
             DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), calls, limit);
-            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new LaneStore(dying, table), bus,
+            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()), bus,
                     Clock.systemUTC()));
-            var healthy = new ProcessEventsHandler(new ShipmentTracker(store, new LaneStore(cloud.dynamoDb(), table), bus, Clock.systemUTC()));
+            var healthy = new ProcessEventsHandler(new ShipmentTracker(store, new EtaModelStore(cloud.dynamoDb(), table, Clock.systemUTC()), bus, Clock.systemUTC()));
 
             boolean killed;
             try {

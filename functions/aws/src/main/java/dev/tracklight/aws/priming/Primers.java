@@ -1,9 +1,11 @@
 package dev.tracklight.aws.priming;
 
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.eta.EtaEstimator;
+import dev.tracklight.core.eta.ShipmentTransit;
+import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
@@ -41,9 +43,12 @@ public final class Primers {
             List<TrackingEvent> events = adapter.parse(request);
             TrackingEvent event = Json.read(Json.write(events.getFirst()), TrackingEvent.class);
             var progress = ShipmentFold.fold(List.of(event));
-            var eta = EtaEstimator.estimate(progress.status(), null, null, List.of(event), Optional.empty()).orElse(null);
-            Shipment shipment = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
-                    "token", SAMPLE_TIME).withProgress(progress, eta, SAMPLE_TIME);
+            Shipment registered = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
+                    "token", SAMPLE_TIME);
+            var eta = EtaEstimator.estimate(registered, progress.status(), List.of(event), Optional.empty(), SAMPLE_TIME).orElse(null);
+            new TransitEngine(ShipmentTransit.clock(registered)).predict(
+                    ShipmentTransit.features(registered, SAMPLE_TIME, ZoneOffset.UTC), SAMPLE_TIME.atOffset(ZoneOffset.UTC).toLocalDateTime());
+            Shipment shipment = registered.withProgress(progress, eta, SAMPLE_TIME);
             Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);
             Json.read(Json.write(TrackingViews.of(shipment, List.of(event), SAMPLE_TIME)), TrackingView.class);
         } catch (ProblemException e) {

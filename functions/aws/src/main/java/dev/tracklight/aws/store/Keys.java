@@ -57,10 +57,6 @@ public final class Keys {
         return "KEY#" + keyHash;
     }
 
-    public static String lane(String carrier, String fromRegion, String toRegion) {
-        return "LANE#" + carrier + "#" + fromRegion + "#" + toRegion;
-    }
-
     public static String webhookSource(String source) {
         return "SRC#" + source;
     }

@@ -1,7 +1,7 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
-import dev.tracklight.aws.store.LaneStore;
+import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.EtaWindow;
@@ -13,7 +13,7 @@ import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.view.TrackingViews;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +28,13 @@ public final class ShipmentTracker {
     private static final int MAX_ATTEMPTS = 5;
 
     private final ShipmentStore store;
-    private final LaneStore lanes;
+    private final EtaModelStore etaModel;
     private final ShipmentEvents events;
     private final Clock clock;
 
-    public ShipmentTracker(ShipmentStore store, LaneStore lanes, ShipmentEvents events, Clock clock) {
+    public ShipmentTracker(ShipmentStore store, EtaModelStore etaModel, ShipmentEvents events, Clock clock) {
         this.store = store;
-        this.lanes = lanes;
+        this.etaModel = etaModel;
         this.events = events;
         this.clock = clock;
     }
@@ -106,15 +106,16 @@ public final class ShipmentTracker {
         return store.get(shipmentId).orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
     }
 
-    /** The lane is read only when neither the carrier nor the merchant said when the parcel arrives. */
+    /** The model is read only when the carrier did not say when the parcel arrives, and not once it has. */
     private EtaWindow estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline) {
-        boolean needsLane = shipment.promisedDelivery() == null && timeline.stream().noneMatch(e -> e.carrierEta() != null);
-        return EtaEstimator.estimate(progress.status(), shipment.promisedDelivery(), shipment.destination(), timeline,
-                needsLane ? lanes.transit(shipment) : Optional.empty()).orElse(null);
+        boolean needsModel = !progress.status().isTerminal() && timeline.stream().noneMatch(e -> e.carrierEta() != null);
+        return EtaEstimator.estimate(shipment, progress.status(), timeline, needsModel ? etaModel.engineFor(shipment) : Optional.empty(),
+                clock.instant()).orElse(null);
     }
 
     private void learnTransit(Shipment delivered, List<TrackingEvent> timeline) {
+        TrackingEvent delivery = delivered.lastEvent();
         EtaEstimator.handOff(timeline).ifPresent(handOff ->
-                lanes.recordDelivery(delivered, Duration.between(handOff, delivered.lastEvent().occurredAt())));
+                etaModel.learn(delivered, handOff, delivery.occurredAt(), ZoneOffset.of(delivery.localOffset())));
     }
 }

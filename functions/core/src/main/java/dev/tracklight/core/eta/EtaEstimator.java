@@ -1,14 +1,17 @@
 package dev.tracklight.core.eta;
 
+import dev.tracklight.core.eta.engine.TransitEngine;
+import dev.tracklight.core.eta.engine.TransitPrediction;
 import dev.tracklight.core.geo.CountryOffsets;
 import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -16,8 +19,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The first ETA: the carrier's estimate when it gave one, else the merchant's promise, else the lane's
- * median transit time from hand-off. The ETA and delay engine replaces this class behind the same call.
+ * The ETA shown: the carrier's own estimate when it gave one; after hand-off, the transit engine's window
+ * once it has learnt enough deliveries (docs/eta.md: on real history it beats the merchant's promise by
+ * far); else the merchant's promised day.
  */
 public final class EtaEstimator {
 
@@ -27,23 +31,23 @@ public final class EtaEstimator {
     static final LocalTime PROMISE_DAY_START = LocalTime.of(9, 0);
     static final LocalTime PROMISE_DAY_LIKELY = LocalTime.of(14, 0);
     static final LocalTime PROMISE_DAY_END = LocalTime.of(21, 0);
-    /** Fewer deliveries than this on a lane say too little to estimate from. */
-    static final int MIN_LANE_DELIVERIES = 5;
+    /** Below this many learnt deliveries the engine knows too little to beat a merchant's promise. */
+    static final int MIN_LANE_DELIVERIES = 30;
 
     private EtaEstimator() {
     }
 
     /**
-     * @param status      the shipment's status after its events (no estimate once it is terminal)
-     * @param promised    the merchant's promised delivery day, or null
-     * @param destination where it goes, for the local offset before any scan gave one; may be null
+     * @param shipment the shipment (its promise, destination and lane)
+     * @param status   its status after its events (no estimate once it is terminal)
+     * @param engine   the transit engine as trained so far, when there is one
      */
-    public static Optional<EtaWindow> estimate(Status status, LocalDate promised, Location destination,
-                                               Collection<TrackingEvent> events, Optional<LaneTransit> lane) {
+    public static Optional<EtaWindow> estimate(Shipment shipment, Status status, Collection<TrackingEvent> events,
+                                               Optional<TransitEngine> engine, Instant now) {
         if (status != null && status.isTerminal()) {
             return Optional.empty();
         }
-        String offset = destinationOffset(events, destination);
+        String offset = destinationOffset(events, shipment.destination());
         Optional<TrackingEvent> carrierEstimate = events.stream()
                 .filter(event -> event.carrierEta() != null)
                 .max(ShipmentFold.CHRONOLOGICAL);
@@ -52,19 +56,20 @@ public final class EtaEstimator {
             return Optional.of(new EtaWindow(likely.minus(CARRIER_MARGIN), likely, likely.plus(CARRIER_MARGIN), 0.8,
                     EtaBasis.CARRIER_ESTIMATE, offset));
         }
-        if (promised != null) {
-            ZoneOffset zone = ZoneOffset.of(offset);
-            var day = promised;
+        ZoneOffset zone = ZoneOffset.of(offset);
+        Optional<Instant> handOff = handOff(events);
+        Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_LANE_DELIVERIES);
+        if (trained.isPresent() && handOff.isPresent()) {
+            TransitPrediction prediction = trained.get().predict(ShipmentTransit.features(shipment, handOff.get(), zone),
+                    LocalDateTime.ofInstant(now.isBefore(handOff.get()) ? handOff.get() : now, zone));
+            return Optional.of(new EtaWindow(prediction.early().toInstant(zone), prediction.likely().toInstant(zone),
+                    prediction.late().toInstant(zone), TransitPrediction.WINDOW_CONFIDENCE, EtaBasis.LANE_HISTORY, offset));
+        }
+        if (shipment.promisedDelivery() != null) {
+            var day = shipment.promisedDelivery();
             return Optional.of(new EtaWindow(day.atTime(PROMISE_DAY_START).toInstant(zone),
                     day.atTime(PROMISE_DAY_LIKELY).toInstant(zone), day.atTime(PROMISE_DAY_END).toInstant(zone), 0.6,
                     EtaBasis.MERCHANT_PROMISE, offset));
-        }
-        Optional<Instant> handOff = handOff(events);
-        if (lane.isPresent() && lane.get().deliveries() >= MIN_LANE_DELIVERIES && handOff.isPresent()) {
-            LaneTransit transit = lane.get();
-            Instant from = handOff.get();
-            return Optional.of(new EtaWindow(from.plus(transit.p25()), from.plus(transit.median()), from.plus(transit.p75()),
-                    0.5, EtaBasis.LANE_HISTORY, offset));
         }
         return Optional.empty();
     }

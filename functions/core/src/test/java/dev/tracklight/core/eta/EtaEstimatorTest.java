@@ -1,7 +1,9 @@
 package dev.tracklight.core.eta;
 
+import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,11 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EtaEstimatorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T02:00:00Z");
-    private static final LaneTransit LANE = new LaneTransit(Duration.ofHours(40), Duration.ofHours(48), Duration.ofHours(60), 30);
+    private static final Location SHANGHAI = new Location("Shanghai", "SH", "CN", "200000", 31.23, 121.47);
+    private static final Location SHENZHEN = new Location("Shenzhen", "GD", "CN", "518000", 22.54, 114.06);
 
     static TrackingEvent event(Status status, Instant at, Instant carrierEta) {
         return new TrackingEvent(EventIds.of("sf", "SF1", status.name(), at), "sf", "SF1", at, "+08:00", false, at,
                 status, null, null, status.name(), "m", null, "test", carrierEta);
+    }
+
+    private static Shipment shipment(LocalDate promised, Location destination) {
+        return Shipment.registered("t", "s", null, "sf-express", "SF1", null, SHENZHEN, destination, promised, null, "token",
+                T0.minus(Duration.ofDays(1)));
+    }
+
+    /** An engine that has seen 60 Shenzhen → Shanghai parcels take about two business days. */
+    private static TransitEngine trained() {
+        Shipment lane = shipment(null, SHANGHAI);
+        TransitEngine engine = new TransitEngine(ShipmentTransit.clock(lane));
+        for (int i = 0; i < 60; i++) {
+            Instant handOver = Instant.parse("2026-09-07T02:00:00Z").plus(Duration.ofDays(i / 5 * 7L + i % 5));
+            var features = ShipmentTransit.features(lane, handOver, ZoneOffset.ofHours(8));
+            var prediction = engine.predict(features, features.handedOverAt());
+            engine.learn(features, features.handedOverAt().plusHours(44 + i % 9), prediction);
+        }
+        return engine;
     }
 
     @Test
@@ -29,7 +51,8 @@ class EtaEstimatorTest {
         Instant carrierEta = Instant.parse("2026-11-22T06:00:00Z");
         List<TrackingEvent> events = List.of(event(Status.PICKED_UP, T0, null), event(Status.IN_TRANSIT, T0.plusSeconds(3600), carrierEta));
 
-        EtaWindow eta = EtaEstimator.estimate(Status.IN_TRANSIT, LocalDate.parse("2026-11-25"), null, events, Optional.of(LANE)).orElseThrow();
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-25"), SHANGHAI), Status.IN_TRANSIT, events,
+                Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.CARRIER_ESTIMATE);
         assertThat(eta.likely()).isEqualTo(carrierEta);
@@ -39,9 +62,28 @@ class EtaEstimatorTest {
     }
 
     @Test
-    void thenTheMerchantsPromiseAsADayAtTheDestination() {
-        EtaWindow eta = EtaEstimator.estimate(Status.IN_TRANSIT, LocalDate.parse("2026-11-24"), null,
-                List.of(event(Status.PICKED_UP, T0, null)), Optional.of(LANE)).orElseThrow();
+    void thenTheTrainedEnginesWindowFromHandOffBeforeAnyPromise() {
+        List<TrackingEvent> events = List.of(event(Status.INFO_RECEIVED, T0.minusSeconds(86400), null), event(Status.PICKED_UP, T0, null));
+
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-30"), SHANGHAI), Status.PICKED_UP, events,
+                Optional.of(trained()), T0).orElseThrow();
+
+        assertThat(eta.basis()).isEqualTo(EtaBasis.LANE_HISTORY);
+        var clock = ShipmentTransit.clock(shipment(null, SHANGHAI));
+        var local = ZoneOffset.ofHours(8);
+        double businessDays = clock.at(eta.likely().atOffset(local).toLocalDateTime()) - clock.at(T0.atOffset(local).toLocalDateTime());
+        assertThat(businessDays).as("about two business days, as learnt").isBetween(1.2, 2.5);
+        assertThat(eta.likely().atOffset(local).getDayOfWeek().getValue()).as("not on the weekend").isLessThanOrEqualTo(5);
+        assertThat(eta.early()).isBefore(eta.likely());
+        assertThat(eta.late()).isAfter(eta.likely());
+        assertThat(eta.confidence()).isEqualTo(0.8);
+    }
+
+    @Test
+    void theMerchantsPromiseWhileTheEngineKnowsTooLittle() {
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.IN_TRANSIT,
+                List.of(event(Status.PICKED_UP, T0, null)), Optional.of(new TransitEngine(ShipmentTransit.clock(shipment(null, SHANGHAI)))), T0)
+                .orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.MERCHANT_PROMISE);
         assertThat(eta.early()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
@@ -49,34 +91,21 @@ class EtaEstimatorTest {
     }
 
     @Test
-    void thenTheLanesTransitTimesFromHandOff() {
-        List<TrackingEvent> events = List.of(event(Status.INFO_RECEIVED, T0.minusSeconds(86400), null), event(Status.PICKED_UP, T0, null));
-
-        EtaWindow eta = EtaEstimator.estimate(Status.PICKED_UP, null, null, events, Optional.of(LANE)).orElseThrow();
-
-        assertThat(eta.basis()).isEqualTo(EtaBasis.LANE_HISTORY);
-        assertThat(eta.early()).isEqualTo(T0.plus(Duration.ofHours(40)));
-        assertThat(eta.likely()).isEqualTo(T0.plus(Duration.ofHours(48)));
-        assertThat(eta.late()).isEqualTo(T0.plus(Duration.ofHours(60)));
-    }
-
-    @Test
     void beforeAnyScanAPromisedDayIsPlacedInTheDestinationCountrysZone() {
-        var shanghai = new Location("Shanghai", "SH", "CN", null, null, null);
-
-        EtaWindow eta = EtaEstimator.estimate(Status.PENDING, LocalDate.parse("2026-11-24"), shanghai, List.of(), Optional.empty()).orElseThrow();
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.PENDING, List.of(),
+                Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.localOffset()).isEqualTo("+08:00");
         assertThat(eta.early()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
     }
 
     @Test
-    void noEstimateFromAThinLaneBeforeHandOffOrOnceTerminal() {
+    void noEstimateWithoutPromiseBeforeHandOffOrOnceTerminal() {
         List<TrackingEvent> pickedUp = List.of(event(Status.PICKED_UP, T0, null));
-        LaneTransit thin = new LaneTransit(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3), 4);
 
-        assertThat(EtaEstimator.estimate(Status.PICKED_UP, null, null, pickedUp, Optional.of(thin))).isEmpty();
-        assertThat(EtaEstimator.estimate(Status.INFO_RECEIVED, null, null, List.of(event(Status.INFO_RECEIVED, T0, null)), Optional.of(LANE))).isEmpty();
-        assertThat(EtaEstimator.estimate(Status.DELIVERED, LocalDate.parse("2026-11-24"), null, pickedUp, Optional.of(LANE))).isEmpty();
+        assertThat(EtaEstimator.estimate(shipment(null, SHANGHAI), Status.INFO_RECEIVED, List.of(event(Status.INFO_RECEIVED, T0, null)),
+                Optional.of(trained()), T0)).isEmpty();
+        assertThat(EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.DELIVERED, pickedUp,
+                Optional.of(trained()), T0)).isEmpty();
     }
 }

@@ -11,10 +11,28 @@ final class DecayedMoments {
     private double weight;
     private double sum;
     private double sumOfSquares;
-    private double lastDay = Double.NaN;
+    private double lastDay = Decay.NEVER;
 
     DecayedMoments(double tau) {
         this.tau = tau;
+    }
+
+    /** Restores moments saved with {@link #state()}. */
+    DecayedMoments(double tau, double[] state) {
+        this(tau);
+        restore(state);
+    }
+
+    void restore(double[] state) {
+        weight = state[0];
+        sum = state[1];
+        sumOfSquares = state[2];
+        lastDay = state[3];
+    }
+
+    /** {weight, sum, sum of squares, last day}; the last day is Decay.NEVER when nothing was added. */
+    double[] state() {
+        return new double[] {weight, sum, sumOfSquares, lastDay};
     }
 
     /** Ages the moments to {@code day} (days on any fixed axis). */
@@ -23,7 +41,7 @@ final class DecayedMoments {
         weight *= factor;
         sum *= factor;
         sumOfSquares *= factor;
-        lastDay = Double.isNaN(lastDay) ? day : Math.max(lastDay, day);
+        lastDay = Math.max(lastDay, day);
         return this;
     }
 

@@ -13,7 +13,7 @@ final class DecayedRegression {
     private final double[][] xx;
     private final double[] xy;
     private double weight;
-    private double lastDay = Double.NaN;
+    private double lastDay = Decay.NEVER;
 
     /** @param priorSlopes one value per feature; the first (the intercept) is not penalised */
     DecayedRegression(double tau, double ridge, double[] priorSlopes) {
@@ -25,9 +25,26 @@ final class DecayedRegression {
         this.xy = new double[size];
     }
 
+    RegressionState state() {
+        double[][] copy = new double[size][];
+        for (int i = 0; i < size; i++) {
+            copy[i] = xx[i].clone();
+        }
+        return new RegressionState(copy, xy.clone(), weight, lastDay);
+    }
+
+    void restore(RegressionState state) {
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(state.xx()[i], 0, xx[i], 0, size);
+        }
+        System.arraycopy(state.xy(), 0, xy, 0, size);
+        weight = state.weight();
+        lastDay = state.lastDay();
+    }
+
     void add(double[] x, double y, double day) {
         double factor = Decay.factor(lastDay, day, tau);
-        lastDay = Double.isNaN(lastDay) ? day : Math.max(lastDay, day);
+        lastDay = Math.max(lastDay, day);
         weight = weight * factor + 1.0;
         for (int i = 0; i < size; i++) {
             xy[i] = xy[i] * factor + x[i] * y;

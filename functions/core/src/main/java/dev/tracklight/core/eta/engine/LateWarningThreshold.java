@@ -16,6 +16,19 @@ final class LateWarningThreshold {
     private final int[] onTime = new int[BINS];
     private int lateCount;
 
+    /** Late counts per bin, then on-time counts per bin, to save and restore. */
+    int[] state() {
+        int[] state = java.util.Arrays.copyOf(late, 2 * BINS);
+        System.arraycopy(onTime, 0, state, BINS, BINS);
+        return state;
+    }
+
+    void restore(int[] state) {
+        System.arraycopy(state, 0, late, 0, BINS);
+        System.arraycopy(state, BINS, onTime, 0, BINS);
+        lateCount = java.util.Arrays.stream(late).sum();
+    }
+
     void add(double probabilityOfLateness, boolean wasLate) {
         int bin = Math.min(BINS - 1, (int) (probabilityOfLateness * BINS));
         if (wasLate) {

@@ -16,15 +16,28 @@ final class ResidualHistogram {
     private final double tau;
     private final double[] counts = new double[BINS];
     private double[] cumulative;
-    private double lastDay = Double.NaN;
+    private double lastDay = Decay.NEVER;
 
     ResidualHistogram(double tau) {
         this.tau = tau;
     }
 
+    /** The bin weights followed by the last day, to save and restore. */
+    double[] state() {
+        double[] state = java.util.Arrays.copyOf(counts, BINS + 1);
+        state[BINS] = lastDay;
+        return state;
+    }
+
+    void restore(double[] state) {
+        System.arraycopy(state, 0, counts, 0, BINS);
+        lastDay = state[BINS];
+        cumulative = null;
+    }
+
     void add(double z, double day) {
         double factor = Decay.factor(lastDay, day, tau);
-        lastDay = Double.isNaN(lastDay) ? day : Math.max(lastDay, day);
+        lastDay = Math.max(lastDay, day);
         if (factor != 1.0) {
             for (int i = 0; i < BINS; i++) {
                 counts[i] *= factor;

@@ -35,9 +35,45 @@ public final class TransitEngine {
     private final List<Map<String, DecayedMoments>> lanes = new ArrayList<>();
     private final ResidualHistogram residuals = new ResidualHistogram(RESIDUAL_TAU_DAYS);
     private final LateWarningThreshold warning = new LateWarningThreshold();
+    private long deliveries;
 
     public TransitEngine(BusinessClock clock) {
         this.clock = clock;
+    }
+
+    /** An engine that continues from a saved state. */
+    public TransitEngine(BusinessClock clock, Snapshot saved) {
+        this(clock);
+        prior.restore(saved.regression());
+        overall.restore(saved.overall());
+        residuals.restore(saved.residuals());
+        warning.restore(saved.warnings());
+        for (Map<String, double[]> level : saved.lanes()) {
+            Map<String, DecayedMoments> restored = new HashMap<>();
+            level.forEach((key, state) -> restored.put(key, new DecayedMoments(LANE_TAU_DAYS, state)));
+            lanes.add(restored);
+        }
+        deliveries = saved.deliveries();
+    }
+
+    /** Everything the engine has learnt, as plain numbers: small enough for one stored item per deployment. */
+    public record Snapshot(long deliveries, RegressionState regression, double[] overall, double[] residuals,
+                           int[] warnings, List<Map<String, double[]>> lanes) {
+    }
+
+    public Snapshot snapshot() {
+        List<Map<String, double[]>> saved = new ArrayList<>();
+        for (Map<String, DecayedMoments> level : lanes) {
+            Map<String, double[]> states = new HashMap<>();
+            level.forEach((key, moments) -> states.put(key, moments.state()));
+            saved.add(states);
+        }
+        return new Snapshot(deliveries, prior.state(), overall.state(), residuals.state(), warning.state(), saved);
+    }
+
+    /** How many deliveries it has learnt from (before decay): below a few dozen, its estimates are rough. */
+    public long deliveries() {
+        return deliveries;
     }
 
     /**
@@ -77,6 +113,7 @@ public final class TransitEngine {
                 warning.add(atHandOver.lateProbability(), deliveredAt.toLocalDate().isAfter(shipment.promisedDate()));
             }
         }
+        deliveries++;
         overall.add(y, day);
         prior.add(features(shipment), y, day);
         for (int level = 0; level < shipment.laneKeys().size(); level++) {

@@ -1,5 +1,6 @@
 package dev.tracklight.core.eta.engine;
 
+import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -83,6 +84,20 @@ class TransitEngineTest {
 
         assertThat(later.likely()).isAfter(atHandOver.likely()).isAfter(fourDaysOn);
         assertThat(later.early()).isAfterOrEqualTo(fourDaysOn);
+    }
+
+    @Test
+    void aSavedEngineContinuesExactlyWhereItWas() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+        TransitFeatures shipment = lane("slow", monday, monday.toLocalDate().plusDays(9));
+
+        String saved = Json.write(engine.snapshot());
+        TransitEngine restored = new TransitEngine(clock, Json.read(saved, TransitEngine.Snapshot.class));
+
+        assertThat(restored.predict(shipment, monday)).isEqualTo(engine.predict(shipment, monday));
+        assertThat(restored.deliveries()).isEqualTo(400);
+        assertThat(saved.length()).as("one small item").isLessThan(40_000);
     }
 
     @Test

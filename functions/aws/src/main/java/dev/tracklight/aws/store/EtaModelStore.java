@@ -1,0 +1,132 @@
+package dev.tracklight.aws.store;
+
+import dev.tracklight.core.eta.ShipmentTransit;
+import dev.tracklight.core.eta.engine.TransitEngine;
+import dev.tracklight.core.eta.engine.TransitFeatures;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static dev.tracklight.aws.store.Attributes.key;
+import static dev.tracklight.aws.store.Attributes.n;
+
+/**
+ * The transit engine's learnt state: one versioned item ({@code ETA#MODEL}), gzipped JSON. Readers keep a
+ * copy for a minute (an estimate does not need the last delivery elsewhere); each delivery is learnt with a
+ * conditional write, so concurrent learners never lose one.
+ */
+public final class EtaModelStore {
+
+    private static final String MODEL = "ETA#MODEL";
+    private static final String SNAPSHOT = "snapshot";
+    private static final String VERSION = "version";
+    private static final Duration CACHE = Duration.ofMinutes(1);
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private Saved cached;
+    private Instant cachedAt = Instant.MIN;
+
+    public EtaModelStore(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    private record Saved(TransitEngine.Snapshot snapshot, long version) {
+    }
+
+    /** The engine as trained so far, on the shipment's business calendar; empty before the first delivery. */
+    public synchronized Optional<TransitEngine> engineFor(Shipment shipment) {
+        if (Duration.between(cachedAt, clock.instant()).compareTo(CACHE) > 0) {
+            cached = read(false);
+            cachedAt = clock.instant();
+        }
+        return Optional.ofNullable(cached).map(saved -> new TransitEngine(ShipmentTransit.clock(shipment), saved.snapshot()));
+    }
+
+    /**
+     * Learns one delivery. The estimate it is scored against is the one the current model gives for the hand-off
+     * moment (the one shown then is not kept yet), which flatters the residual shape slightly.
+     */
+    public synchronized void learn(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Saved saved = read(true);
+            TransitEngine engine = saved == null ? new TransitEngine(ShipmentTransit.clock(delivered))
+                    : new TransitEngine(ShipmentTransit.clock(delivered), saved.snapshot());
+            TransitFeatures features = ShipmentTransit.features(delivered, handedOver, zone);
+            LocalDateTime handOver = LocalDateTime.ofInstant(handedOver, zone);
+            engine.learn(features, LocalDateTime.ofInstant(deliveredAt, zone), engine.deliveries() == 0 ? null : engine.predict(features, handOver));
+            long version = saved == null ? 0 : saved.version();
+            TransitEngine.Snapshot learnt = engine.snapshot();
+            if (write(learnt, version)) {
+                cached = new Saved(learnt, version + 1); // this instance estimates with what it just learnt
+                cachedAt = clock.instant();
+                return;
+            }
+        }
+        throw new ConcurrentModificationException("the ETA model kept changing; the delivery will be learnt on retry");
+    }
+
+    private Saved read(boolean consistent) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(MODEL, Keys.META)).consistentRead(consistent)).item();
+        if (item == null || item.isEmpty()) {
+            return null;
+        }
+        return new Saved(Json.read(gunzip(item.get(SNAPSHOT).b().asByteArray()), TransitEngine.Snapshot.class),
+                Long.parseLong(item.get(VERSION).n()));
+    }
+
+    private boolean write(TransitEngine.Snapshot snapshot, long expectedVersion) {
+        Map<String, AttributeValue> item = new HashMap<>(key(MODEL, Keys.META));
+        item.put(SNAPSHOT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(snapshot)))));
+        item.put(VERSION, n(expectedVersion + 1));
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :expected")
+                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException lostRace) {
+            return false;
+        }
+    }
+
+    private static byte[] gzip(String json) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(bytes)) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] compressed) {
+        try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -47,7 +47,7 @@ public final class SlaWatchdog {
 
     private boolean report(DueShipment due, Instant now) {
         Shipment shipment = store.get(due.shipmentId()).orElse(null);
-        Instant dueAt = shipment == null ? null : StageSla.dueAt(shipment).orElse(null);
+        Instant dueAt = shipment == null ? null : StageSla.DEFAULT.dueAt(shipment).orElse(null);
         if (dueAt == null || dueAt.isAfter(now)) {
             store.clearDue(due);
             return false;
@@ -55,7 +55,7 @@ public final class SlaWatchdog {
         if (!store.clearDue(due)) {
             return false;
         }
-        events.stalled(shipment.shipmentId(), dueAt.minus(StageSla.DEFAULT), dueAt);
+        events.stalled(shipment.shipmentId(), dueAt.minus(StageSla.DEFAULT.limitFor(shipment)), dueAt);
         // the page shows the stall at once: a fresh view carries the STALLED assessment
         events.updated(shipment.shipmentId(), TrackingViews.of(shipment, store.events(shipment.shipmentId()), now));
         return true;

@@ -2,6 +2,8 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.delay.Stage;
+import dev.tracklight.core.delay.StageSla;
 import dev.tracklight.watchdog.SlaWatchdog;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -28,14 +30,15 @@ class WatchdogTest {
                 .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL_EVENTBRIDGE"))).build()) {
             ShipmentEvents events = new ShipmentEvents(bus, env.get("EVENT_BUS_NAME"));
             Instant createdAt = store.get(shipmentId).orElseThrow().createdAt();
+            Instant dueAt = createdAt.plus(StageSla.DEFAULT.limit(Stage.FIRST_MILE)); // registered, never scanned
 
             // GIVEN it is not due yet
-            assertThat(new SlaWatchdog(store, events, at(createdAt.plus(Duration.ofHours(71)))).run()).isZero();
+            assertThat(new SlaWatchdog(store, events, at(dueAt.minus(Duration.ofHours(1)))).run()).isZero();
 
             // WHEN its SLA has run out, it is reported once, then no more
-            SlaWatchdog late = new SlaWatchdog(store, events, at(createdAt.plus(Duration.ofHours(73))));
+            SlaWatchdog late = new SlaWatchdog(store, events, at(dueAt.plus(Duration.ofHours(1))));
             assertThat(late.run()).isGreaterThanOrEqualTo(1);
-            assertThat(store.dueIn(createdAt.plus(Duration.ofHours(72)), createdAt.plus(Duration.ofHours(73))))
+            assertThat(store.dueIn(dueAt, dueAt.plus(Duration.ofHours(1))))
                     .noneMatch(due -> due.shipmentId().equals(shipmentId));
         }
     }

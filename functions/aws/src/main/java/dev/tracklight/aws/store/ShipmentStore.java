@@ -173,7 +173,7 @@ public final class ShipmentStore {
         item.put(VERSION, n(shipment.version()));
         item.put(Keys.TENANT_PK, s(Keys.tenant(shipment.tenantId())));
         item.put(Keys.TENANT_SK, s(shipment.updatedAt() + "#" + shipment.shipmentId()));
-        StageSla.dueAt(shipment).ifPresent(due -> {
+        StageSla.DEFAULT.dueAt(shipment).ifPresent(due -> {
             item.put(Keys.DUE_PK, s(Keys.dueHour(due)));
             item.put(Keys.DUE_SK, s(due + "#" + shipment.shipmentId()));
         });

@@ -30,10 +30,10 @@ public final class DelayAssessor {
         if (shipment.status() != null && shipment.status().isTerminal()) {
             return Optional.empty();
         }
-        Optional<Instant> due = StageSla.dueAt(shipment);
+        Optional<Instant> due = StageSla.DEFAULT.dueAt(shipment);
         if (due.isPresent() && now.isAfter(due.get()) && shipment.lastEvent() != null) {
             long hours = Duration.between(shipment.lastEvent().occurredAt(), now).toHours();
-            return Optional.of(DelayAssessment.stalled(hours, StageSla.DEFAULT.toHours()));
+            return Optional.of(DelayAssessment.stalled(hours, StageSla.DEFAULT.limitFor(shipment).toHours()));
         }
         if (promiseEnd.isEmpty()) {
             return Optional.empty();

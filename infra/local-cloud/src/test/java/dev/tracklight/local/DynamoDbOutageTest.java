@@ -82,7 +82,7 @@ class DynamoDbOutageTest {
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             new EventQueue(cloud.sqs(), cloud.queueUrl("EventsQueue")).sendAll(inFlight, null);
             // each message is tried maxReceiveCount (5) times, each try after the SDK's own retries
-            WebSocketApiTest.awaitUntil(() -> deadLetters.list(10).size() == inFlight.size(), Duration.ofSeconds(120));
+            WebSocketApiTest.awaitUntil(() -> deadLetters.list(10).size() >= inFlight.size(), Duration.ofSeconds(120));
         }
         // at least once: a parked message can be parked twice (or be invisible to one receive), never lost
         assertThat(deadLetters.replay(Set.of())).isGreaterThanOrEqualTo(inFlight.size());

@@ -60,5 +60,12 @@ class EtaModelTest {
         assertThat(Instant.parse((String) eta.get("likely"))).as("about 1.3 business days after the pick-up, and not in the past")
                 .isBetween(Instant.now().minus(Duration.ofMinutes(5)), pickedUp.plus(Duration.ofDays(6)));
         assertThat(((Number) eta.get("confidence")).doubleValue()).isEqualTo(0.8);
+
+        // a trained engine never fails a shipment: scans dated outside its calendar fall back to other estimates
+        String old = SharedCloud.uniqueTrackingNumber();
+        String oldToken = register(old);
+        post(old, "PICKED_UP", Instant.parse("1998-03-02T08:00:00Z"));
+        post(old, "DELIVERED", Instant.parse("1998-03-04T08:00:00Z"));
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(oldToken).body().contains("\"DELIVERED\""));
     }
 }

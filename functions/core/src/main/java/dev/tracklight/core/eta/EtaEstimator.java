@@ -59,7 +59,7 @@ public final class EtaEstimator {
         ZoneOffset zone = ZoneOffset.of(offset);
         Optional<Instant> handOff = handOff(events);
         Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_LANE_DELIVERIES);
-        if (trained.isPresent() && handOff.isPresent()) {
+        if (trained.isPresent() && handOff.isPresent() && ShipmentTransit.measurable(shipment, handOff.get(), now, zone)) {
             TransitPrediction prediction = trained.get().predict(ShipmentTransit.features(shipment, handOff.get(), zone),
                     LocalDateTime.ofInstant(now.isBefore(handOff.get()) ? handOff.get() : now, zone));
             return Optional.of(new EtaWindow(prediction.early().toInstant(zone), prediction.likely().toInstant(zone),

@@ -100,6 +100,16 @@ class EtaEstimatorTest {
     }
 
     @Test
+    void aHandOffOutsideTheCalendarFallsBackToThePromiseInsteadOfFailing() {
+        Instant mistypedYear = Instant.parse("1999-11-20T02:00:00Z");
+
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.PICKED_UP,
+                List.of(event(Status.PICKED_UP, mistypedYear, null)), Optional.of(trained()), T0).orElseThrow();
+
+        assertThat(eta.basis()).isEqualTo(EtaBasis.MERCHANT_PROMISE);
+    }
+
+    @Test
     void noEstimateWithoutPromiseBeforeHandOffOrOnceTerminal() {
         List<TrackingEvent> pickedUp = List.of(event(Status.PICKED_UP, T0, null));
 

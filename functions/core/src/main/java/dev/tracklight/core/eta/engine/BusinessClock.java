@@ -35,6 +35,12 @@ public final class BusinessClock {
         }
     }
 
+    /** Whether the calendar reaches this day; outside it the clock cannot measure. */
+    public boolean covers(LocalDate day) {
+        long index = ChronoUnit.DAYS.between(first, day);
+        return index >= 0 && index < weight.length;
+    }
+
     /** Business days from the clock's first day to {@code time}. */
     public double at(LocalDateTime time) {
         int day = index(time.toLocalDate());

@@ -4,6 +4,7 @@ import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
+import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.problem.Problem;
@@ -75,7 +76,8 @@ public final class TrackingApi {
         return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.carrier(),
                 shipment.trackingNumber(), shipment.status(), shipment.subStatus(), shipment.promisedDelivery(),
                 publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
-                shipment.updatedAt(), shipment.carrierChoice());
+                shipment.updatedAt(), shipment.carrierChoice(), shipment.eta(),
+                DelayAssessor.assess(shipment, Optional.ofNullable(shipment.eta()), clock.instant()).orElse(null));
     }
 
     private static boolean isBlank(String value) {

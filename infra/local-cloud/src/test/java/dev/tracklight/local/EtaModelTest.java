@@ -18,10 +18,16 @@ class EtaModelTest {
     private static final Map<String, Object> SHANGHAI = Map.of("city", "Shanghai", "region", "SH", "country", "CN", "postalCode", "200000");
 
     private static String register(String number) throws Exception {
-        var created = SharedCloud.client().registerShipment(SharedCloud.apiKey(), Json.write(Map.of("carrier", "jd", "trackingNumber", number,
-                "serviceLevel", "eta-model-test", "origin", SHENZHEN, "destination", SHANGHAI)));
+        return SharedCloud.tokenOf(registered(number, Map.of()));
+    }
+
+    private static Map<?, ?> registered(String number, Map<String, Object> more) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("carrier", "jd", "trackingNumber", number,
+                "serviceLevel", "eta-model-test", "origin", SHENZHEN, "destination", SHANGHAI));
+        body.putAll(more);
+        var created = SharedCloud.client().registerShipment(SharedCloud.apiKey(), Json.write(body));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return SharedCloud.tokenOf(Json.read(created.body(), Map.class));
+        return Json.read(created.body(), Map.class);
     }
 
     private static void post(String number, String status, Instant at) throws Exception {
@@ -44,7 +50,8 @@ class EtaModelTest {
             WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"DELIVERED\""), Duration.ofSeconds(60));
         }
         String next = SharedCloud.uniqueTrackingNumber();
-        String token = register(next);
+        Map<?, ?> nextShipment = registered(next, Map.of("promisedDelivery", java.time.LocalDate.now().plusDays(14).toString()));
+        String token = SharedCloud.tokenOf(nextShipment);
         Instant pickedUp = Instant.now().minus(Duration.ofHours(3));
         post(next, "PICKED_UP", pickedUp);
 
@@ -60,6 +67,14 @@ class EtaModelTest {
         assertThat(Instant.parse((String) eta.get("likely"))).as("about 1.3 business days after the pick-up, and not in the past")
                 .isBetween(Instant.now().minus(Duration.ofMinutes(5)), pickedUp.plus(Duration.ofDays(6)));
         assertThat(((Number) eta.get("confidence")).doubleValue()).isEqualTo(0.8);
+        // the merchant API shows the EDD and the chance of missing a promise two weeks out: small, no warning
+        var resource = SharedCloud.client().send(java.net.http.HttpRequest.newBuilder(SharedCloud.get().httpEndpoint()
+                .resolve("/v1/shipments/" + nextShipment.get("id"))).header("Authorization", "Bearer " + SharedCloud.apiKey()));
+        Map<?, ?> merchantEta = (Map<?, ?>) Json.read(resource.body(), Map.class).get("eta");
+        assertThat(merchantEta.get("estimatedDeliveryDate")).isNotNull();
+        assertThat(((Number) merchantEta.get("lateProbability")).doubleValue()).isLessThan(0.2);
+        assertThat(merchantEta.get("lateWarning")).isEqualTo(false);
+        assertThat(((Map<?, ?>) Json.read(resource.body(), Map.class).get("delay")).get("status")).isEqualTo("ON_TIME");
 
         // a trained engine never fails a shipment: scans dated outside its calendar fall back to other estimates
         String old = SharedCloud.uniqueTrackingNumber();

@@ -45,7 +45,10 @@ public final class DelayAssessor {
         if (eta.isPresent() && eta.get().likely().isAfter(end)) {
             return Optional.of(DelayAssessment.of(DelayStatus.LATE, DelayReason.LIKELY_AFTER_PROMISE));
         }
-        if (eta.isPresent() && eta.get().late().isAfter(end)) {
+        // the engine's warning (its threshold tuned on what happened) decides when it has assessed the promise
+        Boolean engineWarning = eta.map(EtaWindow::lateWarning).orElse(null);
+        boolean atRisk = engineWarning != null ? engineWarning : eta.isPresent() && eta.get().late().isAfter(end);
+        if (atRisk) {
             return Optional.of(DelayAssessment.of(DelayStatus.AT_RISK, DelayReason.MAY_MISS_PROMISE));
         }
         return Optional.of(DelayAssessment.onTime());

@@ -62,8 +62,11 @@ public final class EtaEstimator {
         if (trained.isPresent() && handOff.isPresent() && ShipmentTransit.measurable(shipment, handOff.get(), now, zone)) {
             TransitPrediction prediction = trained.get().predict(ShipmentTransit.features(shipment, handOff.get(), zone),
                     LocalDateTime.ofInstant(now.isBefore(handOff.get()) ? handOff.get() : now, zone));
+            boolean assessed = !Double.isNaN(prediction.lateProbability());
             return Optional.of(new EtaWindow(prediction.early().toInstant(zone), prediction.likely().toInstant(zone),
-                    prediction.late().toInstant(zone), TransitPrediction.WINDOW_CONFIDENCE, EtaBasis.LANE_HISTORY, offset));
+                    prediction.late().toInstant(zone), TransitPrediction.WINDOW_CONFIDENCE, EtaBasis.LANE_HISTORY, offset,
+                    prediction.estimatedDeliveryDate(), assessed ? prediction.lateProbability() : null,
+                    assessed ? prediction.lateWarning() : null));
         }
         if (shipment.promisedDelivery() != null) {
             var day = shipment.promisedDelivery();

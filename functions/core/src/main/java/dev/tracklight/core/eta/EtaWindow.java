@@ -1,10 +1,28 @@
 package dev.tracklight.core.eta;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * When the shipment should arrive: the early and late edges, the likely moment, how confident we are
  * (0..1) and what it is based on. {@code localOffset} is the destination's offset, for showing local times.
+ *
+ * @param estimatedDeliveryDate the day we would promise: few deliveries land after it (the engine's p98)
+ * @param lateProbability       the chance of missing the merchant's promise, when the engine knows it
+ * @param lateWarning           whether that chance is above the engine's warning threshold (null: not assessed)
  */
-public record EtaWindow(Instant early, Instant likely, Instant late, double confidence, EtaBasis basis, String localOffset) {
+public record EtaWindow(Instant early, Instant likely, Instant late, double confidence, EtaBasis basis, String localOffset,
+                        LocalDate estimatedDeliveryDate, Double lateProbability, Boolean lateWarning) {
+
+    @JsonbCreator // stored shipments are read back as JSON, and this record has two constructors
+    public EtaWindow {
+    }
+
+    /** A window that carries no promise assessment of its own (carrier estimate, promised day). */
+    public EtaWindow(Instant early, Instant likely, Instant late, double confidence, EtaBasis basis, String localOffset) {
+        this(early, likely, late, confidence, basis, localOffset,
+                late.atOffset(java.time.ZoneOffset.of(localOffset)).toLocalDate(), null, null);
+    }
 }

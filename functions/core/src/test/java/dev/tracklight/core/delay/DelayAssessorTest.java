@@ -51,6 +51,22 @@ class DelayAssessorTest {
     }
 
     @Test
+    void theEnginesWarningDecidesAtRiskWhenItAssessedThePromise() {
+        Instant early = Instant.parse("2026-11-21T10:00:00Z");
+        Instant likely = Instant.parse("2026-11-21T12:00:00Z");
+        Instant lateEdgePastPromise = Instant.parse("2026-11-23T14:00:00Z");
+        var warned = new EtaWindow(early, likely, Instant.parse("2026-11-21T14:00:00Z"), 0.8, EtaBasis.LANE_HISTORY, "+00:00",
+                LocalDate.parse("2026-11-24"), 0.31, true);
+        var notWarned = new EtaWindow(early, likely, lateEdgePastPromise, 0.8, EtaBasis.LANE_HISTORY, "+00:00",
+                LocalDate.parse("2026-11-25"), 0.12, false);
+
+        assertThat(DelayAssessor.assess(shipment(Status.IN_TRANSIT, PROMISE), Optional.of(warned), SOON))
+                .map(DelayAssessment::status).hasValue(DelayStatus.AT_RISK);
+        assertThat(DelayAssessor.assess(shipment(Status.IN_TRANSIT, PROMISE), Optional.of(notWarned), SOON))
+                .as("a wide window alone is not a warning once the engine has judged it").map(DelayAssessment::status).hasValue(DelayStatus.ON_TIME);
+    }
+
+    @Test
     void lateWhenTheLikelyArrivalOrTheClockPassesThePromise() {
         var likelyLate = DelayAssessor.assess(shipment(Status.IN_TRANSIT, PROMISE), eta("2026-11-22T22:00:00Z", "2026-11-23T02:00:00Z", "2026-11-23T06:00:00Z"), SOON);
         var promisePassed = DelayAssessor.assess(shipment(Status.OUT_FOR_DELIVERY, LocalDate.parse("2026-11-19")), Optional.empty(), SOON);

@@ -77,6 +77,9 @@ class EtaEstimatorTest {
         assertThat(eta.early()).isBefore(eta.likely());
         assertThat(eta.late()).isAfter(eta.likely());
         assertThat(eta.confidence()).isEqualTo(0.8);
+        assertThat(eta.estimatedDeliveryDate()).as("the EDD is after the likely day").isAfterOrEqualTo(eta.likely().atOffset(local).toLocalDate());
+        assertThat(eta.lateProbability()).as("a promise ten days out on a two-day lane").isLessThan(0.05);
+        assertThat(eta.lateWarning()).isFalse();
     }
 
     @Test

@@ -71,9 +71,6 @@ public final class EtaModelStore {
      * moment (the one shown then is not kept yet), which flatters the residual shape slightly.
      */
     public synchronized void learn(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone) {
-        if (!ShipmentTransit.measurable(delivered, handedOver, deliveredAt, zone)) {
-            return; // dates the calendar cannot measure teach nothing
-        }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Saved saved = read(true);
             TransitEngine engine = saved == null ? new TransitEngine(ShipmentTransit.clock(delivered))

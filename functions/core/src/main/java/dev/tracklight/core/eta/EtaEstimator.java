@@ -32,7 +32,7 @@ public final class EtaEstimator {
     static final LocalTime PROMISE_DAY_LIKELY = LocalTime.of(14, 0);
     static final LocalTime PROMISE_DAY_END = LocalTime.of(21, 0);
     /** Below this many learnt deliveries the engine knows too little to beat a merchant's promise. */
-    static final int MIN_LANE_DELIVERIES = 30;
+    static final int MIN_ENGINE_DELIVERIES = 30;
 
     private EtaEstimator() {
     }
@@ -58,10 +58,11 @@ public final class EtaEstimator {
         }
         ZoneOffset zone = ZoneOffset.of(offset);
         Optional<Instant> handOff = handOff(events);
-        Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_LANE_DELIVERIES);
-        if (trained.isPresent() && handOff.isPresent() && ShipmentTransit.measurable(shipment, handOff.get(), now, zone)) {
-            TransitPrediction prediction = trained.get().predict(ShipmentTransit.features(shipment, handOff.get(), zone),
-                    LocalDateTime.ofInstant(now.isBefore(handOff.get()) ? handOff.get() : now, zone));
+        Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_ENGINE_DELIVERIES);
+        var features = handOff.map(time -> ShipmentTransit.features(shipment, time, zone));
+        var asOf = LocalDateTime.ofInstant(handOff.filter(now::isBefore).orElse(now), zone);
+        if (trained.isPresent() && features.isPresent() && trained.get().explains(features.get(), asOf)) {
+            TransitPrediction prediction = trained.get().predict(features.get(), asOf);
             boolean assessed = !Double.isNaN(prediction.lateProbability());
             return Optional.of(new EtaWindow(prediction.early().toInstant(zone), prediction.likely().toInstant(zone),
                     prediction.late().toInstant(zone), TransitPrediction.WINDOW_CONFIDENCE, EtaBasis.LANE_HISTORY, offset,

@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ShipmentTransit {
 
-    /** Carriers replay old histories and test fixtures carry old dates: the calendar spans generations. */
-    private static final LocalDate CALENDAR_START = LocalDate.of(2000, 1, 1);
-    private static final LocalDate CALENDAR_END = LocalDate.of(2060, 12, 31);
+    /** The years whose holidays are looked up; dates outside still measure, with weekends only. */
+    private static final LocalDate CALENDAR_START = LocalDate.of(2015, 1, 1);
+    private static final LocalDate CALENDAR_END = LocalDate.of(2040, 12, 31);
     private static final Map<String, BusinessClock> CLOCKS = new ConcurrentHashMap<>();
 
     private ShipmentTransit() {
@@ -36,17 +36,6 @@ public final class ShipmentTransit {
     public static BusinessClock clock(Shipment shipment) {
         String country = shipment.destination() == null ? "" : Countries.alpha2(shipment.destination().country()).orElse("");
         return CLOCKS.computeIfAbsent(country, c -> new BusinessClock(PublicHolidays.of(c), CALENDAR_START, CALENDAR_END));
-    }
-
-    /**
-     * Whether the engine can measure this shipment: its hand-off, now and its promise inside the calendar.
-     * Outside (a mistyped year), the estimate falls back to the promise rather than fail the shipment.
-     */
-    public static boolean measurable(Shipment shipment, Instant handedOver, Instant now, ZoneOffset zone) {
-        BusinessClock clock = clock(shipment);
-        return clock.covers(LocalDateTime.ofInstant(handedOver, zone).toLocalDate()) && clock.covers(LocalDateTime.ofInstant(now, zone).toLocalDate())
-                && (shipment.promisedDelivery() == null || clock.covers(shipment.promisedDelivery().plusDays(1)))
-                && clock.covers(LocalDateTime.ofInstant(shipment.createdAt(), zone).toLocalDate());
     }
 
     /** @param handedOver when the carrier took the parcel (or now, before it did); {@code zone} the destination's offset */

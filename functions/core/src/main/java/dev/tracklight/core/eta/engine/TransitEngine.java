@@ -86,8 +86,7 @@ public final class TransitEngine {
         double mu = estimate[0];
         double sd = estimate[1];
         double start = clock.at(shipment.handedOverAt());
-        double elapsed = Math.max(clock.at(now) - start, 0.0);
-        double survived = elapsed <= TRANSIT_FLOOR ? 0.0 : residuals.cdf((Math.log(elapsed) - mu) / sd);
+        double survived = survived(start, now, mu, sd);
         double lateProbability = Double.NaN;
         if (shipment.promisedDate() != null) {
             double slack = clock.at(shipment.promisedDate().plusDays(1).atStartOfDay()) - start;
@@ -97,6 +96,21 @@ public final class TransitEngine {
         return new TransitPrediction(at(start, mu, sd, survived, 0.10), at(start, mu, sd, survived, 0.50),
                 at(start, mu, sd, survived, 0.90), at(start, mu, sd, survived, EDD_QUANTILE).toLocalDate(), lateProbability,
                 !Double.isNaN(lateProbability) && lateProbability > warning.threshold(), mu, sd);
+    }
+
+    /**
+     * Whether the engine has anything to say about this parcel now: not once it has been on its way longer
+     * than all but one in a thousand of the transits it has seen (a lost parcel, or a mistyped year).
+     */
+    public boolean explains(TransitFeatures shipment, LocalDateTime now) {
+        double[] estimate = estimate(shipment, day(now));
+        return survived(clock.at(shipment.handedOverAt()), now, estimate[0], estimate[1]) < 0.999;
+    }
+
+    /** The share of parcels of this kind that would have arrived by {@code now}. */
+    private double survived(double start, LocalDateTime now, double mu, double sd) {
+        double elapsed = Math.max(clock.at(now) - start, 0.0);
+        return elapsed <= TRANSIT_FLOOR ? 0.0 : residuals.cdf((Math.log(elapsed) - mu) / sd);
     }
 
     /**

@@ -39,4 +39,15 @@ class BusinessClockTest {
         assertThat(Duration.between(clock.moment(clock.at(monday) + 5.0), monday.plusDays(7))).as("five business days on: the next Monday")
                 .isBetween(Duration.ZERO, Duration.ofMinutes(5));
     }
+
+    @Test
+    void measuresDaysBeforeAndAfterItsHolidayTableWithWeekendsOnly() {
+        LocalDateTime longBefore = LocalDateTime.parse("1998-03-02T08:00:00"); // a Monday
+        LocalDateTime longAfter = LocalDateTime.parse("2031-06-13T15:00:00");  // a Friday
+
+        assertThat(clock.at(longBefore.plusDays(7)) - clock.at(longBefore)).isCloseTo(5.0, within(0.01));
+        assertThat(clock.moment(clock.at(longBefore))).isEqualTo(longBefore);
+        assertThat(clock.moment(clock.at(longAfter))).isEqualTo(longAfter);
+        assertThat(clock.at(longAfter)).isGreaterThan(clock.at(LocalDateTime.parse("2027-01-31T23:00:00")));
+    }
 }

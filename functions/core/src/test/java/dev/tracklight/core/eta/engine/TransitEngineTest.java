@@ -87,6 +87,16 @@ class TransitEngineTest {
     }
 
     @Test
+    void aParcelOnItsWayFarLongerThanAnySeenTransitIsNotExplained() {
+        TransitEngine engine = trained();
+        LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");
+        TransitFeatures shipment = lane("fast", monday, null);
+
+        assertThat(engine.explains(shipment, monday.plusDays(1))).isTrue();
+        assertThat(engine.explains(shipment, monday.plusDays(200))).isFalse();
+    }
+
+    @Test
     void aSavedEngineContinuesExactlyWhereItWas() {
         TransitEngine engine = trained();
         LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");

@@ -38,11 +38,13 @@ public class TransitEngineBench {
     private TransitEngine engine;
     private TransitFeatures[] shipments;
     private TransitPrediction prediction;
+    private BusinessClock clock;
+    private TransitEngine.Snapshot saved;
     private int next;
 
     @Setup
     public void train() {
-        BusinessClock clock = new BusinessClock(PublicHolidays.of("BR"), LocalDate.parse("2025-12-01"), LocalDate.parse("2028-12-31"));
+        clock = new BusinessClock(PublicHolidays.of("BR"), LocalDate.parse("2025-12-01"), LocalDate.parse("2028-12-31"));
         engine = new TransitEngine(clock);
         Random random = new Random(42);
         shipments = new TransitFeatures[4096];
@@ -57,6 +59,7 @@ public class TransitEngineBench {
             engine.learn(shipment, shipment.handedOverAt().plusHours(24 + random.nextInt(200)), engine.predict(shipment, shipment.handedOverAt()));
         }
         prediction = engine.predict(shipments[0], shipments[0].handedOverAt());
+        saved = engine.snapshot();
     }
 
     @Benchmark
@@ -70,6 +73,12 @@ public class TransitEngineBench {
         TransitFeatures shipment = shipments[next++ & (shipments.length - 1)];
         engine.learn(shipment, shipment.handedOverAt().plusHours(72), prediction);
         return engine;
+    }
+
+    /** What each estimate paid before engines were cached: rebuilding one from the stored model. */
+    @Benchmark
+    public TransitEngine restore() {
+        return new TransitEngine(clock, saved);
     }
 
     @Benchmark

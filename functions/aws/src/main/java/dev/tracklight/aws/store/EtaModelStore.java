@@ -1,6 +1,7 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.core.eta.ShipmentTransit;
+import dev.tracklight.core.eta.engine.BusinessClock;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.eta.engine.TransitFeatures;
 import dev.tracklight.core.json.Json;
@@ -47,6 +48,8 @@ public final class EtaModelStore {
     private final Clock clock;
     private Saved cached;
     private Instant cachedAt = Instant.MIN;
+    /** Engines built from {@code cached}, one per business calendar: restoring a snapshot costs per lane. */
+    private final Map<BusinessClock, TransitEngine> engines = new HashMap<>();
 
     public EtaModelStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
@@ -60,10 +63,17 @@ public final class EtaModelStore {
     /** The engine as trained so far, on the shipment's business calendar; empty before the first delivery. */
     public synchronized Optional<TransitEngine> engineFor(Shipment shipment) {
         if (Duration.between(cachedAt, clock.instant()).compareTo(CACHE) > 0) {
-            cached = read(false);
-            cachedAt = clock.instant();
+            remember(read(false));
         }
-        return Optional.ofNullable(cached).map(saved -> new TransitEngine(ShipmentTransit.clock(shipment), saved.snapshot()));
+        // estimates only read an engine, so the cached ones serve every caller until the model changes
+        return Optional.ofNullable(cached).map(saved -> engines.computeIfAbsent(ShipmentTransit.clock(shipment),
+                calendar -> new TransitEngine(calendar, saved.snapshot())));
+    }
+
+    private void remember(Saved saved) {
+        cached = saved;
+        cachedAt = clock.instant();
+        engines.clear();
     }
 
     /**
@@ -81,8 +91,7 @@ public final class EtaModelStore {
             long version = saved == null ? 0 : saved.version();
             TransitEngine.Snapshot learnt = engine.snapshot();
             if (write(learnt, version)) {
-                cached = new Saved(learnt, version + 1); // this instance estimates with what it just learnt
-                cachedAt = clock.instant();
+                remember(new Saved(learnt, version + 1)); // this instance estimates with what it just learnt
                 return;
             }
         }

@@ -2,8 +2,8 @@ package dev.tracklight.core.eta.engine;
 
 /**
  * Weight, sum and sum of squares of observations that fade with age (time constant {@code tau} days), so
- * a lane's statistics follow the carrier's current speed. Decay is applied lazily when the moments are read
- * or extended.
+ * a lane's statistics follow the carrier's current speed. Decay is applied when the moments are extended;
+ * reads decay on the fly without changing them.
  */
 final class DecayedMoments {
 
@@ -35,36 +35,28 @@ final class DecayedMoments {
         return new double[] {weight, sum, sumOfSquares, lastDay};
     }
 
-    /** Ages the moments to {@code day} (days on any fixed axis). */
-    DecayedMoments at(double day) {
-        double factor = Decay.factor(lastDay, day, tau);
-        weight *= factor;
-        sum *= factor;
-        sumOfSquares *= factor;
-        lastDay = Math.max(lastDay, day);
-        return this;
-    }
-
     void add(double value, double day) {
-        at(day);
-        weight += 1.0;
-        sum += value;
-        sumOfSquares += value * value;
+        double factor = Decay.factor(lastDay, day, tau);
+        weight = weight * factor + 1.0;
+        sum = sum * factor + value;
+        sumOfSquares = sumOfSquares * factor + value * value;
+        lastDay = Math.max(lastDay, day);
     }
 
-    double weight() {
-        return weight;
+    /** The weight as of {@code day}; reading never changes the moments, so estimates can share them. */
+    double weightAt(double day) {
+        return weight * Decay.factor(lastDay, day, tau);
     }
 
-    double sum() {
-        return sum;
+    double sumAt(double day) {
+        return sum * Decay.factor(lastDay, day, tau);
     }
 
     double mean() {
         return sum / weight;
     }
 
-    /** The population variance, never negative. */
+    /** Decay scales weight and sums alike, so the mean and the variance need no day. */
     double variance() {
         double mean = mean();
         return Math.max(sumOfSquares / weight - mean * mean, 0.0);

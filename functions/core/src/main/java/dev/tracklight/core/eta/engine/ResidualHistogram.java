@@ -15,7 +15,8 @@ final class ResidualHistogram {
 
     private final double tau;
     private final double[] counts = new double[BINS];
-    private double[] cumulative;
+    /** Built on first read after a change; published whole, so concurrent readers never see it half filled. */
+    private volatile double[] cumulative;
     private double lastDay = Decay.NEVER;
 
     ResidualHistogram(double tau) {
@@ -80,12 +81,14 @@ final class ResidualHistogram {
     }
 
     private double[] cumulative() {
-        if (cumulative == null) {
-            cumulative = new double[BINS + 1];
+        double[] built = cumulative;
+        if (built == null) {
+            built = new double[BINS + 1];
             for (int i = 0; i < BINS; i++) {
-                cumulative[i + 1] = cumulative[i] + counts[i];
+                built[i + 1] = built[i] + counts[i];
             }
+            cumulative = built;
         }
-        return cumulative;
+        return built;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * Predicts transit from carrier hand-off to delivery and learns from each delivery, online and in time
  * order. In log business days: a fading regression on distance and the merchant's promise lead gives a
  * prior; lane residuals at increasing precision (shrunk toward the coarser lane, empirical-Bayes) correct
- * it; a fading histogram of standardized residuals gives the quantiles. docs/eta.md has the derivation and
+ * it; a fading histogram of standardized residuals gives the quantiles. Estimating reads the state without
+ * changing it, so one engine can serve concurrent estimates; learning needs its caller's exclusive use. docs/eta.md has the derivation and
  * the backtest; the constants were chosen on months before the evaluation period.
  */
 public final class TransitEngine {
@@ -145,19 +146,20 @@ public final class TransitEngine {
         double variance = prior[1];
         for (int level = 0; level < Math.min(lanes.size(), shipment.laneKeys().size()); level++) {
             DecayedMoments lane = lanes.get(level).get(shipment.laneKeys().get(level));
-            if (lane == null || lane.at(day).weight() <= 1e-9) {
+            double weight = lane == null ? 0.0 : lane.weightAt(day);
+            if (weight <= 1e-9) {
                 continue;
             }
-            mean = (lane.sum() + SHRINK_MEAN * mean) / (lane.weight() + SHRINK_MEAN);
-            variance = (lane.weight() * lane.variance() + SHRINK_VARIANCE * variance) / (lane.weight() + SHRINK_VARIANCE);
+            mean = (lane.sumAt(day) + SHRINK_MEAN * mean) / (weight + SHRINK_MEAN);
+            variance = (weight * lane.variance() + SHRINK_VARIANCE * variance) / (weight + SHRINK_VARIANCE);
         }
         return new double[] {prior[0] + mean, Math.max(Math.sqrt(variance), SD_FLOOR)};
     }
 
     /** {mean, variance} of log transit before the lane corrections. */
     private double[] prior(TransitFeatures shipment, double day) {
-        DecayedMoments all = overall.at(day);
-        double variance = all.weight() > 0 ? Math.max(all.variance(), 1e-4) : 0.5;
+        boolean seen = overall.weightAt(day) > 0;
+        double variance = seen ? Math.max(overall.variance(), 1e-4) : 0.5;
         double[] beta = prior.coefficients(day);
         if (beta != null) {
             double[] x = features(shipment);
@@ -167,7 +169,7 @@ public final class TransitEngine {
             }
             return new double[] {mean, variance};
         }
-        return new double[] {all.weight() > 0 ? all.mean() : Math.log(5.0), variance};
+        return new double[] {seen ? overall.mean() : Math.log(5.0), variance};
     }
 
     private double[] features(TransitFeatures shipment) {

@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers;
 
+import dev.tracklight.core.model.Location;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import jakarta.json.Json;
@@ -141,6 +142,21 @@ public final class JsonBody {
     /** {@code +00:00} rather than {@code Z}, so every stored offset has the same shape. */
     public static String offsetId(OffsetDateTime time) {
         return time.getOffset().getTotalSeconds() == 0 ? "+00:00" : time.getOffset().getId();
+    }
+
+    /**
+     * The address object at {@code field}, read through the source's own names for its parts ({@code region}
+     * may be null when the source has none); blanks count as absent, and an empty address as none.
+     */
+    public static Location place(JsonObject json, String field, String path, String city, String region, String country,
+                                 String postalCode) throws ProblemException {
+        JsonObject place = optionalObject(json, field, path);
+        if (place == null) {
+            return null;
+        }
+        String where = at(path, field);
+        return Location.ifAny(optionalText(place, city, where), region == null ? null : optionalText(place, region, where),
+                optionalText(place, country, where), optionalText(place, postalCode, where), null, null);
     }
 
     public static String at(String path, String field) {

@@ -127,7 +127,6 @@ public final class AfterShipAdapter implements CarrierAdapter {
             lat = a.doubleValue();
             lon = b.doubleValue();
         }
-        return city == null && state == null && country == null && zip == null && lat == null ? null
-                : new Location(city, state, country, zip, lat, lon);
+        return Location.ifAny(city, state, country, zip, lat, lon);
     }
 }

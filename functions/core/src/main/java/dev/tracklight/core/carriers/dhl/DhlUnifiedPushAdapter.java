@@ -132,14 +132,6 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
 
     private static Location location(JsonObject json, String path) throws ProblemException {
         JsonObject place = JsonBody.optionalObject(json, "location", path);
-        JsonObject address = place == null ? null : JsonBody.optionalObject(place, "address", JsonBody.at(path, "location"));
-        if (address == null) {
-            return null;
-        }
-        String where = JsonBody.at(path, "location.address");
-        String locality = JsonBody.optionalText(address, "addressLocality", where);
-        String country = JsonBody.optionalText(address, "countryCode", where);
-        String zip = JsonBody.optionalText(address, "postalCode", where);
-        return locality == null && country == null && zip == null ? null : new Location(locality, null, country, zip, null, null);
+        return place == null ? null : JsonBody.place(place, "address", JsonBody.at(path, "location"), "addressLocality", null, "countryCode", "postalCode");
     }
 }

@@ -99,17 +99,7 @@ public final class EasyPostAdapter implements CarrierAdapter {
     }
 
     private static Location location(Row row) throws ProblemException {
-        String path = JsonBody.at(row.path(), "tracking_location");
-        JsonObject place = JsonBody.optionalObject(row.json(), "tracking_location", row.path());
-        if (place == null) {
-            return null;
-        }
-        String city = JsonBody.optionalString(place, "city", path);
-        String state = JsonBody.optionalString(place, "state", path);
-        String country = JsonBody.optionalString(place, "country", path);
-        String zip = JsonBody.optionalString(place, "zip", path);
-        return city == null && state == null && country == null && zip == null ? null
-                : new Location(city, state, country, zip, null, null);
+        return JsonBody.place(row.json(), "tracking_location", row.path(), "city", "state", "country", "zip");
     }
 
     private record Row(JsonObject json, String path, OffsetDateTime at) {

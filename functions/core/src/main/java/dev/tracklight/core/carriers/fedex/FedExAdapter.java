@@ -177,15 +177,6 @@ public final class FedExAdapter implements CarrierAdapter {
     }
 
     private static Location location(JsonObject scan, String path) throws ProblemException {
-        JsonObject place = JsonBody.optionalObject(scan, "scanLocation", path);
-        if (place == null) {
-            return null;
-        }
-        String where = JsonBody.at(path, "scanLocation");
-        String city = JsonBody.optionalText(place, "city", where);
-        String state = JsonBody.optionalText(place, "stateOrProvinceCode", where);
-        String country = JsonBody.optionalText(place, "countryCode", where);
-        String zip = JsonBody.optionalText(place, "postalCode", where);
-        return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
+        return JsonBody.place(scan, "scanLocation", path, "city", "stateOrProvinceCode", "countryCode", "postalCode");
     }
 }

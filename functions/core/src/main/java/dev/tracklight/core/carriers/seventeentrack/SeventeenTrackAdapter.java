@@ -119,7 +119,6 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
         String state = JsonBody.optionalString(address, "state", where);
         String country = JsonBody.optionalString(address, "country", where);
         String zip = JsonBody.optionalString(address, "postal_code", where);
-        return city == null && state == null && country == null && zip == null && lat == null ? null
-                : new Location(city, state, country, zip, lat, lon);
+        return Location.ifAny(city, state, country, zip, lat, lon);
     }
 }

@@ -79,16 +79,7 @@ public final class ShippoAdapter implements CarrierAdapter {
     }
 
     private static Location location(JsonObject json, String path) throws ProblemException {
-        JsonObject place = JsonBody.optionalObject(json, "location", path);
-        if (place == null) {
-            return null;
-        }
-        String where = JsonBody.at(path, "location");
-        String city = JsonBody.optionalText(place, "city", where);
-        String state = JsonBody.optionalText(place, "state", where);
-        String country = JsonBody.optionalText(place, "country", where);
-        String zip = JsonBody.optionalText(place, "zip", where);
-        return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
+        return JsonBody.place(json, "location", path, "city", "state", "country", "zip");
     }
 
 }

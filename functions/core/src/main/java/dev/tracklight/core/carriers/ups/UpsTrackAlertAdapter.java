@@ -113,15 +113,7 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
     }
 
     private static Location location(JsonObject activity) throws ProblemException {
-        JsonObject place = JsonBody.optionalObject(activity, "activityLocation", "");
-        if (place == null) {
-            return null;
-        }
-        String city = JsonBody.optionalText(place, "city", "activityLocation");
-        String state = JsonBody.optionalText(place, "stateProvince", "activityLocation");
-        String country = JsonBody.optionalText(place, "country", "activityLocation");
-        String zip = JsonBody.optionalText(place, "postalCode", "activityLocation");
-        return city == null && state == null && country == null && zip == null ? null : new Location(city, state, country, zip, null, null);
+        return JsonBody.place(activity, "activityLocation", "", "city", "stateProvince", "country", "postalCode");
     }
 
 }

@@ -17,4 +17,10 @@ public record Acknowledgement(int status, String contentType, String body) {
         return new Acknowledgement(202, "application/json", Json.write(Map.of(
                 "accepted", events.size(), "eventIds", events.stream().map(TrackingEvent::eventId).toList())));
     }
+
+    /** The same body with 200, for sources that document 200 as the only success (UPS, DHL). */
+    public static Acknowledgement ok(List<TrackingEvent> events) {
+        Acknowledgement accepted = accepted(events);
+        return new Acknowledgement(200, accepted.contentType(), accepted.body());
+    }
 }

@@ -69,8 +69,7 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
     @Override
     public Acknowledgement acknowledge(List<TrackingEvent> queued) {
         // DHL's push products treat 200 as delivered; answer exactly that
-        Acknowledgement accepted = Acknowledgement.accepted(queued);
-        return new Acknowledgement(200, accepted.contentType(), accepted.body());
+        return Acknowledgement.ok(queued);
     }
 
     /** DHL's own example sends the id as a JSON number: read its literal text, never a double. */

@@ -73,8 +73,7 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
     @Override
     public Acknowledgement acknowledge(List<TrackingEvent> queued) {
         // UPS documents a 200 as success and no retries; answer exactly that
-        Acknowledgement accepted = Acknowledgement.accepted(queued);
-        return new Acknowledgement(200, accepted.contentType(), accepted.body());
+        return Acknowledgement.ok(queued);
     }
 
     /** v2's "-04.00", else the difference between the local and GMT clocks, to the quarter hour. */

@@ -21,13 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Carriers' own payloads from events/carriers/, signed as the carriers sign them, through the real endpoint. */
 class CarrierFormatsTest {
 
+    private static final String UPS = "/webhooks/carriers/ups";
+
     @Test
     void anEasyPostTrackerUpdateMovesTheRegisteredShipment() throws Exception {
         String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/easypost/tracker-updated-fedex-in-transit.json")).stripTrailing();
         String token = SharedCloud.tokenOf(SharedCloud.register("fedex", "1"));
 
-        HttpResponse<String> refused = post("/webhooks/carriers/easypost", body, EasyPostAdapter.signature("wrong", body));
-        HttpResponse<String> accepted = post("/webhooks/carriers/easypost", body, EasyPostAdapter.signature(SharedCloud.SECRET, body));
+        HttpResponse<String> refused = postSigned("/webhooks/carriers/easypost", body, EasyPostAdapter.SIGNATURE_HEADER,
+                EasyPostAdapter.signature("wrong", body));
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/easypost", body, EasyPostAdapter.SIGNATURE_HEADER,
+                EasyPostAdapter.signature(SharedCloud.SECRET, body));
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -63,10 +67,8 @@ class CarrierFormatsTest {
         String body = "{\"event\":\"tracking_update\",\"event_id\":\"5b2c8e4a\",\"ts\":1763791200,\"msg\":" + tracking + "}";
         String token = SharedCloud.tokenOf(SharedCloud.register("fedex", "111111111111"));
 
-        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/aftership"))
-                .header("Content-Type", "application/json")
-                .header(AfterShipAdapter.SIGNATURE_HEADER, AfterShipAdapter.signature(SharedCloud.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/aftership", body, AfterShipAdapter.SIGNATURE_HEADER,
+                AfterShipAdapter.signature(SharedCloud.SECRET, body));
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
@@ -78,9 +80,9 @@ class CarrierFormatsTest {
         String outForDelivery = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-out-for-delivery.json"));
         String delivered = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-delivered.json"));
 
-        assertThat(postUps(delivered, "not-the-credential").statusCode()).isEqualTo(401);
-        assertThat(postUps(delivered, SharedCloud.SECRET).statusCode()).isEqualTo(200);
-        assertThat(postUps(outForDelivery, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(UPS, delivered, UpsTrackAlertAdapter.CREDENTIAL_HEADER, "not-the-credential").statusCode()).isEqualTo(401);
+        assertThat(postSigned(UPS, delivered, UpsTrackAlertAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(UPS, outForDelivery, UpsTrackAlertAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
 
         WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 2);
         assertThat(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")).as("late OFD scan").isEqualTo("DELIVERED");
@@ -91,10 +93,8 @@ class CarrierFormatsTest {
         String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/17track/tracking-updated-delivered-ups.json"));
         String token = SharedCloud.tokenOf(SharedCloud.register("ups", "1Z2617V10397725789"));
 
-        HttpResponse<String> accepted = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/17track"))
-                .header("Content-Type", "application/json")
-                .header(SeventeenTrackAdapter.SIGNATURE_HEADER, SeventeenTrackAdapter.signature(SharedCloud.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/17track", body, SeventeenTrackAdapter.SIGNATURE_HEADER,
+                SeventeenTrackAdapter.signature(SharedCloud.SECRET, body));
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));
@@ -165,23 +165,10 @@ class CarrierFormatsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static HttpResponse<String> postUps(String body, String credential) throws Exception {
-        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/ups"))
-                .header("Content-Type", "application/json")
-                .header(UpsTrackAlertAdapter.CREDENTIAL_HEADER, credential)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     private static HttpResponse<String> postForm(String body) throws Exception {
         return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/kuaidi100"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static HttpResponse<String> post(String path, String body, String signature) throws Exception {
-        return SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
-                .header("Content-Type", "application/json")
-                .header(EasyPostAdapter.SIGNATURE_HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
 }

@@ -99,9 +99,7 @@ public final class LocalCloud implements AutoCloseable {
         parameters = new HashMap<>(template.parameterDefaults());
         gatewayPort = Ports.freeOr(options.port());
         parameters.put("PublicBaseUrl", "http://127.0.0.1:" + gatewayPort);
-        // The default credential chain reads these; the stand-ins accept any key.
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+        useLocalCredentials();
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
@@ -291,6 +289,12 @@ public final class LocalCloud implements AutoCloseable {
     public AutoCloseable dynamoDbOutage() {
         dynamo.stop();
         return dynamo::restart;
+    }
+
+    /** The default credential chain reads these; the stand-ins accept any key (a real one set by the user wins). */
+    static void useLocalCredentials() {
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
     }
 
     /** The variables a function runs with, as resolved from the template. */

@@ -127,7 +127,7 @@ public final class Main {
         return response.statusCode() / 100 == 2 ? 0 : 1;
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int at = args.indexOf(name);
         if (at < 0) {
             return fallback;

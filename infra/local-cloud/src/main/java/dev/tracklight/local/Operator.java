@@ -48,8 +48,7 @@ final class Operator {
         if (Files.exists(state)) {
             Map<String, String> variables = new HashMap<>();
             Json.read(Files.readString(state), Map.class).forEach((name, value) -> variables.put((String) name, (String) value));
-            System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
-            System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+            LocalCloud.useLocalCredentials();
             return new Operator(new FunctionEnvironment(variables), out);
         }
         return new Operator(FunctionEnvironment.system(), out);
@@ -68,7 +67,7 @@ final class Operator {
         var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require("DEAD_LETTER_QUEUE_URL"), env.require("EVENTS_QUEUE_URL"));
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
-            int max = args.size() >= 2 && args.get(0).equals("--max") ? Integer.parseInt(args.get(1)) : 100;
+            int max = Integer.parseInt(Main.option(args, "--max", "100"));
             List<DeadLetters.Parked> parked = deadLetters.list(max);
             out.println(parked.size() + " parked event message(s)");
             for (DeadLetters.Parked message : parked) {
@@ -90,8 +89,8 @@ final class Operator {
     int raw(List<String> args) {
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
-            Instant hour = args.size() >= 2 && args.get(0).equals("--hour") ? Instant.parse(args.get(1) + ":00:00Z")
-                    : Instant.now().truncatedTo(ChronoUnit.HOURS);
+            String given = Main.option(args, "--hour", null);
+            Instant hour = given != null ? Instant.parse(given + ":00:00Z") : Instant.now().truncatedTo(ChronoUnit.HOURS);
             var store = new RawWebhookStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"), Duration.ofDays(1));
             List<ReceivedWebhook> received = store.receivedIn(hour);
             out.println(received.size() + " webhook(s) received in the hour from " + hour);
@@ -119,15 +118,14 @@ final class Operator {
 
     /** {@code endpoint create --tenant T --source S [--secret X]}: a tenant's own webhook URL for one source. */
     int endpoint(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.size(); i += 2) {
-            options.put(args.get(i), args.get(i + 1));
-        }
-        if (args.isEmpty() || !args.getFirst().equals("create") || !options.containsKey("--tenant") || !options.containsKey("--source")) {
+        String tenant = Main.option(args, "--tenant", null);
+        String source = Main.option(args, "--source", null);
+        String secret = Main.option(args, "--secret", null);
+        if (!args.equals(List.of("create")) || tenant == null || source == null) {
             return usage("endpoint create --tenant TENANT --source SOURCE [--secret SECRET]");
         }
         WebhookEndpoint endpoint = new WebhookEndpointStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"))
-                .create(options.get("--tenant"), options.get("--source"), options.get("--secret"));
+                .create(tenant, source, secret);
         out.println("URL:    " + env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}") + endpoint.path());
         out.println("secret: " + endpoint.secret());
         return 0;

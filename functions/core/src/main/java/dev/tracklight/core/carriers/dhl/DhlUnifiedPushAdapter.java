@@ -2,7 +2,7 @@ package dev.tracklight.core.carriers.dhl;
 
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
-import dev.tracklight.core.carriers.HeaderToken;
+import dev.tracklight.core.carriers.SharedToken;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.geo.CountryOffsets;
@@ -43,7 +43,7 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        HeaderToken.verify(request, TOKEN_HEADER, secret);
+        SharedToken.inHeader(request, TOKEN_HEADER, secret);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.tracklight.core.carriers.shippo;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
-import dev.tracklight.core.carriers.UrlToken;
+import dev.tracklight.core.carriers.SharedToken;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
@@ -35,7 +35,7 @@ public final class ShippoAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        UrlToken.verify(request, secret);
+        SharedToken.inQuery(request, secret);
     }
 
     @Override

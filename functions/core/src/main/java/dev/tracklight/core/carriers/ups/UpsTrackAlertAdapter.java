@@ -2,7 +2,7 @@ package dev.tracklight.core.carriers.ups;
 
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
-import dev.tracklight.core.carriers.HeaderToken;
+import dev.tracklight.core.carriers.SharedToken;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
 import dev.tracklight.core.model.EventIds;
@@ -43,7 +43,7 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        HeaderToken.verify(request, CREDENTIAL_HEADER, secret);
+        SharedToken.inHeader(request, CREDENTIAL_HEADER, secret);
     }
 
     @Override

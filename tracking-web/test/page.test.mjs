@@ -133,6 +133,16 @@ test('the ETA window shows with its basis and confidence', async () => {
   await context.close();
 });
 
+test("without a carrier estimate the engine's window shows with the date we would promise", async () => {
+  const { page, context } = await openPage(byNumber('JDV001234567890'));
+
+  assert.match(await page.locator('#eta-basis').textContent(), /recent deliveries on this route/);
+  assert.match(await page.locator('#eta-edd').textContent(), /^At the latest by \w{3} \d+, \d{4}$/);
+  assert.equal(await page.locator('#delay').isHidden(), true);
+  await page.screenshot({ path: join(artifacts, 'engine-eta-390x844.png') });
+  await context.close();
+});
+
 test('at-risk and stalled shipments show a delay banner with the reason in plain words', async () => {
   const atRisk = await openPage(byNumber('YT2298765432109'));
   assert.equal(await atRisk.page.locator('#delay strong').textContent(), 'May arrive late');

@@ -10,9 +10,10 @@
       ago: (s) => `updated ${s} s ago`, agoMin: (m) => `updated ${m} min ago`,
       arriving: (w) => `Arriving ${w}`, deliveredAt: (w) => `Delivered ${w}`,
       basis: { CARRIER_ESTIMATE: "Based on the carrier's estimate", MERCHANT_PROMISE: "Based on the shop's promised date",
+        OUT_FOR_DELIVERY: 'On the delivery van today',
         LANE_HISTORY: 'Based on recent deliveries on this route' },
       confidence: (c) => (c >= 0.75 ? 'high confidence' : c >= 0.55 ? 'medium confidence' : 'low confidence'),
-      moved: (w) => `Earlier estimate: ${w}`, promised: (d) => `Promised by ${d}`,
+      moved: (w) => `Earlier estimate: ${w}`, promised: (d) => `Promised by ${d}`, latest: (d) => `At the latest by ${d}`,
       from: (a, b) => `${a} → ${b}`, to: (name) => `For ${name}`,
       notFound: 'Tracking link not found', notFoundHelp: 'Check the link in your message, or contact the shop you ordered from.',
       expired: 'This tracking link has expired', expiredHelp: 'Tracking ends some time after delivery. Contact the shop if you need help.',
@@ -36,9 +37,10 @@
       live: '实时', reconnecting: '正在重新连接…', polling: '每 30 秒刷新', justNow: '刚刚更新',
       ago: (s) => `${s} 秒前更新`, agoMin: (m) => `${m} 分钟前更新`,
       arriving: (w) => `预计 ${w}`, deliveredAt: (w) => `已于 ${w} 签收`,
-      basis: { CARRIER_ESTIMATE: '依据承运商预估', MERCHANT_PROMISE: '依据商家承诺送达日期', LANE_HISTORY: '依据该线路近期送达时效' },
+      basis: { CARRIER_ESTIMATE: '依据承运商预估', MERCHANT_PROMISE: '依据商家承诺送达日期', OUT_FOR_DELIVERY: '今日派送中',
+        LANE_HISTORY: '依据该线路近期送达时效' },
       confidence: (c) => (c >= 0.75 ? '可信度高' : c >= 0.55 ? '可信度中' : '可信度低'),
-      moved: (w) => `此前预计：${w}`, promised: (d) => `承诺 ${d} 前送达`,
+      moved: (w) => `此前预计：${w}`, promised: (d) => `承诺 ${d} 前送达`, latest: (d) => `最晚 ${d} 送达`,
       from: (a, b) => `${a} → ${b}`, to: (name) => `收件人 ${name}`,
       notFound: '未找到该物流链接', notFoundHelp: '请核对短信或邮件中的链接，或联系下单的商家。',
       expired: '该物流链接已过期', expiredHelp: '签收一段时间后不再提供跟踪。如需帮助请联系商家。',
@@ -188,6 +190,10 @@
       text($('eta-window'), t.promised(promisedDay(view.promisedDelivery)));
       text($('eta-basis'), '');
     }
+    // the EDD is the engine's own promise (few deliveries land after it); other bases have none of their own
+    const edd = $('eta-edd');
+    edd.hidden = delivered || !eta || eta.basis !== 'LANE_HISTORY' || !eta.estimatedDeliveryDate;
+    if (!edd.hidden) text(edd, t.latest(promisedDay(eta.estimatedDeliveryDate)));
     const moved = $('eta-moved');
     moved.hidden = !view.firstEta;
     if (view.firstEta) text(moved, t.moved(windowText(view.firstEta)));

@@ -6,17 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
-import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.EventQueue;
-import dev.tracklight.aws.store.EtaModelStore;
-import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.TrackingEvent;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,18 +36,11 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     public ProcessEventsHandler(FunctionEnvironment env) {
-        this(wire(env, new AwsClients(env)));
+        this(ShipmentTracker.wire(env, new AwsClients(env)));
     }
 
     public ProcessEventsHandler(ShipmentTracker tracker) {
         this.tracker = tracker;
-    }
-
-    private static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws) {
-        var dynamo = aws.dynamoDb();
-        String table = env.require("TABLE_NAME");
-        return new ShipmentTracker(new ShipmentStore(dynamo, table), new EtaModelStore(dynamo, table, Clock.systemUTC()),
-                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
     }
 
     @Override

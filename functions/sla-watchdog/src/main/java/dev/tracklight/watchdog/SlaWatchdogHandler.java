@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
-import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.ShipmentTracker;
 
 import java.time.Clock;
 
@@ -33,14 +33,14 @@ public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, 
     }
 
     private static SlaWatchdog wire(FunctionEnvironment env, AwsClients aws) {
-        return new SlaWatchdog(new ShipmentStore(aws.dynamoDb(), env.require("TABLE_NAME")),
-                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
+        return new SlaWatchdog(new ShipmentStore(aws.dynamoDb(), env.require("TABLE_NAME")), ShipmentTracker.wire(env, aws),
+                Clock.systemUTC());
     }
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        int stalled = watchdog.run();
-        context.getLogger().log("stalled shipments reported: " + stalled);
-        return stalled;
+        int judged = watchdog.run();
+        context.getLogger().log("shipments judged again without a scan: " + judged);
+        return judged;
     }
 }

@@ -1,16 +1,19 @@
 package dev.tracklight.api;
 
 import dev.tracklight.core.delay.DelayAssessment;
+import dev.tracklight.core.eta.EtaRevision;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.CarrierChoice;
 import dev.tracklight.core.model.Status;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A shipment as the merchant API shows it, with the link to put in the consumer's SMS or e-mail, the current
- * estimate (window, EDD, chance of missing the promise) and the delay verdict.
+ * estimate (window, EDD, chance of missing the promise), every noticeable revision of it since the first
+ * (to compare with the original promise) and the delay verdict with the moment it was detected.
  */
 public record ShipmentResource(
         String id,
@@ -26,5 +29,6 @@ public record ShipmentResource(
         Instant updatedAt,
         CarrierChoice carrierChoice,
         EtaWindow eta,
+        List<EtaRevision> etaRevisions,
         DelayAssessment delay) {
 }

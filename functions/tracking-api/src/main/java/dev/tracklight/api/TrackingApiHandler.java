@@ -6,13 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
-import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.problem.Problem;
@@ -47,10 +46,9 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
     private static TrackingApi wire(FunctionEnvironment env, AwsClients aws, String table) {
         var dynamo = aws.dynamoDb();
         var store = new ShipmentStore(dynamo, table);
-        var tracker = new ShipmentTracker(store, new EtaModelStore(dynamo, table, Clock.systemUTC()),
-                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), Clock.systemUTC());
-        return new TrackingApi(store, new ShipmentRegistry(store, tracker, Clock.systemUTC()),
-                new ApiKeyStore(dynamo, table), env.require("PUBLIC_BASE_URL"), Clock.systemUTC());
+        return new TrackingApi(store, new ShipmentRegistry(store, ShipmentTracker.wire(env, aws), Clock.systemUTC()),
+                new ApiKeyStore(dynamo, table), new TenantSettingsStore(dynamo, table, Clock.systemUTC()),
+                env.require("PUBLIC_BASE_URL"));
     }
 
     @Override
@@ -61,6 +59,8 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
                 case "GET /v1/track/{token}" -> HttpResponses.json(200, api.track(pathParameter(event, "token").orElse(null)));
                 case "POST /v1/shipments" -> HttpResponses.json(201, api.register(authorization, body(event)));
                 case "GET /v1/shipments/{id}" -> HttpResponses.json(200, api.get(authorization, pathParameter(event, "id").orElse(null)));
+                case "GET /v1/settings" -> HttpResponses.json(200, api.settings(authorization));
+                case "PUT /v1/settings" -> HttpResponses.json(200, api.replaceSettings(authorization, body(event)));
                 default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
             };
         } catch (ProblemException e) {

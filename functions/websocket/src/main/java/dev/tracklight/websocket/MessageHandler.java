@@ -56,7 +56,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
         Object reply = switch (event.getRequestContext().getRouteKey()) {
             case "subscribe" -> connections.shipmentOf(connectionId)
                     .flatMap(shipments::get)
-                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()), Instant.now())))
+                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()))))
                     .orElse(new Notice("error", "this connection is not subscribed to a shipment"));
             case "ping" -> new Notice("pong", null);
             default -> new Notice("error", "unknown action; send {\"action\":\"subscribe\"} or {\"action\":\"ping\"}");

@@ -6,6 +6,7 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
@@ -62,9 +63,9 @@ class CrashMidBatchTest {
             AtomicInteger calls = new AtomicInteger();
             int limit = killAt;
             DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), calls, limit);
-            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()), bus,
-                    Clock.systemUTC()));
-            var healthy = new ProcessEventsHandler(new ShipmentTracker(store, new EtaModelStore(cloud.dynamoDb(), table, Clock.systemUTC()), bus, Clock.systemUTC()));
+            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()),
+                    new TenantSettingsStore(dying, table, Clock.systemUTC()), bus, Clock.systemUTC()));
+            var healthy = new ProcessEventsHandler(ShipmentTracker.wire(env, aws));
 
             boolean killed;
             try {

@@ -1,18 +1,22 @@
 package dev.tracklight.aws.bus;
 
+import dev.tracklight.core.delay.DelayAssessment;
+import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
 import dev.tracklight.core.view.TrackingView;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-
-import java.time.Instant;
 
 /** Announces shipment changes on the EventBridge bus; rules in template.yaml route them. */
 public final class ShipmentEvents {
 
     public static final String SOURCE = "tracklight.shipments";
     public static final String SHIPMENT_UPDATED = "ShipmentUpdated";
-    public static final String SHIPMENT_STALLED = "ShipmentStalled";
+    public static final String SHIPMENT_DELAYED = "ShipmentDelayed";
+    public static final String SHIPMENT_BACK_ON_TRACK = "ShipmentBackOnTrack";
 
     private final EventBridgeClient eventBridge;
     private final String busName;
@@ -22,12 +26,31 @@ public final class ShipmentEvents {
         this.busName = busName;
     }
 
-    public void updated(String shipmentId, TrackingView view) {
-        publish(SHIPMENT_UPDATED, Json.write(new ShipmentUpdated(shipmentId, view)));
+    public void updated(Shipment shipment, TrackingView view) {
+        publish(SHIPMENT_UPDATED, Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), view)));
     }
 
-    public void stalled(String shipmentId, Instant lastScanAt, Instant dueAt) {
-        publish(SHIPMENT_STALLED, Json.write(new ShipmentStalled(shipmentId, lastScanAt, dueAt)));
+    /**
+     * Announces a change of the shipment's delay verdict since {@code announced}: {@code ShipmentDelayed}
+     * when it became delayed or its delay changed kind, {@code ShipmentBackOnTrack} when a delayed one no
+     * longer is (on time again, or moving again without a promise to judge). Nothing for other changes (a
+     * first ON_TIME, a shipment returned or cancelled while late).
+     */
+    public void delayChanged(Shipment shipment, DelayStatus announced) {
+        DelayAssessment delay = shipment.delay();
+        boolean delayed = delay != null && delay.isDelayed();
+        boolean wasDelayed = announced != null && announced != DelayStatus.ON_TIME;
+        boolean endedUndelivered = shipment.status().isTerminal() && shipment.status() != Status.DELIVERED;
+        String detailType;
+        if (delayed && delay.status() != announced) {
+            detailType = SHIPMENT_DELAYED;
+        } else if (!delayed && wasDelayed && !endedUndelivered) {
+            detailType = SHIPMENT_BACK_ON_TRACK;
+        } else {
+            return;
+        }
+        publish(detailType, Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.orderId(),
+                shipment.carrier(), shipment.trackingNumber(), announced, delay, shipment.eta())));
     }
 
     private void publish(String detailType, String detail) {
@@ -41,10 +64,11 @@ public final class ShipmentEvents {
     }
 
     /** The detail of a {@code ShipmentUpdated} event. */
-    public record ShipmentUpdated(String shipmentId, TrackingView view) {
+    public record ShipmentUpdated(String shipmentId, String tenantId, TrackingView view) {
     }
 
-    /** The detail of a {@code ShipmentStalled} event: no scan since {@code lastScanAt}, due at {@code dueAt}. */
-    public record ShipmentStalled(String shipmentId, Instant lastScanAt, Instant dueAt) {
+    /** The detail of {@code ShipmentDelayed} and {@code ShipmentBackOnTrack}: the verdict, its detection moment in it. */
+    public record DelayChange(String shipmentId, String tenantId, String orderId, String carrier, String trackingNumber,
+                              DelayStatus previous, DelayAssessment delay, EtaWindow eta) {
     }
 }

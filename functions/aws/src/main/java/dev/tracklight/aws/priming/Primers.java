@@ -1,6 +1,7 @@
 package dev.tracklight.aws.priming;
 
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.ShipmentTransit;
 import dev.tracklight.core.eta.engine.TransitEngine;
@@ -9,6 +10,7 @@ import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.tenant.TenantSettings;
 import dev.tracklight.core.view.TrackingView;
 import dev.tracklight.core.view.TrackingViews;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -45,12 +47,13 @@ public final class Primers {
             var progress = ShipmentFold.fold(List.of(event));
             Shipment registered = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
                     "token", SAMPLE_TIME);
-            var eta = EtaEstimator.estimate(registered, progress.status(), List.of(event), Optional.empty(), SAMPLE_TIME).orElse(null);
+            var eta = EtaEstimator.estimate(registered, progress.status(), List.of(event), Optional.empty(), SAMPLE_TIME);
             new TransitEngine(ShipmentTransit.clock(registered)).predict(
                     ShipmentTransit.features(registered, SAMPLE_TIME, ZoneOffset.UTC), SAMPLE_TIME.atOffset(ZoneOffset.UTC).toLocalDateTime());
-            Shipment shipment = registered.withProgress(progress, eta, SAMPLE_TIME);
+            var outlook = DelayAssessor.outlook(registered, progress, eta, TenantSettings.NONE.policyFor("ups"), SAMPLE_TIME);
+            Shipment shipment = registered.withProgress(progress, outlook, SAMPLE_TIME);
             Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);
-            Json.read(Json.write(TrackingViews.of(shipment, List.of(event), SAMPLE_TIME)), TrackingView.class);
+            Json.read(Json.write(TrackingViews.of(shipment, List.of(event))), TrackingView.class);
         } catch (ProblemException e) {
             throw new IllegalStateException("the priming sample is invalid: " + e.problem().detail(), e);
         }

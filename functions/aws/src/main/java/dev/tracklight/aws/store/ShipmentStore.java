@@ -1,6 +1,5 @@
 package dev.tracklight.aws.store;
 
-import dev.tracklight.core.delay.StageSla;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
@@ -136,35 +135,17 @@ public final class ShipmentStore {
     }
 
     /**
-     * Open shipments whose stage SLA ran out by {@code now}, among those due within the hour starting at
-     * {@code hour}: one index query, no scan.
+     * Open shipments whose delay verdict is due to be judged again by {@code now}, among those due within
+     * the hour starting at {@code hour}: one index query, no scan. Judging one again rewrites its due time.
      */
-    public List<DueShipment> dueIn(Instant hour, Instant now) {
+    public List<String> dueIn(Instant hour, Instant now) {
         return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
                         .keyConditionExpression("#pk = :hour AND #sk <= :now")
                         .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
                         .expressionAttributeValues(Map.of(":hour", s(Keys.dueHour(hour)), ":now", s(now + "#~"))))
                 .items().stream()
-                .map(item -> new DueShipment(string(item, Keys.PK).substring("SHP#".length()), string(item, Keys.DUE_SK)))
+                .map(item -> string(item, Keys.PK).substring("SHP#".length()))
                 .toList();
-    }
-
-    /** Takes the shipment off the due index, unless a newer scan already moved its due time. */
-    public boolean clearDue(DueShipment due) {
-        try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.shipment(due.shipmentId()), Keys.META))
-                    .updateExpression("REMOVE #pk, #sk")
-                    .conditionExpression("#sk = :sk")
-                    .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                    .expressionAttributeValues(Map.of(":sk", s(due.dueKey()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    /** A shipment on the due index, with the index key that proves which due time was seen. */
-    public record DueShipment(String shipmentId, String dueKey) {
     }
 
     private Map<String, AttributeValue> shipmentItem(Shipment shipment) {
@@ -173,10 +154,10 @@ public final class ShipmentStore {
         item.put(VERSION, n(shipment.version()));
         item.put(Keys.TENANT_PK, s(Keys.tenant(shipment.tenantId())));
         item.put(Keys.TENANT_SK, s(shipment.updatedAt() + "#" + shipment.shipmentId()));
-        StageSla.DEFAULT.dueAt(shipment).ifPresent(due -> {
-            item.put(Keys.DUE_PK, s(Keys.dueHour(due)));
-            item.put(Keys.DUE_SK, s(due + "#" + shipment.shipmentId()));
-        });
+        if (shipment.recheckAt() != null) {
+            item.put(Keys.DUE_PK, s(Keys.dueHour(shipment.recheckAt())));
+            item.put(Keys.DUE_SK, s(shipment.recheckAt() + "#" + shipment.shipmentId()));
+        }
         return item;
     }
 

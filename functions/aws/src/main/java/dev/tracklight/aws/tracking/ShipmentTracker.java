@@ -1,11 +1,16 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Outlook;
 import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -13,6 +18,7 @@ import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.view.TrackingViews;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ConcurrentModificationException;
 import java.util.List;
@@ -29,14 +35,26 @@ public final class ShipmentTracker {
 
     private final ShipmentStore store;
     private final EtaModelStore etaModel;
+    private final TenantSettingsStore settings;
     private final ShipmentEvents events;
     private final Clock clock;
 
-    public ShipmentTracker(ShipmentStore store, EtaModelStore etaModel, ShipmentEvents events, Clock clock) {
+    public ShipmentTracker(ShipmentStore store, EtaModelStore etaModel, TenantSettingsStore settings, ShipmentEvents events,
+                           Clock clock) {
         this.store = store;
         this.etaModel = etaModel;
+        this.settings = settings;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The tracker as a function's environment configures it. */
+    public static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws) {
+        String table = env.require("TABLE_NAME");
+        Clock clock = Clock.systemUTC();
+        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock),
+                new TenantSettingsStore(aws.dynamoDb(), table, clock),
+                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), clock);
     }
 
     /**
@@ -65,7 +83,11 @@ public final class ShipmentTracker {
         }
     }
 
-    /** Folds the stored events into the shipment and announces the new view when it changed. */
+    /**
+     * Folds the stored events into the shipment, judges its ETA and delay as of now, and announces the
+     * new view (and a changed delay verdict) when it changed. The watchdog calls it for shipments that
+     * went without a scan, so a verdict reached by the clock alone takes the same path as one from a scan.
+     */
     public Shipment refresh(String shipmentId) {
         return refresh(read(shipmentId));
     }
@@ -78,12 +100,14 @@ public final class ShipmentTracker {
         String shipmentId = known.shipmentId();
         Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
             List<TrackingEvent> timeline = store.events(shipmentId);
             Progress progress = ShipmentFold.fold(timeline);
-            EtaWindow eta = estimate(current, progress, timeline);
+            Outlook outlook = DelayAssessor.outlook(current, progress, estimate(current, progress, timeline, now),
+                    settings.cached(current.tenantId()).policyFor(current.carrier()), now);
             Shipment next = current;
-            if (!current.showsTheSameAs(progress, eta)) {
-                next = current.withProgress(progress, eta, clock.instant());
+            if (!current.showsTheSameAs(progress, outlook)) {
+                next = current.withProgress(progress, outlook, now);
                 if (!store.update(next, current.version())) {
                     current = read(shipmentId);
                     continue;
@@ -93,9 +117,10 @@ public final class ShipmentTracker {
                 }
             }
             if (next.publishedVersion() < next.version()) {
-                events.updated(shipmentId, TrackingViews.of(next, timeline, clock.instant()));
+                events.delayChanged(next, next.publishedDelay());
+                events.updated(next, TrackingViews.of(next, timeline));
                 // A lost race here only means a newer version is being announced by its own writer.
-                store.update(next.withPublishedVersion(next.version()), next.version());
+                store.update(next.withPublished(next.version(), next.delayStatus()), next.version());
             }
             return next;
         }
@@ -106,11 +131,14 @@ public final class ShipmentTracker {
         return store.get(shipmentId).orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
     }
 
-    /** The model is read only when the carrier did not say when the parcel arrives, and not once it has. */
-    private EtaWindow estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline) {
+    /**
+     * The model is read only when the carrier did not say when the parcel arrives, and not once it has. The
+     * estimate shown stays until the new one differs noticeably, so a repeated event changes nothing.
+     */
+    private Optional<EtaWindow> estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline, Instant now) {
         boolean needsModel = !progress.status().isTerminal() && timeline.stream().noneMatch(e -> e.carrierEta() != null);
         return EtaEstimator.estimate(shipment, progress.status(), timeline, needsModel ? etaModel.engineFor(shipment) : Optional.empty(),
-                clock.instant()).orElse(null);
+                now).map(fresh -> fresh.differsNoticeablyFrom(shipment.eta()) ? fresh : shipment.eta());
     }
 
     private void learnTransit(Shipment delivered, List<TrackingEvent> timeline) {

@@ -2,6 +2,8 @@ package dev.tracklight.core.delay;
 
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Outlook;
+import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.Status;
 
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Judges a shipment against its promise and its stage SLA at a given moment: STALLED first (nothing
@@ -19,39 +22,72 @@ public final class DelayAssessor {
     private DelayAssessor() {
     }
 
-    public static Optional<DelayAssessment> assess(Shipment shipment, Optional<EtaWindow> eta, Instant now) {
+    /**
+     * The shipment's outlook once it has this progress: the ETA, the verdict (keeping the moment it was
+     * detected while it holds) and when to judge again if no scan arrives: when the stage SLA runs out or
+     * the promise passes, whichever comes first.
+     */
+    public static Outlook outlook(Shipment shipment, Progress progress, Optional<EtaWindow> eta, DelayPolicy policy, Instant now) {
+        Optional<DelayAssessment> verdict = assess(shipment, progress, eta, policy, now).map(v -> v.since(shipment.delay()));
+        Optional<Instant> recheckAt = progress.status().isTerminal() ? Optional.empty()
+                : Stream.concat(policy.sla().dueAt(progress, shipment.createdAt()).stream(),
+                        promiseEnd(shipment.promisedDelivery(), eta).stream())
+                .filter(now::isBefore).min(Instant::compareTo);
+        return new Outlook(eta.orElse(null), verdict.orElse(null), recheckAt.orElse(null));
+    }
+
+    public static Optional<DelayAssessment> assess(Shipment shipment, Progress progress, Optional<EtaWindow> eta,
+                                                   DelayPolicy policy, Instant now) {
         Optional<Instant> promiseEnd = promiseEnd(shipment.promisedDelivery(), eta);
-        if (shipment.status() == Status.DELIVERED) {
-            Instant deliveredAt = shipment.lastEvent() == null ? now : shipment.lastEvent().occurredAt();
+        Status status = progress.status();
+        if (status == Status.DELIVERED) {
+            Instant deliveredAt = progress.lastEvent() == null ? now : progress.lastEvent().occurredAt();
             return promiseEnd.map(end -> deliveredAt.isAfter(end)
-                    ? DelayAssessment.of(DelayStatus.LATE, DelayReason.DELIVERED_LATE)
-                    : DelayAssessment.onTime());
+                    ? DelayAssessment.of(DelayStatus.LATE, DelayReason.DELIVERED_LATE, now)
+                    : DelayAssessment.onTime(now));
         }
-        if (shipment.status() != null && shipment.status().isTerminal()) {
+        if (status.isTerminal()) {
             return Optional.empty();
         }
-        Optional<Instant> due = StageSla.DEFAULT.dueAt(shipment);
-        if (due.isPresent() && now.isAfter(due.get()) && shipment.lastEvent() != null) {
-            long hours = Duration.between(shipment.lastEvent().occurredAt(), now).toHours();
-            return Optional.of(DelayAssessment.stalled(hours, StageSla.DEFAULT.limitFor(shipment).toHours()));
+        Optional<Instant> due = policy.sla().dueAt(progress, shipment.createdAt());
+        if (due.isPresent() && now.isAfter(due.get())) {
+            // a parcel never scanned counts from its registration: the merchant may not have handed it over
+            Instant lastSeen = progress.lastEvent() == null ? shipment.createdAt() : progress.lastEvent().occurredAt();
+            long hours = Duration.between(lastSeen, now).toHours();
+            return Optional.of(DelayAssessment.stalled(hours, policy.sla().limitFor(status).toHours(), now));
         }
         if (promiseEnd.isEmpty()) {
             return Optional.empty();
         }
         Instant end = promiseEnd.get();
         if (now.isAfter(end)) {
-            return Optional.of(DelayAssessment.of(DelayStatus.LATE, DelayReason.PROMISE_PASSED));
+            return Optional.of(DelayAssessment.of(DelayStatus.LATE, DelayReason.PROMISE_PASSED, now));
         }
         if (eta.isPresent() && eta.get().likely().isAfter(end)) {
-            return Optional.of(DelayAssessment.of(DelayStatus.LATE, DelayReason.LIKELY_AFTER_PROMISE));
+            return Optional.of(DelayAssessment.of(DelayStatus.LATE, DelayReason.LIKELY_AFTER_PROMISE, now));
         }
-        // the engine's warning (its threshold tuned on what happened) decides when it has assessed the promise
-        Boolean engineWarning = eta.map(EtaWindow::lateWarning).orElse(null);
-        boolean atRisk = engineWarning != null ? engineWarning : eta.isPresent() && eta.get().late().isAfter(end);
-        if (atRisk) {
-            return Optional.of(DelayAssessment.of(DelayStatus.AT_RISK, DelayReason.MAY_MISS_PROMISE));
+        return Optional.of(atRisk(eta, end, policy)
+                ? DelayAssessment.of(DelayStatus.AT_RISK, DelayReason.MAY_MISS_PROMISE, now)
+                : DelayAssessment.onTime(now));
+    }
+
+    /**
+     * A tenant's own threshold on the engine's chance of missing the promise decides first, then the
+     * engine's warning (its threshold tuned on what happened); without either, a window reaching past the
+     * promise.
+     */
+    private static boolean atRisk(Optional<EtaWindow> eta, Instant promiseEnd, DelayPolicy policy) {
+        if (eta.isEmpty()) {
+            return false;
         }
-        return Optional.of(DelayAssessment.onTime());
+        EtaWindow window = eta.get();
+        if (policy.lateWarningProbability() != null && window.lateProbability() != null) {
+            return window.lateProbability() >= policy.lateWarningProbability();
+        }
+        if (window.lateWarning() != null) {
+            return window.lateWarning();
+        }
+        return window.late().isAfter(promiseEnd);
     }
 
     /** The end of the promised day at the destination (the ETA's offset), or none without a promise. */

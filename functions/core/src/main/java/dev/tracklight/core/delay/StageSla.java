@@ -1,6 +1,7 @@
 package dev.tracklight.core.delay;
 
-import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Progress;
+import dev.tracklight.core.model.Status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * How long an open shipment may go without a scan in each stage before it counts as stalled. The defaults
- * (README, "Stage SLAs") suit parcel networks that scan at every hub; a carrier or a tenant replaces any of
- * them with {@link #withOverrides}.
+ * (docs/delay.md) suit parcel networks that scan at every hub; {@link #forCarrier} lengthens them for
+ * networks known to scan less often, and a tenant replaces any of them with {@link #withOverrides}.
  */
 public final class StageSla {
 
@@ -22,6 +23,15 @@ public final class StageSla {
             Stage.PICKUP_POINT, Duration.ofDays(7),
             Stage.EXCEPTION, Duration.ofHours(96));
 
+    /**
+     * Carriers whose line haul routinely goes longer without a scan: USPS scans at regional distribution
+     * centres only, and international post is not scanned between the exchange offices.
+     */
+    private static final Map<String, Map<Stage, Duration>> CARRIER_DEFAULTS = Map.of(
+            "usps", Map.of(Stage.LINE_HAUL, Duration.ofHours(96)),
+            "china-post", Map.of(Stage.LINE_HAUL, Duration.ofDays(7)),
+            "china-ems", Map.of(Stage.LINE_HAUL, Duration.ofDays(5)));
+
     /** The defaults, for every carrier and tenant that does not say otherwise. */
     public static final StageSla DEFAULT = new StageSla(DEFAULTS);
 
@@ -31,8 +41,16 @@ public final class StageSla {
         this.limits = Map.copyOf(limits);
     }
 
+    /** The defaults with the carrier's own replacements, if it has any. */
+    public static StageSla forCarrier(String carrier) {
+        return DEFAULT.withOverrides(CARRIER_DEFAULTS.getOrDefault(carrier, Map.of()));
+    }
+
     /** These limits with some stages replaced (a carrier's or a tenant's). */
     public StageSla withOverrides(Map<Stage, Duration> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
         Map<Stage, Duration> merged = new EnumMap<>(limits);
         merged.putAll(overrides);
         return new StageSla(merged);
@@ -42,17 +60,20 @@ public final class StageSla {
         return limits.get(stage);
     }
 
-    /** The limit of the stage the shipment is in now. */
-    public Duration limitFor(Shipment shipment) {
-        return limit(Stage.of(shipment.status()));
+    /** The limit of the stage a shipment in this status is in. */
+    public Duration limitFor(Status status) {
+        return limit(Stage.of(status));
     }
 
-    /** When the shipment becomes stalled if no scan arrives; empty once it reached a terminal status. */
-    public Optional<Instant> dueAt(Shipment shipment) {
-        if (shipment.status().isTerminal()) {
+    /**
+     * When a shipment with this progress becomes stalled if no scan arrives; empty once it reached a
+     * terminal status. Before any scan the clock runs from its registration.
+     */
+    public Optional<Instant> dueAt(Progress progress, Instant registeredAt) {
+        if (progress.status().isTerminal()) {
             return Optional.empty();
         }
-        Instant lastSeen = shipment.lastEvent() == null ? shipment.createdAt() : shipment.lastEvent().occurredAt();
-        return Optional.of(lastSeen.plus(limitFor(shipment)));
+        Instant lastSeen = progress.lastEvent() == null ? registeredAt : progress.lastEvent().occurredAt();
+        return Optional.of(lastSeen.plus(limitFor(progress.status())));
     }
 }

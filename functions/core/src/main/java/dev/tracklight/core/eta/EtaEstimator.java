@@ -19,7 +19,8 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The ETA shown: the carrier's own estimate when it gave one; after hand-off, the transit engine's window
+ * The ETA shown: the carrier's own estimate when it gave one; on the van, the rest of that day's rounds;
+ * after hand-off, the transit engine's window
  * once it has learnt enough deliveries (docs/eta.md: on real history it beats the merchant's promise by
  * far); else the merchant's promised day.
  */
@@ -31,6 +32,10 @@ public final class EtaEstimator {
     static final LocalTime PROMISE_DAY_START = LocalTime.of(9, 0);
     static final LocalTime PROMISE_DAY_LIKELY = LocalTime.of(14, 0);
     static final LocalTime PROMISE_DAY_END = LocalTime.of(21, 0);
+    /** Rounds end by then; a parcel still on the van later is most likely brought back to the station. */
+    static final LocalTime ROUNDS_END = PROMISE_DAY_END;
+    /** On the van, a parcel usually arrives within this long of its out-for-delivery scan (a half round). */
+    static final Duration TYPICAL_ROUND = Duration.ofHours(4);
     /** Below this many learnt deliveries the engine knows too little to beat a merchant's promise. */
     static final int MIN_ENGINE_DELIVERIES = 30;
 
@@ -57,6 +62,12 @@ public final class EtaEstimator {
                     EtaBasis.CARRIER_ESTIMATE, offset));
         }
         ZoneOffset zone = ZoneOffset.of(offset);
+        if (status == Status.OUT_FOR_DELIVERY) {
+            Optional<EtaWindow> today = onTheVan(events, zone, offset, now);
+            if (today.isPresent()) {
+                return today;
+            }
+        }
         Optional<Instant> handOff = handOff(events);
         Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_ENGINE_DELIVERIES);
         var features = handOff.map(time -> ShipmentTransit.features(shipment, time, zone));
@@ -76,6 +87,26 @@ public final class EtaEstimator {
                     EtaBasis.MERCHANT_PROMISE, offset));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Out for delivery, before the end of that day's rounds: between now and the end of the rounds, most
+     * likely a half round after the scan. Once the rounds are over it was not delivered that day, and the
+     * engine or the promise says what remains.
+     */
+    private static Optional<EtaWindow> onTheVan(Collection<TrackingEvent> events, ZoneOffset zone, String offset, Instant now) {
+        return events.stream().filter(event -> event.status() == Status.OUT_FOR_DELIVERY).max(ShipmentFold.CHRONOLOGICAL)
+                .map(TrackingEvent::occurredAt)
+                .flatMap(scan -> {
+                    Instant roundsEnd = LocalDateTime.ofInstant(scan, zone).toLocalDate().atTime(ROUNDS_END).toInstant(zone);
+                    Instant early = scan.isAfter(now) ? scan : now;
+                    if (!early.isBefore(roundsEnd)) {
+                        return Optional.empty();
+                    }
+                    Instant likely = scan.plus(TYPICAL_ROUND);
+                    likely = likely.isBefore(early) ? early : likely.isAfter(roundsEnd) ? roundsEnd : likely;
+                    return Optional.of(new EtaWindow(early, likely, roundsEnd, 0.7, EtaBasis.OUT_FOR_DELIVERY, offset));
+                });
     }
 
     /** When the carrier took the parcel: the first pick-up scan, else the first scan of any kind. */

@@ -2,8 +2,10 @@ package dev.tracklight.core.eta;
 
 import jakarta.json.bind.annotation.JsonbCreator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * When the shipment should arrive: the early and late edges, the likely moment, how confident we are
@@ -16,6 +18,9 @@ import java.time.LocalDate;
 public record EtaWindow(Instant early, Instant likely, Instant late, double confidence, EtaBasis basis, String localOffset,
                         LocalDate estimatedDeliveryDate, Double lateProbability, Boolean lateWarning) {
 
+    /** A likely moment that moved less than this is the same estimate to a reader. */
+    static final Duration NOTICEABLE_MOVE = Duration.ofHours(1);
+
     @JsonbCreator // stored shipments are read back as JSON, and this record has two constructors
     public EtaWindow {
     }
@@ -24,5 +29,17 @@ public record EtaWindow(Instant early, Instant likely, Instant late, double conf
     public EtaWindow(Instant early, Instant likely, Instant late, double confidence, EtaBasis basis, String localOffset) {
         this(early, likely, late, confidence, basis, localOffset,
                 late.atOffset(java.time.ZoneOffset.of(localOffset)).toLocalDate(), null, null);
+    }
+
+    /**
+     * Whether a reader would see a different estimate: another basis, EDD or warning, or a likely moment
+     * moved by an hour or more. The engine's window drifts a little with every minute that passes (it
+     * conditions on the parcel not having arrived yet); that drift is not worth a push or a revision.
+     */
+    public boolean differsNoticeablyFrom(EtaWindow shown) {
+        return shown == null || basis != shown.basis()
+                || !Objects.equals(estimatedDeliveryDate, shown.estimatedDeliveryDate())
+                || !Objects.equals(lateWarning, shown.lateWarning())
+                || Duration.between(shown.likely(), likely).abs().compareTo(NOTICEABLE_MOVE) >= 0;
     }
 }

@@ -1,15 +1,20 @@
 package dev.tracklight.core.model;
 
+import dev.tracklight.core.delay.DelayAssessment;
+import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.eta.EtaRevision;
 import dev.tracklight.core.eta.EtaWindow;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.List;
 
 /**
  * A merchant's shipment as stored. {@code version} increases with every visible change and guards
- * concurrent writers; {@code publishedVersion} is the last version announced on the bus. {@code firstEta}
- * is the first estimate ever shown, kept so the page can say when the estimate moved.
+ * concurrent writers; {@code publishedVersion} and {@code publishedDelay} are what was last announced on
+ * the bus, so an announcement lost to a crash goes out on the next attempt. {@code etaRevisions} keeps the
+ * estimates shown over time, the first one included. {@code recheckAt} is when the delay verdict must be
+ * judged again if no scan arrives (the watchdog finds it through the due index).
  */
 public record Shipment(
         String tenantId,
@@ -28,50 +33,78 @@ public record Shipment(
         TrackingEvent lastEvent,
         int eventCount,
         EtaWindow eta,
-        EtaWindow firstEta,
+        List<EtaRevision> etaRevisions,
+        DelayAssessment delay,
+        Instant recheckAt,
         long version,
         long publishedVersion,
+        DelayStatus publishedDelay,
         Instant createdAt,
         Instant updatedAt,
         CarrierChoice carrierChoice) {
+
+    public Shipment {
+        etaRevisions = etaRevisions == null ? List.of() : List.copyOf(etaRevisions);
+    }
 
     /** A shipment as registered: no events yet, version 1, nothing announced. */
     public static Shipment registered(String tenantId, String shipmentId, String orderId, String carrier, String trackingNumber,
                                       String serviceLevel, Location origin, Location destination, LocalDate promisedDelivery,
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, null, 1, 0, now, now, CarrierChoice.PINNED);
+                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, List.of(), null, null, 1, 0,
+                null, now, now, CarrierChoice.PINNED);
     }
 
-    /** True when what the shipment's viewers see would not change. */
-    public boolean showsTheSameAs(Progress progress, EtaWindow estimate) {
-        return progress.equals(progress()) && Objects.equals(estimate, eta);
+    /** True when neither what the shipment's viewers see nor when it must be judged again would change. */
+    public boolean showsTheSameAs(Progress progress, Outlook outlook) {
+        return progress.equals(progress()) && outlook.equals(outlook());
     }
 
-    public Shipment withProgress(Progress progress, EtaWindow estimate, Instant now) {
+    public Shipment withProgress(Progress progress, Outlook outlook, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
-                progress.eventCount(), estimate, firstEta == null ? estimate : firstEta, version + 1, publishedVersion,
-                createdAt, now, carrierChoice);
+                progress.eventCount(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
+                outlook.delay(), outlook.recheckAt(), version + 1, publishedVersion, publishedDelay, createdAt, now,
+                carrierChoice);
     }
 
-    public Shipment withPublishedVersion(long published) {
+    /** Marks this version, and its delay verdict, as announced. */
+    public Shipment withPublished(long published, DelayStatus delayAnnounced) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, firstEta, version,
-                published, createdAt, updatedAt, carrierChoice);
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
+                delay, recheckAt, version, published, delayAnnounced, createdAt, updatedAt, carrierChoice);
     }
 
     public Shipment withCarrierChoice(CarrierChoice choice) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, firstEta, version,
-                publishedVersion, createdAt, updatedAt, choice);
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
+                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, choice);
+    }
+
+    /** The first estimate ever shown, or null before there was one. */
+    public EtaWindow firstEta() {
+        return etaRevisions.isEmpty() ? null : etaRevisions.getFirst().window();
+    }
+
+    /** The delay status now, or null when none can be judged (no promise, or a terminal status). */
+    public DelayStatus delayStatus() {
+        return delay == null ? null : delay.status();
     }
 
     public Progress progress() {
         return new Progress(status, subStatus, lastEvent, eventCount);
     }
 
+    public Outlook outlook() {
+        return new Outlook(eta, delay, recheckAt);
+    }
+
     /** The part of a shipment that its events decide; any change to it is visible on the tracking page. */
     public record Progress(Status status, String subStatus, TrackingEvent lastEvent, int eventCount) {
+    }
+
+    /** What we expect of a shipment: its ETA, its delay verdict, and when to judge it again without a scan. */
+    public record Outlook(EtaWindow eta, DelayAssessment delay, Instant recheckAt) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.tracklight.core.view;
 
-import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.eta.EtaBasis;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.Location;
@@ -9,12 +8,10 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
-/** Builds the public view from a shipment and its events, as of a moment (delay depends on the time). */
+/** Builds the public view from a shipment and its events; the delay verdict is the one stored with the shipment. */
 public final class TrackingViews {
 
     /**
@@ -28,19 +25,18 @@ public final class TrackingViews {
     private TrackingViews() {
     }
 
-    public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events, Instant now) {
+    public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events) {
         List<TimelineEntry> timeline = events.stream()
                 .sorted(ShipmentFold.CHRONOLOGICAL.reversed())
                 .limit(MAX_TIMELINE_ENTRIES)
                 .map(TrackingViews::entry)
                 .toList();
-        Optional<EtaWindow> eta = Optional.ofNullable(shipment.eta());
         return new TrackingView(shipment.trackingToken(), shipment.carrier(), shipment.trackingNumber(),
                 shipment.status(), shipment.subStatus(),
                 shipment.contact() == null ? null : MaskedName.of(shipment.contact().name()),
                 cityLevel(shipment.origin()), cityLevel(shipment.destination()), shipment.promisedDelivery(),
                 shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
-                DelayAssessor.assess(shipment, eta, now).orElse(null),
+                shipment.delay(),
                 timeline, events.size(), shipment.version(), shipment.updatedAt());
     }
 

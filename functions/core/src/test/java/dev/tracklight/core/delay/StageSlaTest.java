@@ -28,7 +28,7 @@ class StageSlaTest {
     void aNeverScannedShipmentIsDueAfterTheFirstMileLimitFromRegistration() {
         Shipment registered = Shipment.registered("t", "s", null, "ups", "1Z", null, null, null, null, null, "tok", REGISTERED);
 
-        assertThat(StageSla.DEFAULT.dueAt(registered)).hasValue(REGISTERED.plus(StageSla.DEFAULT.limit(Stage.FIRST_MILE)));
+        assertThat(StageSla.DEFAULT.dueAt(registered.progress(), registered.createdAt())).hasValue(REGISTERED.plus(StageSla.DEFAULT.limit(Stage.FIRST_MILE)));
     }
 
     @Test
@@ -38,5 +38,13 @@ class StageSlaTest {
         assertThat(tenant.limit(Stage.LAST_MILE)).isEqualTo(Duration.ofHours(12));
         assertThat(tenant.limit(Stage.LINE_HAUL)).isEqualTo(StageSla.DEFAULT.limit(Stage.LINE_HAUL));
         assertThat(StageSla.DEFAULT.limit(Stage.LAST_MILE)).as("the defaults are untouched").isEqualTo(Duration.ofHours(30));
+    }
+
+    @Test
+    void postalNetworksThatScanLessOftenGetALongerLineHaulByDefault() {
+        assertThat(StageSla.forCarrier("usps").limit(Stage.LINE_HAUL)).isEqualTo(Duration.ofHours(96));
+        assertThat(StageSla.forCarrier("china-post").limit(Stage.LINE_HAUL)).isEqualTo(Duration.ofDays(7));
+        assertThat(StageSla.forCarrier("usps").limit(Stage.LAST_MILE)).isEqualTo(StageSla.DEFAULT.limit(Stage.LAST_MILE));
+        assertThat(StageSla.forCarrier("ups").limit(Stage.LINE_HAUL)).isEqualTo(StageSla.DEFAULT.limit(Stage.LINE_HAUL));
     }
 }

@@ -121,4 +121,26 @@ class EtaEstimatorTest {
         assertThat(EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.DELIVERED, pickedUp,
                 Optional.of(trained()), T0)).isEmpty();
     }
+
+    @Test
+    void onTheVanTheRestOfThatDaysRoundsUntilTheyAreOver() {
+        // GIVEN a parcel out for delivery at 09:00 in Shanghai (01:00 UTC)
+        Instant outForDelivery = Instant.parse("2026-11-20T01:00:00Z");
+        List<TrackingEvent> events = List.of(event(Status.PICKED_UP, T0.minus(Duration.ofDays(2)), null),
+                event(Status.OUT_FOR_DELIVERY, outForDelivery, null));
+        Shipment shipment = shipment(LocalDate.parse("2026-11-25"), SHANGHAI);
+
+        // WHEN judged at 10:00, and again the next morning
+        EtaWindow sameDay = EtaEstimator.estimate(shipment, Status.OUT_FOR_DELIVERY, events, Optional.of(trained()),
+                outForDelivery.plus(Duration.ofHours(1))).orElseThrow();
+        EtaWindow nextDay = EtaEstimator.estimate(shipment, Status.OUT_FOR_DELIVERY, events, Optional.of(trained()),
+                outForDelivery.plus(Duration.ofHours(24))).orElseThrow();
+
+        // THEN from now to 21:00 that day, most likely by 13:00; the next day the van's day is over
+        assertThat(sameDay.basis()).isEqualTo(EtaBasis.OUT_FOR_DELIVERY);
+        assertThat(sameDay.early()).isEqualTo(outForDelivery.plus(Duration.ofHours(1)));
+        assertThat(sameDay.likely()).isEqualTo(Instant.parse("2026-11-20T05:00:00Z"));
+        assertThat(sameDay.late()).isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
+        assertThat(nextDay.basis()).isNotEqualTo(EtaBasis.OUT_FOR_DELIVERY);
+    }
 }

@@ -7,6 +7,7 @@ import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Outlook;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
@@ -35,14 +36,14 @@ class TrackingViewsTest {
         return Shipment.registered("tenant-a", "shp_1", "order-1", "ups", "1Z1", null,
                 new Location("Los Angeles", "CA", "US", "90001", null, null),
                 new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), null,
-                new Contact("Jane Doe", "jane@example.com", "+1 206 555 0100"), "token", T0).withProgress(progress, null, T0);
+                new Contact("Jane Doe", "jane@example.com", "+1 206 555 0100"), "token", T0).withProgress(progress, new Outlook(null, null, null), T0);
     }
 
     @Test
     void showsTheTimelineNewestFirstWithoutPostalCodesOrMerchantIdentifiers() {
         List<TrackingEvent> events = List.of(event(1, "first"), event(3, "third"), event(2, "second"));
 
-        TrackingView view = TrackingViews.of(shipment(events), events, T0);
+        TrackingView view = TrackingViews.of(shipment(events), events);
 
         assertThat(view.timeline()).extracting(TimelineEntry::message).containsExactly("third", "second", "first");
         assertThat(view.timeline().getFirst().location().postalCode()).isNull();
@@ -58,12 +59,12 @@ class TrackingViewsTest {
         List<TrackingEvent> events = List.of(event(1, "first"));
         EtaWindow first = new EtaWindow(T0, T0.plusSeconds(7200), T0.plusSeconds(14400), 0.8, EtaBasis.CARRIER_ESTIMATE, "+00:00");
         EtaWindow later = new EtaWindow(T0.plusSeconds(86400), T0.plusSeconds(93600), T0.plusSeconds(100800), 0.8, EtaBasis.CARRIER_ESTIMATE, "+00:00");
-        Shipment estimated = shipment(events).withProgress(ShipmentFold.fold(events), first, T0);
+        Shipment estimated = shipment(events).withProgress(ShipmentFold.fold(events), new Outlook(first, null, null), T0);
 
-        assertThat(TrackingViews.of(estimated, events, T0).firstEta()).isNull();
-        Shipment moved = estimated.withProgress(ShipmentFold.fold(events), later, T0);
-        assertThat(TrackingViews.of(moved, events, T0).firstEta()).isEqualTo(first);
-        assertThat(TrackingViews.of(moved, events, T0).eta()).isEqualTo(later);
+        assertThat(TrackingViews.of(estimated, events).firstEta()).isNull();
+        Shipment moved = estimated.withProgress(ShipmentFold.fold(events), new Outlook(later, null, null), T0);
+        assertThat(TrackingViews.of(moved, events).firstEta()).isEqualTo(first);
+        assertThat(TrackingViews.of(moved, events).eta()).isEqualTo(later);
     }
 
     @Test
@@ -73,7 +74,7 @@ class TrackingViewsTest {
             events.add(event(i, "x".repeat(500)));
         }
 
-        TrackingView view = TrackingViews.of(shipment(events), events, T0);
+        TrackingView view = TrackingViews.of(shipment(events), events);
 
         assertThat(view.timeline()).hasSize(TrackingViews.MAX_TIMELINE_ENTRIES);
         assertThat(view.timelineTotal()).isEqualTo(1_000);

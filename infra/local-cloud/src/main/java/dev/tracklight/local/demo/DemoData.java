@@ -1,13 +1,17 @@
 package dev.tracklight.local.demo;
 
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
 import dev.tracklight.local.LocalCloud;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +51,8 @@ public final class DemoData {
         ZoneOffset china = ZoneOffset.ofHours(8);
         ZoneOffset pacific = ZoneOffset.ofHours(-8);
         LocalDate todayInChina = LocalDate.ofInstant(now, china);
+
+        learnDeliveryHistory(cloud, table, now);
 
         List<DemoShipment> shipments = new ArrayList<>();
         // 1. In transit with the carrier's own estimate for tomorrow afternoon: on time.
@@ -91,7 +97,33 @@ public final class DemoData {
         webhook(client, "zto", "78901234567890", List.of(
                 event("PICKED_UP", null, "RECV", "中通 已收件 / Received by ZTO", now.minus(Duration.ofHours(110)), china, "Guangzhou", "GD", 23.1291, 113.2644, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "SEND", "已发往 成都中转部 / Sent to Chengdu hub", now.minus(Duration.ofHours(96)), china, "Changsha", "HN", 28.2282, 112.9388, null)));
+        // 6. No carrier estimate: the engine's window from the route's recent deliveries, with its EDD.
+        shipments.add(register(client, apiKey, "jd", "JDV001234567890", "ORD-1006", "Liu Yang",
+                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(3), "in transit, ETA from recent deliveries"));
+        webhook(client, "jd", "JDV001234567890", List.of(
+                event("PICKED_UP", null, "PU", "京东物流 已揽收 / Collected in Hangzhou", now.minus(Duration.ofHours(10)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
+                event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 杭州分拣中心 / Left Hangzhou sorting centre", now.minus(Duration.ofHours(4)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null)));
         return new Seeded(apiKey, shipments);
+    }
+
+    /**
+     * Forty deliveries on the Hangzhou → Shanghai JD route over the last two months (one to two days'
+     * transit), learnt by the transit engine as the pipeline learns real deliveries, so shipment 6 shows
+     * the engine's window. Learnt before any webhook, so no function has cached an untrained model.
+     */
+    private static void learnDeliveryHistory(LocalCloud cloud, String table, Instant now) {
+        var model = new EtaModelStore(cloud.dynamoDb(), table, Clock.systemUTC());
+        ZoneOffset china = ZoneOffset.ofHours(8);
+        Location hangzhou = new Location("Hangzhou", "ZJ", "CN", "310000", null, null);
+        Location shanghai = new Location("Shanghai", "SH", "CN", "200000", null, null);
+        Instant first = now.minus(Duration.ofDays(60));
+        for (int i = 0; i < 40; i++) {
+            Instant handedOver = first.plus(Duration.ofHours(36L * i));
+            Instant delivered = handedOver.plus(Duration.ofHours(26 + (i * 7) % 22));
+            Shipment past = Shipment.registered(TENANT, "demo-history-" + i, null, "jd", "JDHISTORY" + i, null, hangzhou, shanghai,
+                    null, null, "demo-history-" + i, handedOver);
+            model.learn(past, handedOver, delivered, china);
+        }
     }
 
     private static Map<String, Object> place(String city, String region, String country) {

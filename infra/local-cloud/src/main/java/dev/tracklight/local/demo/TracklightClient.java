@@ -42,6 +42,14 @@ public final class TracklightClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A merchant API call with the tenant's key; {@code body} null for none. */
+    public HttpResponse<String> merchant(String method, String path, String apiKey, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> track(String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/v1/track/" + token)).GET());
     }

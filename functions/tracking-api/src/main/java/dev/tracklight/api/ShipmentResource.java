@@ -4,6 +4,9 @@ import dev.tracklight.core.delay.DelayAssessment;
 import dev.tracklight.core.eta.EtaRevision;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.model.CarrierChoice;
+import dev.tracklight.core.model.Contact;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;
 
 import java.time.Instant;
@@ -18,11 +21,16 @@ import java.util.List;
 public record ShipmentResource(
         String id,
         String orderId,
+        String channel,
         String carrier,
         String trackingNumber,
+        String serviceLevel,
         Status status,
         String subStatus,
+        Location origin,
+        Location destination,
         LocalDate promisedDelivery,
+        Contact recipient,
         String trackingUrl,
         long version,
         Instant createdAt,
@@ -31,4 +39,12 @@ public record ShipmentResource(
         EtaWindow eta,
         List<EtaRevision> etaRevisions,
         DelayAssessment delay) {
+
+    public static ShipmentResource of(Shipment shipment, String publicBaseUrl) {
+        return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.channel(), shipment.carrier(),
+                shipment.trackingNumber(), shipment.serviceLevel(), shipment.status(), shipment.subStatus(), shipment.origin(),
+                shipment.destination(), shipment.promisedDelivery(), shipment.contact(),
+                publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
+                shipment.updatedAt(), shipment.carrierChoice(), shipment.eta(), shipment.etaRevisions(), shipment.delay());
+    }
 }

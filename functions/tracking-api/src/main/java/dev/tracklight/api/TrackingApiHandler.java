@@ -4,67 +4,83 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpResponses;
-import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.ShipmentStore;
-import dev.tracklight.aws.store.TenantSettingsStore;
-import dev.tracklight.aws.tracking.ShipmentRegistry;
-import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import software.amazon.awssdk.core.exception.SdkException;
 
-import java.time.Clock;
+import java.util.Map;
 
 import static dev.tracklight.aws.http.HttpRequests.body;
 import static dev.tracklight.aws.http.HttpRequests.header;
 import static dev.tracklight.aws.http.HttpRequests.pathParameter;
 
-/** Routes the {@code /v1} HTTP API routes declared in template.yaml to {@link TrackingApi}. */
+/** Routes the {@code /v1} HTTP API routes declared in template.yaml (and described in openapi.json). */
 public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
-    private final TrackingApi api;
+    private final MerchantApi api;
 
     public TrackingApiHandler() {
         this(FunctionEnvironment.system());
     }
 
     public TrackingApiHandler(FunctionEnvironment env) {
-        this(wire(env, new AwsClients(env), env.require("TABLE_NAME")));
+        this(MerchantApi.wire(env, new AwsClients(env)));
     }
 
-    public TrackingApiHandler(TrackingApi api) {
+    public TrackingApiHandler(MerchantApi api) {
         this.api = api;
-    }
-
-    private static TrackingApi wire(FunctionEnvironment env, AwsClients aws, String table) {
-        var dynamo = aws.dynamoDb();
-        var store = new ShipmentStore(dynamo, table);
-        return new TrackingApi(store, new ShipmentRegistry(store, ShipmentTracker.wire(env, aws), Clock.systemUTC()),
-                new ApiKeyStore(dynamo, table), new TenantSettingsStore(dynamo, table, Clock.systemUTC()),
-                env.require("PUBLIC_BASE_URL"));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String authorization = header(event, "authorization").orElse(null);
         try {
-            return switch (event.getRouteKey()) {
-                case "GET /v1/track/{token}" -> HttpResponses.json(200, api.track(pathParameter(event, "token").orElse(null)));
-                case "POST /v1/shipments" -> HttpResponses.json(201, api.register(authorization, body(event)));
-                case "GET /v1/shipments/{id}" -> HttpResponses.json(200, api.get(authorization, pathParameter(event, "id").orElse(null)));
-                case "GET /v1/settings" -> HttpResponses.json(200, api.settings(authorization));
-                case "PUT /v1/settings" -> HttpResponses.json(200, api.replaceSettings(authorization, body(event)));
-                default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
-            };
+            return route(event);
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
+        } catch (SdkException e) {
+            context.getLogger().log("storage unavailable: " + e.getMessage());
+            return HttpResponses.problem(Problem.unavailable("storage is unavailable; retry shortly"));
         }
+    }
+
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) throws ProblemException {
+        String authorization = header(event, "authorization").orElse(null);
+        String id = pathParameter(event, "id").orElse(null);
+        String prefix = pathParameter(event, "prefix").orElse(null);
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        return switch (event.getRouteKey()) {
+            case "GET /v1/openapi.json" -> HttpResponses.of(200, "application/json", OpenApiDocument.json());
+            case "GET /v1/track/{token}" -> ok(api.tracking().track(pathParameter(event, "token").orElse(null)));
+            case "POST /v1/shipments" -> HttpResponses.json(201, api.shipments().register(api.caller(authorization),
+                    header(event, "idempotency-key").orElse(null), body(event)));
+            case "GET /v1/shipments" -> ok(api.shipments().list(api.caller(authorization), query));
+            case "GET /v1/shipments/{id}" -> ok(api.shipments().get(api.caller(authorization), id));
+            case "PATCH /v1/shipments/{id}" -> ok(api.shipments().patch(api.caller(authorization), id, body(event)));
+            case "GET /v1/shipments/{id}/events" -> ok(api.shipments().events(api.caller(authorization), id));
+            case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
+            case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), body(event)));
+            case "POST /v1/privacy/export" -> ok(api.privacy().export(api.caller(authorization), body(event)));
+            case "POST /v1/privacy/erase" -> ok(api.privacy().erase(api.caller(authorization), body(event)));
+            case "GET /v1/keys" -> ok(api.keys().list(api.admin(authorization)));
+            case "POST /v1/keys" -> HttpResponses.json(201, api.keys().create(api.admin(authorization), body(event)));
+            case "POST /v1/keys/{prefix}/rotate" -> HttpResponses.json(201, api.keys().rotate(api.admin(authorization), prefix, body(event)));
+            case "DELETE /v1/keys/{prefix}" -> {
+                api.keys().revoke(api.admin(authorization), prefix);
+                yield HttpResponses.noContent();
+            }
+            default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
+        };
+    }
+
+    private static APIGatewayV2HTTPResponse ok(Object body) {
+        return HttpResponses.json(200, body);
     }
 }

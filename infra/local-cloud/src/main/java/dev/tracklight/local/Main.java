@@ -29,7 +29,7 @@ public final class Main {
         int status = switch (command) {
             case "up" -> up(rest);
             case "webhook" -> webhook(rest);
-            case "dlq", "raw", "endpoint" -> operate(command, rest);
+            case "dlq", "raw", "endpoint", "key" -> operate(command, rest);
             default -> {
                 System.err.println("unknown command '" + command + "'; use up, webhook, dlq, raw or endpoint");
                 yield 2;
@@ -101,6 +101,7 @@ public final class Main {
             return switch (command) {
                 case "dlq" -> operator.dlq(args);
                 case "raw" -> operator.raw(args);
+                case "key" -> operator.key(args);
                 default -> operator.endpoint(args);
             };
         } catch (software.amazon.awssdk.core.exception.SdkException e) {

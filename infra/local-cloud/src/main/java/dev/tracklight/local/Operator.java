@@ -4,6 +4,9 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.DeadLetters;
 import dev.tracklight.aws.store.RawWebhookStore;
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.ApiKeyStore.IssuedKey;
+import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
@@ -21,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -129,6 +133,56 @@ final class Operator {
         out.println("URL:    " + env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}") + endpoint.path());
         out.println("secret: " + endpoint.secret());
         return 0;
+    }
+
+    /**
+     * {@code key create|list|rotate|revoke --tenant T ...}: a tenant's API keys. A new key is printed once;
+     * the table keeps only its hash, so a lost key is rotated, never recovered.
+     */
+    int key(List<String> args) {
+        String tenant = Main.option(args, "--tenant", null);
+        boolean admin = args.remove("--admin");
+        String graceHours = Main.option(args, "--grace-hours", "0");
+        String usage = "key create --tenant T [--admin] | key list --tenant T | key rotate PREFIX --tenant T [--grace-hours N]"
+                + " | key revoke PREFIX --tenant T";
+        if (tenant == null || args.isEmpty() || !graceHours.matches("\\d{1,3}")) {
+            return usage(usage);
+        }
+        long grace = Long.parseLong(graceHours);
+        ApiKeyStore keys = new ApiKeyStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"));
+        switch (args.getFirst()) {
+            case "create" -> printIssued(keys.issue(tenant, admin ? Role.ADMIN : Role.STANDARD));
+            case "list" -> keys.list(tenant).forEach(key -> out.println(key.prefix() + "  " + key.role() + "  created " + key.createdAt()
+                    + (key.expiresAt() == null ? "" : "  expires " + key.expiresAt())));
+            case "rotate" -> {
+                if (args.size() != 2) {
+                    return usage(usage);
+                }
+                Optional<IssuedKey> issued = keys.rotate(tenant, args.get(1), Duration.ofHours(grace));
+                if (issued.isEmpty()) {
+                    out.println("tenant " + tenant + " has no key " + args.get(1));
+                    return 1;
+                }
+                printIssued(issued.get());
+                out.println(args.get(1) + (grace == 0 ? " is revoked" : " works for " + grace + " more hour(s)"));
+            }
+            case "revoke" -> {
+                if (args.size() != 2 || !keys.revoke(tenant, args.get(1))) {
+                    out.println(args.size() != 2 ? "name the key by its prefix" : "tenant " + tenant + " has no key " + args.get(1));
+                    return 1;
+                }
+                out.println(args.get(1) + " is revoked");
+            }
+            default -> {
+                return usage(usage);
+            }
+        }
+        return 0;
+    }
+
+    private void printIssued(IssuedKey issued) {
+        out.println("key:    " + issued.secret() + "   (shown once; stored only as a hash)");
+        out.println("prefix: " + issued.key().prefix() + "  role " + issued.key().role() + "  tenant " + issued.key().tenantId());
     }
 
     private int usage(String usage) {

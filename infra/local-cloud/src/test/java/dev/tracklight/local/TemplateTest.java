@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** template.yaml and the code agree, and the template passes cfn-lint where it is installed. */
+/**
+ * template.yaml, openapi.json and the code agree; the template passes cfn-lint and the API description
+ * openapi-spec-validator where they are installed.
+ */
 class TemplateTest {
 
     private static final Pattern HANDLER_CLASS = Pattern.compile(
@@ -57,6 +60,40 @@ class TemplateTest {
         Map<String, Object> globals = globals();
         assertThat(globals).containsEntry("Runtime", "java21").containsEntry("Architectures", List.of("arm64"))
                 .containsEntry("AutoPublishAlias", "live").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheV1RoutesTheTemplateDeclares() throws Exception {
+        Set<String> declared = CloudTemplate.read(SharedCloud.template()).functions().stream()
+                .flatMap(function -> function.eventsOfType("HttpApi").stream())
+                .filter(route -> String.valueOf(route.get("Path")).startsWith("/v1/"))
+                .map(route -> route.get("Method") + " " + route.get("Path"))
+                .collect(Collectors.toSet());
+        Set<String> described = new java.util.HashSet<>();
+        new OpenApiContract().spec().path("paths").fields().forEachRemaining(path ->
+                path.getValue().fieldNames().forEachRemaining(method -> described.add(method.toUpperCase() + " " + path.getKey())));
+
+        assertThat(described).isEqualTo(declared);
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidOpenApi31WhereTheValidatorIsInstalled() throws Exception {
+        Path spec = SharedCloud.template().resolveSibling("functions/tracking-api/src/main/resources/openapi.json");
+        Process check;
+        try {
+            check = new ProcessBuilder("python3", "-c", "import sys, json; from openapi_spec_validator import validate; "
+                    + "validate(json.load(open(sys.argv[1])))", spec.toString()).redirectErrorStream(true).start();
+        } catch (IOException absent) {
+            Assumptions.abort("python3 is not installed on this machine");
+            return;
+        }
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        if (output.contains("No module named 'openapi_spec_validator'")) {
+            System.out.println("SKIPPED openapi-spec-validator: not installed on this machine");
+            Assumptions.abort("openapi-spec-validator is not installed on this machine");
+        }
+        assertThat(check.exitValue()).as(output).isZero();
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ShipmentEvents {
      */
     public void delayChanged(Shipment shipment, DelayStatus announced) {
         DelayAssessment delay = shipment.delay();
-        boolean delayed = delay != null && delay.isDelayed();
+        boolean delayed = delay != null && delay.signalsDelay();
         boolean wasDelayed = announced != null && announced != DelayStatus.ON_TIME;
         boolean endedUndelivered = shipment.status().isTerminal() && shipment.status() != Status.DELIVERED;
         String detailType;

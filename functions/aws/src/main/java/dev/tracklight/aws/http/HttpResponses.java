@@ -20,6 +20,11 @@ public final class HttpResponses {
         return response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem));
     }
 
+    /** 204: done, nothing to say. */
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("Cache-Control", "no-store")).build();
+    }
+
     /** A body already rendered, such as a webhook source's expected acknowledgement. */
     public static APIGatewayV2HTTPResponse of(int status, String contentType, String body) {
         return response(status, contentType, body);

@@ -41,6 +41,21 @@ public final class Keys {
         return "ORD#" + tenantId + "#" + orderId;
     }
 
+    /** A tracking number within one tenant, whatever the carrier: the merchant's lookup by number. */
+    public static String tenantTracking(String tenantId, String trackingNumber) {
+        return "TN#" + tenantId + "#" + trackingNumber;
+    }
+
+    /** A consumer's hashed e-mail or phone within one tenant: finds its shipments for privacy requests. */
+    public static String contact(String tenantId, String lookupKey) {
+        return "CON#" + tenantId + "#" + lookupKey;
+    }
+
+    /** A tenant's idempotency key, as sent in {@code Idempotency-Key}. */
+    public static String idempotency(String tenantId, String key) {
+        return "IDEM#" + tenantId + "#" + key;
+    }
+
     public static String tenant(String tenantId) {
         return "TEN#" + tenantId;
     }

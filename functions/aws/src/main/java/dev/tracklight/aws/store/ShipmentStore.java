@@ -1,6 +1,7 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,13 +11,16 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static dev.tracklight.aws.store.Attributes.key;
 import static dev.tracklight.aws.store.Attributes.n;
@@ -42,7 +46,7 @@ public final class ShipmentStore {
         this.table = table;
     }
 
-    /** Registers a shipment with its tracking, token and order lookups, all or nothing. */
+    /** Registers a shipment with its tracking, token, order, tenant-number and contact lookups, all or nothing. */
     public void create(Shipment shipment) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(shipmentItem(shipment), "attribute_not_exists(pk)"));
@@ -54,7 +58,99 @@ public final class ShipmentStore {
             writes.add(put(lookup(Keys.order(shipment.tenantId(), shipment.orderId()),
                     Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null));
         }
+        writes.add(put(lookup(Keys.tenantTracking(shipment.tenantId(), shipment.trackingNumber()),
+                Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null));
+        contactKeys(shipment).forEach(contact -> writes.add(put(lookup(contact, Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null)));
         dynamo.transactWriteItems(request -> request.transactItems(writes));
+    }
+
+    /** A page of a tenant's shipments, newest update first, and the cursor of the next page (null: no more). */
+    public record Page(List<Shipment> shipments, String nextCursor) {
+    }
+
+    /**
+     * The tenant's shipments updated since {@code updatedSince} (null: all), newest update first, that
+     * {@code filter} keeps: reads the tenant index a page at a time until {@code limit} are found. The cursor
+     * holds only index sort values: the query is always on the caller's own tenant, so a cursor cannot
+     * reach another tenant's shipments.
+     */
+    public Page page(String tenantId, Instant updatedSince, String cursor, int limit, Predicate<Shipment> filter) {
+        List<Shipment> found = new ArrayList<>();
+        Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, cursor);
+        while (true) {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(request -> request.tableName(table).indexName(Keys.TENANT_INDEX)
+                    .keyConditionExpression(updatedSince == null ? "#pk = :tenant" : "#pk = :tenant AND #sk >= :since")
+                    .expressionAttributeNames(updatedSince == null ? Map.of("#pk", Keys.TENANT_PK)
+                            : Map.of("#pk", Keys.TENANT_PK, "#sk", Keys.TENANT_SK))
+                    .expressionAttributeValues(updatedSince == null ? Map.of(":tenant", s(Keys.tenant(tenantId)))
+                            : Map.of(":tenant", s(Keys.tenant(tenantId)), ":since", s(updatedSince.toString())))
+                    .scanIndexForward(false).limit(limit).exclusiveStartKey(from));
+            for (var key : response.items()) {
+                Optional<Shipment> shipment = get(string(key, Keys.PK).substring("SHP#".length())).filter(filter);
+                shipment.ifPresent(found::add);
+                if (found.size() == limit) {
+                    return new Page(found, cursorOf(key));
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new Page(found, null);
+            }
+            start = response.lastEvaluatedKey();
+        }
+    }
+
+    private static String cursorOf(Map<String, AttributeValue> indexKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (string(indexKey, Keys.TENANT_SK) + "\n" + string(indexKey, Keys.PK)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws IllegalArgumentException when the cursor is not one this store gave out */
+    private static Map<String, AttributeValue> startKey(String tenantId, String cursor) {
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
+        if (parts.length != 2 || !parts[1].startsWith("SHP#")) {
+            throw new IllegalArgumentException("not a cursor");
+        }
+        return Map.of(Keys.TENANT_PK, s(Keys.tenant(tenantId)), Keys.TENANT_SK, s(parts[0]), Keys.PK, s(parts[1]), Keys.SK, s(Keys.META));
+    }
+
+    /** The tenant's shipments for one of its order ids. */
+    public List<Shipment> findByOrder(String tenantId, String orderId) {
+        return lookedUp(Keys.order(tenantId, orderId));
+    }
+
+    /** The tenant's shipments with this tracking number, whatever their carrier. */
+    public List<Shipment> findByTrackingNumber(String tenantId, String trackingNumber) {
+        return lookedUp(Keys.tenantTracking(tenantId, trackingNumber));
+    }
+
+    /** The tenant's shipments to the consumer with this contact lookup key ({@link Contact#lookupKeys}). */
+    public List<Shipment> findByContact(String tenantId, String lookupKey) {
+        return lookedUp(Keys.contact(tenantId, lookupKey));
+    }
+
+    private List<Shipment> lookedUp(String pk) {
+        return query(pk, "SHP#").stream().map(item -> get(string(item, SHIPMENT_ID))).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Writes the merchant's change of promise or recipient if nobody changed the shipment since
+     * {@code expectedVersion}, and points the contact lookups at the new recipient (none once erased).
+     */
+    public boolean updateDetails(Shipment before, Shipment after) {
+        if (!update(after, before.version())) {
+            return false;
+        }
+        List<String> kept = contactKeys(after);
+        contactKeys(before).stream().filter(key -> !kept.contains(key)).forEach(key ->
+                dynamo.deleteItem(request -> request.tableName(table).key(key(key, Keys.shipment(before.shipmentId())))));
+        kept.forEach(key -> dynamo.putItem(request -> request.tableName(table).item(lookup(key, Keys.shipment(after.shipmentId()), after.shipmentId()))));
+        return true;
+    }
+
+    private static List<String> contactKeys(Shipment shipment) {
+        return shipment.contact() == null ? List.of()
+                : shipment.contact().lookupKeys().stream().map(key -> Keys.contact(shipment.tenantId(), key)).toList();
     }
 
     public Optional<Shipment> get(String shipmentId) {

@@ -12,10 +12,12 @@ import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Registers shipments and attaches the carrier events that arrived before them. */
@@ -37,6 +39,18 @@ public final class ShipmentRegistry {
      * that does not (ambiguous or unknown) is refused with the candidates so the merchant can pin one.
      */
     public Shipment register(String tenantId, Registration registration) throws ProblemException {
+        return register(tenantId, registration, RandomIds.shipmentId());
+    }
+
+    /**
+     * The same under a given id: when the tenant already has a shipment with it (a retried request), that
+     * shipment is returned as it is.
+     */
+    public Shipment register(String tenantId, Registration registration, String shipmentId) throws ProblemException {
+        Optional<Shipment> existing = store.get(shipmentId).filter(shipment -> shipment.tenantId().equals(tenantId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         Instant now = clock.instant();
         String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
         CarrierChoice choice = CarrierChoice.PINNED;
@@ -50,17 +64,22 @@ public final class ShipmentRegistry {
             carrier = best.carrier();
             choice = CarrierChoice.detected(best.confidence(), best.why());
         }
-        Shipment shipment = Shipment.registered(tenantId, RandomIds.shipmentId(), registration.orderId(), carrier,
+        Shipment shipment = Shipment.registered(tenantId, shipmentId, registration.orderId(), carrier,
                 TrackingNumbers.normalize(registration.trackingNumber()), registration.serviceLevel(),
                 registration.origin(), registration.destination(), registration.promisedDelivery(),
-                registration.recipient(), RandomIds.trackingToken(), now).withCarrierChoice(choice);
-        store.create(shipment);
+                registration.recipient(), RandomIds.trackingToken(), now).withCarrierChoice(choice)
+                .withChannel(registration.channel() == null ? "api" : registration.channel());
+        try {
+            store.create(shipment);
+        } catch (TransactionCanceledException concurrentRetry) {
+            return store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> concurrentRetry);
+        }
         store.attachUnmatched(shipment);
         return tracker.refresh(shipment.shipmentId());
     }
 
     /** What a merchant tells us about a new shipment. */
-    public record Registration(String orderId, String carrier, String trackingNumber, String serviceLevel,
+    public record Registration(String orderId, String channel, String carrier, String trackingNumber, String serviceLevel,
                                Location origin, Location destination, LocalDate promisedDelivery, Contact recipient) {
     }
 }

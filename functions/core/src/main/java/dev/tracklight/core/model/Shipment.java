@@ -41,7 +41,8 @@ public record Shipment(
         DelayStatus publishedDelay,
         Instant createdAt,
         Instant updatedAt,
-        CarrierChoice carrierChoice) {
+        CarrierChoice carrierChoice,
+        String channel) {
 
     public Shipment {
         etaRevisions = etaRevisions == null ? List.of() : List.copyOf(etaRevisions);
@@ -53,7 +54,7 @@ public record Shipment(
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, List.of(), null, null, 1, 0,
-                null, now, now, CarrierChoice.PINNED);
+                null, now, now, CarrierChoice.PINNED, null);
     }
 
     /** True when neither what the shipment's viewers see nor when it must be judged again would change. */
@@ -66,20 +67,37 @@ public record Shipment(
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
                 progress.eventCount(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
                 outlook.delay(), outlook.recheckAt(), version + 1, publishedVersion, publishedDelay, createdAt, now,
-                carrierChoice);
+                carrierChoice, channel);
     }
 
     /** Marks this version, and its delay verdict, as announced. */
     public Shipment withPublished(long published, DelayStatus delayAnnounced) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version, published, delayAnnounced, createdAt, updatedAt, carrierChoice);
+                delay, recheckAt, version, published, delayAnnounced, createdAt, updatedAt, carrierChoice, channel);
     }
 
     public Shipment withCarrierChoice(CarrierChoice choice) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, choice);
+                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, choice, channel);
+    }
+
+    /** Where the merchant's order came from ({@code api}, {@code shopify}, {@code woocommerce}, …). */
+    public Shipment withChannel(String from) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
+                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, carrierChoice, from);
+    }
+
+    /**
+     * The merchant changed its promise or the recipient (null: erased); a new version, judged again by the
+     * tracker on its next refresh.
+     */
+    public Shipment withMerchantDetails(LocalDate promise, Contact recipient, Location destinationNow, Instant now) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destinationNow,
+                promise, recipient, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
+                delay, recheckAt, version + 1, publishedVersion, publishedDelay, createdAt, now, carrierChoice, channel);
     }
 
     /** The first estimate ever shown, or null before there was one. */

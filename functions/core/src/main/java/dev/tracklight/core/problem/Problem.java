@@ -20,11 +20,21 @@ public record Problem(String type, String title, int status, String detail) {
         return of(401, "Unauthorized", detail);
     }
 
+    public static Problem forbidden(String detail) {
+        return of(403, "Forbidden", detail);
+    }
+
     public static Problem notFound(String detail) {
         return of(404, "Not Found", detail);
     }
 
+    public static Problem conflict(String detail) {
+        return of(409, "Conflict", detail);
+    }
 
+    public static Problem unprocessable(String detail) {
+        return of(422, "Unprocessable Content", detail);
+    }
 
     public static Problem payloadTooLarge(String detail) {
         return of(413, "Content Too Large", detail);

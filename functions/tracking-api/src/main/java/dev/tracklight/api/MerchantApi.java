@@ -1,0 +1,41 @@
+package dev.tracklight.api;
+
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.aws.tracking.ShipmentRegistry;
+import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.problem.ProblemException;
+
+import java.time.Clock;
+
+/** The API's parts and the authentication in front of them, wired once per function instance. */
+public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings,
+                          PrivacyApi privacy, KeysApi keys) {
+
+    public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
+        var dynamo = aws.dynamoDb();
+        String table = env.require("TABLE_NAME");
+        String publicBaseUrl = env.require("PUBLIC_BASE_URL");
+        Clock clock = Clock.systemUTC();
+        var store = new ShipmentStore(dynamo, table);
+        var tracker = ShipmentTracker.wire(env, aws);
+        var apiKeys = new ApiKeyStore(dynamo, table, clock);
+        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store),
+                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, clock), tracker, new IdempotencyStore(dynamo, table, clock),
+                        publicBaseUrl, clock),
+                new SettingsApi(new TenantSettingsStore(dynamo, table, clock)),
+                new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys));
+    }
+
+    Caller caller(String authorization) throws ProblemException {
+        return authenticator.caller(authorization);
+    }
+
+    Caller admin(String authorization) throws ProblemException {
+        return authenticator.admin(authorization);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tracklight.api;
+
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.model.Contact;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A consumer's data-subject requests, within the caller's tenant: export everything held about them, or
+ * erase it. Erasure removes the recipient and reduces the destination to its city; the anonymous tracking
+ * history (statuses, carrier scans) stays, as it describes the parcel, not the person.
+ */
+public final class PrivacyApi {
+
+    private final ShipmentStore shipments;
+    private final ShipmentTracker tracker;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    public PrivacyApi(ShipmentStore shipments, ShipmentTracker tracker, String publicBaseUrl, Clock clock) {
+        this.shipments = shipments;
+        this.tracker = tracker;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+    }
+
+    /** The body of both requests: the consumer's e-mail, phone, or both. */
+    public record Subject(String email, String phone) {
+    }
+
+    public record Export(Subject subject, List<ShipmentResource> shipments) {
+    }
+
+    public record Erasure(Subject subject, int shipmentsErased) {
+    }
+
+    /** {@code POST /v1/privacy/export}. */
+    public Export export(Caller caller, String body) throws ProblemException {
+        Subject subject = subject(body);
+        return new Export(subject, held(caller, subject).stream().map(s -> ShipmentResource.of(s, publicBaseUrl)).toList());
+    }
+
+    /** {@code POST /v1/privacy/erase}. */
+    public Erasure erase(Caller caller, String body) throws ProblemException {
+        Subject subject = subject(body);
+        int erased = 0;
+        for (Shipment shipment : held(caller, subject)) {
+            if (eraseOne(shipment.shipmentId())) {
+                erased++;
+            }
+        }
+        return new Erasure(subject, erased);
+    }
+
+    private boolean eraseOne(String shipmentId) throws ProblemException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Shipment before = shipments.get(shipmentId).orElse(null);
+            if (before == null || before.contact() == null) {
+                return false;
+            }
+            Location destination = before.destination();
+            Location cityOnly = destination == null ? null : Location.cityLevel(destination.city(), destination.region(), destination.country());
+            if (shipments.updateDetails(before, before.withMerchantDetails(before.promisedDelivery(), null, cityOnly, clock.instant()))) {
+                tracker.refresh(shipmentId); // the page's masked name goes too
+                return true;
+            }
+        }
+        throw new ProblemException(Problem.conflict("a shipment kept changing during the erasure; send the request again"));
+    }
+
+    private List<Shipment> held(Caller caller, Subject subject) {
+        Map<String, Shipment> byId = new LinkedHashMap<>();
+        Stream.of(Contact.emailKey(subject.email()), Contact.phoneKey(subject.phone()))
+                .flatMap(Optional::stream)
+                .flatMap(key -> shipments.findByContact(caller.tenantId(), key).stream())
+                .forEach(shipment -> byId.putIfAbsent(shipment.shipmentId(), shipment));
+        return List.copyOf(byId.values());
+    }
+
+    private static Subject subject(String body) throws ProblemException {
+        Subject subject = Bodies.read(body, Subject.class, "a data subject ({\"email\": …, \"phone\": …})");
+        if (Contact.emailKey(subject.email()).isEmpty() && Contact.phoneKey(subject.phone()).isEmpty()) {
+            throw new ProblemException(Problem.badRequest("send the consumer's email, phone, or both"));
+        }
+        return subject;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tracklight.api;
+
+import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.ShipmentRegistry;
+import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
+import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.ids.RandomIds;
+import dev.tracklight.core.ids.Sha256;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.EventIds;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.model.TrackingNumbers;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The merchant's shipment routes; every read and write is scoped to the caller's tenant. */
+public final class ShipmentsApi {
+
+    /** Page sizes of {@code GET /v1/shipments}. */
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    /** Longest {@code Idempotency-Key} accepted (Stripe's limit). */
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final ShipmentStore shipments;
+    private final ShipmentRegistry registry;
+    private final ShipmentTracker tracker;
+    private final IdempotencyStore idempotency;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    public ShipmentsApi(ShipmentStore shipments, ShipmentRegistry registry, ShipmentTracker tracker, IdempotencyStore idempotency,
+                        String publicBaseUrl, Clock clock) {
+        this.shipments = shipments;
+        this.registry = registry;
+        this.tracker = tracker;
+        this.idempotency = idempotency;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code POST /v1/shipments}. With an {@code Idempotency-Key}, a retry returns the shipment the first
+     * request created; the same key with another body is refused (422).
+     */
+    public ShipmentResource register(Caller caller, String idempotencyKey, String body) throws ProblemException {
+        Registration registration = Bodies.read(body, Registration.class, "a shipment registration");
+        if (registration.trackingNumber() == null || registration.trackingNumber().isBlank()) {
+            throw new ProblemException(Problem.badRequest("trackingNumber is required (carrier is optional: detected from the number when absent)"));
+        }
+        String shipmentId = RandomIds.shipmentId();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+                throw new ProblemException(Problem.badRequest("Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"));
+            }
+            var claim = idempotency.claim(caller.tenantId(), idempotencyKey, Sha256.hex(body), shipmentId);
+            if (!claim.sameRequest()) {
+                throw new ProblemException(Problem.unprocessable("this Idempotency-Key was used with a different request in the last 24 hours"));
+            }
+            shipmentId = claim.shipmentId();
+        }
+        return resource(registry.register(caller.tenantId(), registration, shipmentId));
+    }
+
+    /** {@code GET /v1/shipments/{id}}: another tenant's shipment is indistinguishable from a missing one. */
+    public ShipmentResource get(Caller caller, String shipmentId) throws ProblemException {
+        return resource(owned(caller, shipmentId));
+    }
+
+    /** {@code GET /v1/shipments?orderId=&trackingNumber=&status=&delayed=&updatedSince=&limit=&cursor=}, newest update first. */
+    public ShipmentList list(Caller caller, Map<String, String> query) throws ProblemException {
+        Predicate<Shipment> filter = filter(query);
+        int limit = limit(query.get("limit"));
+        // an order or a tracking number has a handful of shipments: one lookup, one page
+        Optional<List<Shipment>> lookedUp = query.get("orderId") != null
+                ? Optional.of(shipments.findByOrder(caller.tenantId(), query.get("orderId")))
+                : Optional.ofNullable(query.get("trackingNumber"))
+                .map(number -> shipments.findByTrackingNumber(caller.tenantId(), TrackingNumbers.normalize(number)));
+        if (lookedUp.isPresent()) {
+            return new ShipmentList(lookedUp.get().stream().filter(filter).limit(limit).map(this::resource).toList(), null);
+        }
+        Instant since = instant(query.get("updatedSince"), "updatedSince");
+        try {
+            var page = shipments.page(caller.tenantId(), since, query.get("cursor"), limit, filter);
+            return new ShipmentList(page.shipments().stream().map(this::resource).toList(), page.nextCursor());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.badRequest("cursor is not one this API returned; start again without it"));
+        }
+    }
+
+    /** {@code GET /v1/shipments/{id}/events}: the full timeline, oldest first, with the carriers' raw codes. */
+    public EventList events(Caller caller, String shipmentId) throws ProblemException {
+        return new EventList(shipments.events(owned(caller, shipmentId).shipmentId()));
+    }
+
+    /** {@code PATCH /v1/shipments/{id}}: a new promise, a new recipient, or a cancellation. */
+    public ShipmentResource patch(Caller caller, String shipmentId, String body) throws ProblemException {
+        ShipmentPatch patch = Bodies.read(body, ShipmentPatch.class, "a shipment change");
+        if (patch.isEmpty()) {
+            throw new ProblemException(Problem.badRequest("send at least one of promisedDelivery, recipient, cancel"));
+        }
+        if (Boolean.FALSE.equals(patch.cancel())) {
+            throw new ProblemException(Problem.unprocessable("a cancellation cannot be undone; send cancel: true or leave it out"));
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Shipment before = owned(caller, shipmentId);
+            Shipment after = before.withMerchantDetails(
+                    patch.promisedDelivery() == null ? before.promisedDelivery() : patch.promisedDelivery(),
+                    patch.recipient() == null ? before.contact() : patch.recipient(), before.destination(), clock.instant());
+            if (shipments.updateDetails(before, after)) {
+                if (Boolean.TRUE.equals(patch.cancel()) && !before.status().isTerminal()) {
+                    shipments.putEvent(shipmentId, cancellation(before));
+                }
+                return resource(tracker.refresh(shipmentId));
+            }
+        }
+        throw new ProblemException(Problem.conflict("the shipment kept changing; send the change again"));
+    }
+
+    /** The merchant's cancellation, kept on the timeline like a carrier's event so the fold decides the status. */
+    private TrackingEvent cancellation(Shipment shipment) {
+        Instant now = clock.instant();
+        return new TrackingEvent(EventIds.of(shipment.carrier(), shipment.trackingNumber(), "merchant-cancel", now),
+                shipment.carrier(), shipment.trackingNumber(), now, "+00:00", false, now, Status.CANCELLED, null,
+                "cancelled by the merchant", "CANCELLED", "Cancelled by the merchant", null, "merchant", null);
+    }
+
+    private Shipment owned(Caller caller, String shipmentId) throws ProblemException {
+        return Optional.ofNullable(shipmentId).flatMap(shipments::get)
+                .filter(shipment -> shipment.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment " + shipmentId)));
+    }
+
+    private ShipmentResource resource(Shipment shipment) {
+        return ShipmentResource.of(shipment, publicBaseUrl);
+    }
+
+    private static Predicate<Shipment> filter(Map<String, String> query) throws ProblemException {
+        Predicate<Shipment> filter = shipment -> true;
+        String status = query.get("status");
+        if (status != null) {
+            try {
+                Status wanted = Status.valueOf(status);
+                filter = filter.and(shipment -> shipment.status() == wanted);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problem.badRequest("status must be one of " + List.of(Status.values())));
+            }
+        }
+        String delayed = query.get("delayed");
+        if (delayed != null) {
+            if (!delayed.equals("true") && !delayed.equals("false")) {
+                throw new ProblemException(Problem.badRequest("delayed must be true or false"));
+            }
+            boolean wanted = Boolean.parseBoolean(delayed);
+            filter = filter.and(shipment -> wanted == (shipment.delay() != null && shipment.delay().status() != DelayStatus.ON_TIME));
+        }
+        return filter;
+    }
+
+    private static int limit(String value) throws ProblemException {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below, as any other out-of-range value
+        }
+        throw new ProblemException(Problem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT));
+    }
+
+    private static Instant instant(String value, String name) throws ProblemException {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.badRequest(name + " must be an ISO-8601 instant such as 2026-11-22T08:00:00Z"));
+        }
+    }
+
+    /** A page of shipments and the cursor of the next one (null: last page). */
+    public record ShipmentList(List<ShipmentResource> shipments, String nextCursor) {
+    }
+
+    /** A shipment's timeline. */
+    public record EventList(List<TrackingEvent> events) {
+    }
+}

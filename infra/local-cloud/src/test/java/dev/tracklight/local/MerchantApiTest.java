@@ -1,0 +1,286 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.ApiKeyStore.Role;
+import dev.tracklight.core.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The merchant API through the local API Gateway: every route, its errors, tenant isolation on each, and
+ * every response validated against openapi.json ({@link OpenApiContract}); the class ends by requiring
+ * that every response the spec declares was seen, except two that cannot be caused through the gateway on
+ * demand: 503 (storage unreachable) and 409 (a shipment changed five times during one request). Both are
+ * the same Problem schema that every other error here is validated against.
+ */
+class MerchantApiTest {
+
+    private static OpenApiContract contract;
+    private static ApiKeyStore keys;
+
+    @BeforeAll
+    static void load() throws Exception {
+        contract = new OpenApiContract();
+        keys = new ApiKeyStore(SharedCloud.get().dynamoDb(), SharedCloud.table());
+    }
+
+    @AfterAll
+    static void everyDeclaredResponseWasSeen() {
+        assertThat(contract.unseen(Set.of("503", "409"))).as("declared responses no test produced").isEmpty();
+    }
+
+    /** A fresh tenant's standard key: each test has its own tenants, whatever else runs on the shared cloud. */
+    private static String tenantKey(Role role) {
+        return keys.issue("tenant-" + UUID.randomUUID(), role).secret();
+    }
+
+    private static HttpResponse<String> call(String method, String template, String path, String apiKey, String body,
+                                             String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = SharedCloud.client().send(request);
+        contract.check(method, template, response);
+        return response;
+    }
+
+    private static Map<?, ?> json(HttpResponse<String> response) {
+        return Json.read(response.body(), Map.class);
+    }
+
+    private static Map<?, ?> register(String apiKey, String number, Map<String, Object> more) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("carrier", "ups", "trackingNumber", number, "orderId", "order-" + number,
+                "promisedDelivery", "2026-12-24",
+                "destination", Map.of("city", "Seattle", "region", "WA", "country", "US", "postalCode", "98101"),
+                "recipient", Map.of("name", "Jane Doe", "email", "Jane.Doe@Example.com", "phone", "+1 (206) 555-0100")));
+        body.putAll(more);
+        HttpResponse<String> created = call("POST", "/v1/shipments", "/v1/shipments", apiKey, Json.write(body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created);
+    }
+
+    @Test
+    void aShipmentIsRegisteredReadListedFollowedChangedAndCancelled() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        String number = SharedCloud.uniqueTrackingNumber();
+        Map<?, ?> created = register(key, number, Map.of());
+        String id = (String) created.get("id");
+        assertThat(created.get("channel")).isEqualTo("api");
+        assertThat((String) created.get("trackingUrl")).contains("/t/");
+
+        assertThat(json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + id, key, null)).get("orderId")).isEqualTo("order-" + number);
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?orderId=order-" + number, key, null)).get("shipments")).hasSize(1);
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?trackingNumber=" + number.toLowerCase(), key, null)).get("shipments"))
+                .as("found by number, normalised").hasSize(1);
+
+        // a carrier scan shows on the timeline with its raw code
+        assertThat(SharedCloud.client().postSignedWebhook(SharedCloud.SECRET,
+                SharedCloud.webhook("ups", number, "IN_TRANSIT", "AR", "2026-11-20T10:00:00Z", "Arrived")).statusCode()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> call("GET", "/v1/shipments/{id}/events", "/v1/shipments/" + id + "/events", key, null).body()
+                .contains("\"rawCode\":\"AR\""), Duration.ofSeconds(30));
+
+        Map<?, ?> promised = json(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, key, "{\"promisedDelivery\":\"2026-12-31\"}"));
+        assertThat(promised.get("promisedDelivery")).isEqualTo("2026-12-31");
+        Map<?, ?> cancelled = json(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, key, "{\"cancel\":true}"));
+        assertThat(cancelled.get("status")).isEqualTo("CANCELLED");
+        assertThat(call("GET", "/v1/shipments", "/v1/shipments?status=CANCELLED&orderId=order-" + number, key, null).body()).contains(id);
+    }
+
+    @Test
+    void badRequestsAreAnsweredWithProblemsNotStackTraces() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        String id = (String) register(key, SharedCloud.uniqueTrackingNumber(), Map.of()).get("id");
+
+        assertThat(call("POST", "/v1/shipments", "/v1/shipments", key, "{not json").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/shipments", "/v1/shipments", key, "{\"carrier\":\"ups\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/shipments", "/v1/shipments", key, "{\"trackingNumber\":\"12345\"}").statusCode())
+                .as("carrier cannot be told from the number").isEqualTo(422);
+        for (String query : List.of("status=NOPE", "delayed=maybe", "limit=0", "limit=x", "updatedSince=yesterday", "cursor=%21%21")) {
+            assertThat(call("GET", "/v1/shipments", "/v1/shipments?" + query, key, null).statusCode()).as(query).isEqualTo(400);
+        }
+        assertThat(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, key, "{}").statusCode()).isEqualTo(400);
+        assertThat(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, key, "{\"cancel\":false}").statusCode()).isEqualTo(422);
+        assertThat(call("PUT", "/v1/settings", "/v1/settings", key, "{\"stageSlaHours\":{\"NOPE\":3}}").statusCode()).isEqualTo(400);
+        assertThat(call("PUT", "/v1/settings", "/v1/settings", key, "{\"lateWarningProbability\":2}").statusCode()).isEqualTo(422);
+        assertThat(call("POST", "/v1/privacy/export", "/v1/privacy/export", key, "{}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/privacy/erase", "/v1/privacy/erase", key, "{\"email\":\" \"}").statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/v1/track/{token}", "/v1/track/no-such-token", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyMerchantRouteRefusesAMissingOrUnknownKey() throws Exception {
+        Map<String, String> routes = Map.ofEntries(
+                Map.entry("POST /v1/shipments", "/v1/shipments"), Map.entry("GET /v1/shipments", "/v1/shipments"),
+                Map.entry("GET /v1/shipments/{id}", "/v1/shipments/x"), Map.entry("PATCH /v1/shipments/{id}", "/v1/shipments/x"),
+                Map.entry("GET /v1/shipments/{id}/events", "/v1/shipments/x/events"), Map.entry("GET /v1/settings", "/v1/settings"),
+                Map.entry("PUT /v1/settings", "/v1/settings"), Map.entry("POST /v1/privacy/export", "/v1/privacy/export"),
+                Map.entry("POST /v1/privacy/erase", "/v1/privacy/erase"), Map.entry("GET /v1/keys", "/v1/keys"),
+                Map.entry("POST /v1/keys", "/v1/keys"), Map.entry("POST /v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"),
+                Map.entry("DELETE /v1/keys/{prefix}", "/v1/keys/tl_x"));
+        for (var route : routes.entrySet()) {
+            String[] methodAndTemplate = route.getKey().split(" ");
+            String body = methodAndTemplate[0].equals("GET") || methodAndTemplate[0].equals("DELETE") ? null : "{}";
+            assertThat(call(methodAndTemplate[0], methodAndTemplate[1], route.getValue(), null, body).statusCode()).as(route.getKey()).isEqualTo(401);
+            assertThat(call(methodAndTemplate[0], methodAndTemplate[1], route.getValue(), "tl_unknown", body).statusCode()).as(route.getKey()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void tenantBCannotReadOrChangeTenantAsShipmentsThroughAnyRoute() throws Exception {
+        String a = tenantKey(Role.STANDARD);
+        String b = tenantKey(Role.ADMIN);
+        String number = SharedCloud.uniqueTrackingNumber();
+        Map<?, ?> shipment = register(a, number, Map.of());
+        String id = (String) shipment.get("id");
+        String token = SharedCloud.tokenOf(shipment);
+        String aPrefix = keys.find(a).orElseThrow().prefix();
+
+        // by id
+        assertThat(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + id, b, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/shipments/{id}/events", "/v1/shipments/" + id + "/events", b, null).statusCode()).isEqualTo(404);
+        assertThat(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, b, "{\"cancel\":true}").statusCode()).isEqualTo(404);
+        // by order id, tracking number, token (as an id), and in B's own listing
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?orderId=order-" + number, b, null)).get("shipments")).isEmpty();
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?trackingNumber=" + number, b, null)).get("shipments")).isEmpty();
+        assertThat(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + token, b, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/shipments", "/v1/shipments", b, null).body()).doesNotContain(id);
+        // by the consumer's contact
+        assertThat((List<?>) json(call("POST", "/v1/privacy/export", "/v1/privacy/export", b, "{\"email\":\"jane.doe@example.com\"}")).get("shipments")).isEmpty();
+        assertThat((Number) json(call("POST", "/v1/privacy/erase", "/v1/privacy/erase", b, "{\"email\":\"jane.doe@example.com\"}"))
+                .get("shipmentsErased")).extracting(Number::intValue).isEqualTo(0);
+        // by key prefix: B's admin key cannot rotate or revoke A's key
+        assertThat(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/" + aPrefix + "/rotate", b, null).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/v1/keys/{prefix}", "/v1/keys/" + aPrefix, b, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/keys", "/v1/keys", b, null).body()).doesNotContain(aPrefix);
+
+        // and A's shipment, contact and key are as they were
+        Map<?, ?> unchanged = json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + id, a, null));
+        assertThat(unchanged.get("status")).isNotEqualTo("CANCELLED");
+        assertThat(((Map<?, ?>) unchanged.get("recipient")).get("email")).isEqualTo("Jane.Doe@Example.com");
+        assertThat(keys.find(a)).isPresent();
+    }
+
+    @Test
+    void aRetriedRegistrationWithTheSameIdempotencyKeyCreatesOneShipment() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        String body = Json.write(Map.of("carrier", "ups", "trackingNumber", SharedCloud.uniqueTrackingNumber()));
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        var first = call("POST", "/v1/shipments", "/v1/shipments", key, body, "Idempotency-Key", idempotencyKey);
+        var retry = call("POST", "/v1/shipments", "/v1/shipments", key, body, "Idempotency-Key", idempotencyKey);
+        var other = call("POST", "/v1/shipments", "/v1/shipments", key, body.replace("ups", "fedex"), "Idempotency-Key", idempotencyKey);
+
+        assertThat(json(retry).get("id")).isEqualTo(json(first).get("id"));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments", key, null)).get("shipments")).hasSize(1);
+    }
+
+    @Test
+    void theListPagesThroughEveryShipmentOnceNewestFirstAndFilters() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add((String) register(key, SharedCloud.uniqueTrackingNumber(), Map.of()).get("id"));
+        }
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<?, ?> page = json(call("GET", "/v1/shipments", "/v1/shipments?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), key, null));
+            ((List<?>) page.get("shipments")).forEach(s -> listed.add((String) ((Map<?, ?>) s).get("id")));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+
+        assertThat(listed).containsExactlyElementsOf(created.reversed());
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?delayed=true", key, null)).get("shipments")).isEmpty();
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?status=PENDING&limit=200", key, null)).get("shipments")).hasSize(5);
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?updatedSince=2999-01-01T00:00:00Z", key, null)).get("shipments")).isEmpty();
+    }
+
+    @Test
+    void aConsumersDataIsExportedAndErasedAcrossTheTenantsShipmentsKeepingTheTrackingHistory() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        Map<?, ?> byEmail = register(key, SharedCloud.uniqueTrackingNumber(), Map.of());
+        Map<?, ?> byPhone = register(key, SharedCloud.uniqueTrackingNumber(),
+                Map.of("recipient", Map.of("name", "Jane Doe", "phone", "+12065550100")));
+        register(key, SharedCloud.uniqueTrackingNumber(), Map.of("recipient", Map.of("name", "Someone Else", "email", "else@example.com")));
+
+        Map<?, ?> export = json(call("POST", "/v1/privacy/export", "/v1/privacy/export", key,
+                "{\"email\":\" jane.doe@example.COM \",\"phone\":\"+1 206-555-0100\"}"));
+        List<Object> exported = ((List<?>) export.get("shipments")).stream().map(s -> ((Map<?, ?>) s).get("id")).map(Object.class::cast).toList();
+        assertThat(exported).containsExactlyInAnyOrder(byEmail.get("id"), byPhone.get("id"));
+
+        Map<?, ?> erasure = json(call("POST", "/v1/privacy/erase", "/v1/privacy/erase", key,
+                "{\"email\":\"jane.doe@example.com\",\"phone\":\"12065550100\"}"));
+        assertThat(((Number) erasure.get("shipmentsErased")).intValue()).isEqualTo(2);
+
+        Map<?, ?> erased = json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + byEmail.get("id"), key, null));
+        assertThat(erased.get("recipient")).isNull();
+        assertThat(((Map<?, ?>) erased.get("destination")).get("postalCode")).isNull();
+        assertThat(((Map<?, ?>) erased.get("destination")).get("city")).isEqualTo("Seattle");
+        Map<?, ?> page = json(call("GET", "/v1/track/{token}", "/v1/track/" + SharedCloud.tokenOf(byEmail), null, null));
+        assertThat(page.get("recipient")).as("the page's masked name goes too").isNull();
+        assertThat((List<?>) json(call("POST", "/v1/privacy/export", "/v1/privacy/export", key, "{\"email\":\"jane.doe@example.com\"}"))
+                .get("shipments")).isEmpty();
+    }
+
+    @Test
+    void anAdminKeyManagesItsTenantsKeysAndAStandardKeyCannot() throws Exception {
+        String admin = tenantKey(Role.ADMIN);
+        String standard = keys.issue(keys.find(admin).orElseThrow().tenantId(), Role.STANDARD).secret();
+        assertThat(call("GET", "/v1/keys", "/v1/keys", standard, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/v1/keys", "/v1/keys", standard, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate", standard, null).statusCode()).isEqualTo(403);
+        assertThat(call("DELETE", "/v1/keys/{prefix}", "/v1/keys/tl_x", standard, null).statusCode()).isEqualTo(403);
+
+        Map<?, ?> issued = json(call("POST", "/v1/keys", "/v1/keys", admin, "{\"role\":\"STANDARD\"}"));
+        String secret = (String) issued.get("secret");
+        String prefix = (String) ((Map<?, ?>) issued.get("key")).get("prefix");
+        assertThat(secret).startsWith(prefix);
+        assertThat(call("GET", "/v1/keys", "/v1/keys", admin, null).body()).contains(prefix).doesNotContain(secret);
+        assertThat(call("POST", "/v1/keys", "/v1/keys", admin, "{nope").statusCode()).isEqualTo(400);
+
+        // rotation with a grace period: both work; then revoking the new one leaves the old until its grace ends
+        assertThat(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/" + prefix + "/rotate", admin, "{\"graceHours\":999}").statusCode()).isEqualTo(422);
+        assertThat(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/" + prefix + "/rotate", admin, "[").statusCode()).isEqualTo(400);
+        Map<?, ?> rotated = json(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/" + prefix + "/rotate", admin, "{\"graceHours\":1}"));
+        String newSecret = (String) rotated.get("secret");
+        assertThat(call("GET", "/v1/settings", "/v1/settings", secret, null).statusCode()).as("old key in its grace hour").isEqualTo(200);
+        assertThat(call("GET", "/v1/settings", "/v1/settings", newSecret, null).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/v1/keys/{prefix}", "/v1/keys/" + prefix, admin, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/v1/settings", "/v1/settings", secret, null).statusCode()).as("revoked").isEqualTo(401);
+        assertThat(call("DELETE", "/v1/keys/{prefix}", "/v1/keys/" + prefix, admin, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSpecIsServedAndSettingsRoundTrip() throws Exception {
+        var served = call("GET", "/v1/openapi.json", "/v1/openapi.json", null, null);
+        assertThat(Json.read(served.body(), Map.class).get("openapi")).isEqualTo("3.1.0");
+        String key = tenantKey(Role.STANDARD);
+        assertThat(json(call("GET", "/v1/settings", "/v1/settings", key, null)).get("lateWarningProbability")).isNull();
+        var put = call("PUT", "/v1/settings", "/v1/settings", key, "{\"lateWarningProbability\":0.3,\"carrierStageSlaHours\":{\"usps\":{\"LINE_HAUL\":120}}}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/v1/settings", "/v1/settings", key, null).body()).contains("\"LINE_HAUL\":120");
+    }
+}

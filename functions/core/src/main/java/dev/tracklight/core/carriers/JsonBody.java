@@ -6,6 +6,7 @@ import dev.tracklight.core.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -102,6 +103,30 @@ public final class JsonBody {
             return string.getString();
         }
         throw bad(at(path, field) + " must be a string");
+    }
+
+    /**
+     * An identifier sent as a number or a string, as text: platforms' ids (Shopify's 820982911946154508) pass
+     * 2^53, where a double would round them, so the number is read exactly.
+     */
+    public static String optionalId(JsonObject json, String field, String path) throws ProblemException {
+        JsonValue value = json.get(field);
+        if (value instanceof JsonNumber number) {
+            try {
+                return number.bigIntegerValueExact().toString();
+            } catch (ArithmeticException e) {
+                throw bad(at(path, field) + " must be a whole number");
+            }
+        }
+        return optionalText(json, field, path);
+    }
+
+    public static String requiredId(JsonObject json, String field, String path) throws ProblemException {
+        String value = optionalId(json, field, path);
+        if (value == null) {
+            throw bad(at(path, field) + " is required");
+        }
+        return value;
     }
 
     /** A string field with blanks read as absent: sources send "" for "no value". */

@@ -1,5 +1,8 @@
 package dev.tracklight.core.webhook;
 
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,13 @@ public final class HmacSha256 {
 
     public static String signBase64(String secret, String message) {
         return java.util.Base64.getEncoder().encodeToString(sign(secret, message));
+    }
+
+    /** @throws ProblemException 401 unless the request's {@code header} holds the base64 HMAC-SHA256 of its raw body */
+    public static void requireBase64Header(WebhookRequest request, String header, String secret) throws ProblemException {
+        if (!matchesBase64(secret, request.body(), request.header(header))) {
+            throw new ProblemException(Problem.unauthorized("missing " + header + " header or it does not match the body"));
+        }
     }
 
     /** Constant-time comparison of a presented base64 signature with the expected one. */

@@ -1,5 +1,7 @@
 package dev.tracklight.core.webhook;
 
+import dev.tracklight.core.channels.ChannelAdapters;
+
 /**
  * Where a source's webhooks are received and the secret they are checked with. A tenant's endpoint has its
  * own URL and secret (each merchant's carrier account signs with its own); a platform-wide endpoint
@@ -13,8 +15,9 @@ public record WebhookEndpoint(String endpointId, String source, String tenantId,
         return new WebhookEndpoint(null, source, null, secret);
     }
 
-    /** The path of this endpoint under the HTTP API. */
+    /** The path of this endpoint under the HTTP API: a sales channel's or a carrier source's. */
     public String path() {
-        return "/webhooks/carriers/" + source + (endpointId == null ? "" : "/" + endpointId);
+        return (ChannelAdapters.isChannel(source) ? "/webhooks/channels/" : "/webhooks/carriers/") + source
+                + (endpointId == null ? "" : "/" + endpointId);
     }
 }

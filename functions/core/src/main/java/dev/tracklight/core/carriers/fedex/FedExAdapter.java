@@ -7,7 +7,6 @@ import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -48,9 +47,7 @@ public final class FedExAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        if (!HmacSha256.matchesBase64(secret, request.body(), request.header(SIGNATURE_HEADER))) {
-            throw new ProblemException(Problem.unauthorized("missing " + SIGNATURE_HEADER + " header or it does not match the body"));
-        }
+        HmacSha256.requireBase64Header(request, SIGNATURE_HEADER, secret);
     }
 
     @Override

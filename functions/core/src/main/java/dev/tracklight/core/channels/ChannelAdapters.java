@@ -1,0 +1,27 @@
+package dev.tracklight.core.channels;
+
+import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.channels.generic.GenericChannelAdapter;
+import dev.tracklight.core.channels.shopify.ShopifyAdapter;
+import dev.tracklight.core.channels.woocommerce.WooCommerceAdapter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Every sales channel Tracklight takes webhooks from; their names never collide with carrier sources. */
+public final class ChannelAdapters {
+
+    private static final Set<String> NAMES = Set.of(ShopifyAdapter.CHANNEL, WooCommerceAdapter.CHANNEL, GenericChannelAdapter.CHANNEL);
+
+    private ChannelAdapters() {
+    }
+
+    public static List<ChannelAdapter> all(Clock clock) {
+        return List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericChannelAdapter(new TracklightJsonAdapter(clock)));
+    }
+
+    public static boolean isChannel(String name) {
+        return NAMES.contains(name);
+    }
+}

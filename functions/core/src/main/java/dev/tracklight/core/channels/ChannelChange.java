@@ -1,0 +1,31 @@
+package dev.tracklight.core.channels;
+
+import dev.tracklight.core.model.Contact;
+import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a sales channel told us, in our terms: an order, a fulfilment with tracking, or a fulfilment's progress. */
+public sealed interface ChannelChange {
+
+    /** An order was placed: who it goes to, kept for the fulfilments that follow. */
+    record OrderPlaced(String orderId, Contact recipient, Location destination, LocalDate promisedDelivery) implements ChannelChange {
+    }
+
+    /**
+     * An order (or part of it) was handed to a carrier. {@code carrier} is our code when the channel's
+     * carrier name is one we know, else null (the number's shape decides); {@code carrierName} is as sent.
+     */
+    record Fulfilled(String orderId, String fulfillmentId, String carrier, String carrierName, List<String> trackingNumbers,
+                     Contact recipient, Location destination) implements ChannelChange {
+    }
+
+    /** A fulfilment moved, as the channel reports it (Shopify's fulfilment events). */
+    record FulfillmentProgress(String orderId, String fulfillmentId, String eventId, Status status, String subStatus,
+                               String rawCode, String message, Instant occurredAt, String localOffset, Location location,
+                               Instant estimatedDelivery) implements ChannelChange {
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.webhook.HmacSha256;
+import dev.tracklight.core.webhook.WebhookEndpoint;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shopify's and WooCommerce's published sample payloads, signed as those platforms sign them, create the
+ * merchant's shipments through the real local endpoints; a wrong signature creates nothing.
+ */
+class ChannelWebhooksTest {
+
+    private static String apiKey;
+    private static WebhookEndpoint shopify;
+    private static WebhookEndpoint woo;
+
+    @BeforeAll
+    static void tenantWithChannels() throws Exception {
+        String tenant = "tenant-channels-" + UUID.randomUUID();
+        var cloud = SharedCloud.get();
+        apiKey = new ApiKeyStore(cloud.dynamoDb(), SharedCloud.table()).issue(tenant);
+        var endpoints = new WebhookEndpointStore(cloud.dynamoDb(), SharedCloud.table());
+        shopify = endpoints.create(tenant, "shopify", null);
+        woo = endpoints.create(tenant, "woocommerce", null);
+    }
+
+    private static String sample(String path) throws Exception {
+        return Files.readString(SharedCloud.template().resolveSibling("events/channels/" + path));
+    }
+
+    private static HttpResponse<String> post(WebhookEndpoint endpoint, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + endpoint.path()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return SharedCloud.client().send(request);
+    }
+
+    private static HttpResponse<String> shopify(String topic, String body, String webhookId, String secret) throws Exception {
+        return post(shopify, body, "X-Shopify-Topic", topic, "X-Shopify-Webhook-Id", webhookId,
+                "X-Shopify-Hmac-Sha256", HmacSha256.signBase64(secret, body));
+    }
+
+    private static List<?> shipmentsOfOrder(String orderId) throws Exception {
+        return (List<?>) Json.read(SharedCloud.client().merchant("GET", "/v1/shipments?orderId=" + orderId, apiKey, null).body(), Map.class)
+                .get("shipments");
+    }
+
+    @Test
+    void shopifysOrderFulfilmentAndFulfilmentEventBecomeAShipmentThatMoves() throws Exception {
+        // a wrong signature is refused and creates nothing
+        var forged = shopify("fulfillments/create", sample("shopify/fulfillments_create.json"), "wh-forged", "not-the-secret");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(shipmentsOfOrder("820982911946154508")).isEmpty();
+
+        // the order, then its fulfilment: a shipment with the order's recipient
+        assertThat(shopify("orders/create", sample("shopify/orders_create.json"), "wh-order", shopify.secret()).statusCode()).isEqualTo(200);
+        var fulfilled = shopify("fulfillments/create", sample("shopify/fulfillments_create.json"), "wh-fulfil", shopify.secret());
+        assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
+        assertThat(fulfilled.body()).contains("\"shipments\":1");
+        Map<?, ?> shipment = (Map<?, ?>) shipmentsOfOrder("820982911946154508").getFirst();
+        assertThat(shipment.get("carrier")).isEqualTo("ups");
+        assertThat(shipment.get("trackingNumber")).isEqualTo("1Z827WK74630");
+        assertThat(shipment.get("channel")).isEqualTo("shopify");
+        assertThat(((Map<?, ?>) shipment.get("recipient")).get("name")).isEqualTo("Steve Shipper");
+
+        // Shopify retries the same delivery, and sends the update: still one shipment
+        assertThat(shopify("fulfillments/create", sample("shopify/fulfillments_create.json"), "wh-fulfil", shopify.secret()).body())
+                .contains("duplicate");
+        assertThat(shopify("fulfillments/update", sample("shopify/fulfillments_update.json"), "wh-update", shopify.secret()).statusCode())
+                .isEqualTo(200);
+        assertThat(shipmentsOfOrder("820982911946154508")).hasSize(1);
+
+        // the fulfilment event moves it
+        assertThat(shopify("fulfillment_events/create", sample("shopify/fulfillment_events_create.json"), "wh-event", shopify.secret())
+                .body()).contains("\"events\":1");
+        String id = (String) shipment.get("id");
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.client().merchant("GET", "/v1/shipments/" + id, apiKey, null).body()
+                .contains("\"status\":\"IN_TRANSIT\""), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void wooCommercesPingIsAnsweredAndItsSignedOrderWithTrackingCreatesTheShipment() throws Exception {
+        var ping = post(woo, "webhook_id=15", "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(ping.statusCode()).isEqualTo(200);
+
+        String body = sample("woocommerce/order_updated.json");
+        var forged = post(woo, body, "X-WC-Webhook-Topic", "order.updated", "X-WC-Webhook-Delivery-ID", "d-forged",
+                "X-WC-Webhook-Signature", HmacSha256.signBase64("not-the-secret", body));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(shipmentsOfOrder("727")).isEmpty();
+
+        var accepted = post(woo, body, "X-WC-Webhook-Topic", "order.updated", "X-WC-Webhook-Delivery-ID", "d-1",
+                "X-WC-Webhook-Signature", HmacSha256.signBase64(woo.secret(), body));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        Map<?, ?> shipment = (Map<?, ?>) shipmentsOfOrder("727").getFirst();
+        assertThat(shipment.get("carrier")).isEqualTo("usps");
+        assertThat(shipment.get("trackingNumber")).isEqualTo("9400111899560000000000");
+        assertThat(((Map<?, ?>) shipment.get("recipient")).get("email")).isEqualTo("john.doe@example.com");
+    }
+}

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A delay verdict with its reason code, the same reason in plain English, and the moment it was first
  * reached ({@code detectedAt}, kept while the verdict holds). {@code hoursWithoutScan} and
- * {@code stageLimitHours} are set for {@link DelayStatus#STALLED}, as of the detection.
+ * {@code stageLimitHours} are set for {@link DelayStatus#STALLED}, as of the latest judgement.
  */
 public record DelayAssessment(DelayStatus status, DelayReason reason, String message, Long hoursWithoutScan,
                               Long stageLimitHours, Instant detectedAt) {
@@ -29,10 +29,12 @@ public record DelayAssessment(DelayStatus status, DelayReason reason, String mes
     }
 
     /**
-     * This verdict, or the one already held when it says the same (status and reason): a verdict keeps the
-     * moment it was detected for as long as it holds.
+     * This verdict, detected when the one already held was if that says the same (status and reason): a
+     * verdict keeps the moment it was detected for as long as it holds, while its figures (hours without a
+     * scan) stay current.
      */
     public DelayAssessment since(DelayAssessment held) {
-        return held != null && held.status == status && held.reason == reason ? held : this;
+        return held != null && held.status == status && held.reason == reason
+                ? new DelayAssessment(status, reason, message, hoursWithoutScan, stageLimitHours, held.detectedAt) : this;
     }
 }

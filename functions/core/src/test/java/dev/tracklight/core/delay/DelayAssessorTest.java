@@ -127,7 +127,8 @@ class DelayAssessorTest {
 
         assertThat(first.delay().status()).isEqualTo(DelayStatus.STALLED);
         assertThat(first.delay().detectedAt()).isEqualTo(stalledAt);
-        assertThat(again.delay()).as("the same verdict, detected at the same moment").isEqualTo(first.delay());
+        assertThat(again.delay().detectedAt()).as("the same verdict, detected at the same moment").isEqualTo(stalledAt);
+        assertThat(again.delay().hoursWithoutScan()).as("its figures current").isEqualTo(78);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 
 import java.time.Clock;
+import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +64,19 @@ public final class PrivacyApi {
     }
 
     private boolean eraseOne(String shipmentId) throws ProblemException {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Shipment before = shipments.get(shipmentId).orElse(null);
-            if (before == null || before.contact() == null) {
-                return false;
-            }
-            Location destination = before.destination();
-            Location cityOnly = destination == null ? null : Location.cityLevel(destination.city(), destination.region(), destination.country());
-            if (shipments.updateDetails(before, before.withMerchantDetails(before.promisedDelivery(), null, cityOnly, clock.instant()))) {
-                tracker.refresh(shipmentId); // the page's masked name goes too
-                return true;
-            }
+        Optional<Shipment> erased;
+        try {
+            erased = shipments.changeDetails(shipmentId, before -> Optional.of(before).filter(s -> s.contact() != null)
+                    .map(s -> s.withMerchantDetails(s.promisedDelivery(), null, cityOnly(s.destination()), clock.instant())));
+        } catch (ConcurrentModificationException e) {
+            throw new ProblemException(Problem.conflict("a shipment kept changing during the erasure; send the request again"));
         }
-        throw new ProblemException(Problem.conflict("a shipment kept changing during the erasure; send the request again"));
+        erased.ifPresent(shipment -> tracker.refresh(shipmentId)); // the page's masked name goes too
+        return erased.isPresent();
+    }
+
+    private static Location cityOnly(Location destination) {
+        return destination == null ? null : Location.cityLevel(destination.city(), destination.region(), destination.country());
     }
 
     private List<Shipment> held(Caller caller, Subject subject) {

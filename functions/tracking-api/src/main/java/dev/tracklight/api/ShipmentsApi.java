@@ -20,6 +20,7 @@ import dev.tracklight.core.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class ShipmentsApi {
             }
             shipmentId = claim.shipmentId();
         }
-        return resource(registry.register(caller.tenantId(), registration, shipmentId));
+        return resource(registry.register(caller.tenantId(), registration, shipmentId, Optional.empty()));
     }
 
     /** {@code GET /v1/shipments/{id}}: another tenant's shipment is indistinguishable from a missing one. */
@@ -114,19 +115,26 @@ public final class ShipmentsApi {
         if (Boolean.FALSE.equals(patch.cancel())) {
             throw new ProblemException(Problem.unprocessable("a cancellation cannot be undone; send cancel: true or leave it out"));
         }
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Shipment before = owned(caller, shipmentId);
-            Shipment after = before.withMerchantDetails(
-                    patch.promisedDelivery() == null ? before.promisedDelivery() : patch.promisedDelivery(),
-                    patch.recipient() == null ? before.contact() : patch.recipient(), before.destination(), clock.instant());
-            if (shipments.updateDetails(before, after)) {
-                if (Boolean.TRUE.equals(patch.cancel()) && !before.status().isTerminal()) {
-                    shipments.putEvent(shipmentId, cancellation(before));
-                }
-                return resource(tracker.refresh(shipmentId));
-            }
+        Shipment shipment = owned(caller, shipmentId);
+        if (patch.promisedDelivery() != null || patch.recipient() != null) {
+            shipment = changeDetails(shipment, patch);
         }
-        throw new ProblemException(Problem.conflict("the shipment kept changing; send the change again"));
+        if (Boolean.TRUE.equals(patch.cancel()) && !shipment.status().isTerminal()) {
+            shipments.putEvent(shipmentId, cancellation(shipment));
+        }
+        return resource(tracker.refresh(shipmentId));
+    }
+
+    /** Writes the new promise or recipient. */
+    private Shipment changeDetails(Shipment read, ShipmentPatch patch) throws ProblemException {
+        try {
+            return shipments.changeDetails(read.shipmentId(), before -> Optional.of(before.withMerchantDetails(
+                            patch.promisedDelivery() == null ? before.promisedDelivery() : patch.promisedDelivery(),
+                            patch.recipient() == null ? before.contact() : patch.recipient(), before.destination(), clock.instant())))
+                    .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment " + read.shipmentId())));
+        } catch (ConcurrentModificationException e) {
+            throw new ProblemException(Problem.conflict("the shipment kept changing; send the change again"));
+        }
     }
 
     /** The merchant's cancellation, kept on the timeline like a carrier's event so the fold decides the status. */

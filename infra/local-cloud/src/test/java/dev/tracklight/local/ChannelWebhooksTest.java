@@ -96,6 +96,19 @@ class ChannelWebhooksTest {
     }
 
     @Test
+    void aCarrierNeitherTheNameNorTheNumberTellsIsRegisteredUnderTheChannelsNameRatherThanRefused() throws Exception {
+        String body = sample("shopify/fulfillments_create.json").replace("\"UPS\"", "\"Acme Freight\"")
+                .replace("1z827wk74630", "AF-4471").replace("820982911946154508", "4471");
+
+        var accepted = shopify("fulfillments/create", body, "wh-acme", shopify.secret());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        Map<?, ?> shipment = (Map<?, ?>) shipmentsOfOrder("4471").getFirst();
+        assertThat(shipment.get("carrier")).isEqualTo("acme-freight");
+        assertThat(((Map<?, ?>) shipment.get("carrierChoice")).get("pinned")).isEqualTo(false);
+    }
+
+    @Test
     void wooCommercesPingIsAnsweredAndItsSignedOrderWithTrackingCreatesTheShipment() throws Exception {
         var ping = post(woo, "webhook_id=15", "Content-Type", "application/x-www-form-urlencoded");
         assertThat(ping.statusCode()).isEqualTo(200);

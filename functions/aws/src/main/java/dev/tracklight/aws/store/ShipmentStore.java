@@ -7,6 +7,7 @@ import dev.tracklight.core.model.TrackingEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -16,10 +17,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static dev.tracklight.aws.store.Attributes.key;
@@ -37,6 +41,10 @@ public final class ShipmentStore {
     private static final String SCOPE = "scope";
     /** Events for a number nobody registered yet are kept this long, waiting for their shipment. */
     private static final long UNMATCHED_RETENTION_DAYS = 90;
+    /** DynamoDB's limit of keys in one BatchGetItem. */
+    private static final int MAX_BATCH_GET = 100;
+    /** Tries of a merchant's change against concurrent writers before it is given up (answered 409). */
+    private static final int MAX_DETAIL_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -86,9 +94,9 @@ public final class ShipmentStore {
                     .expressionAttributeValues(updatedSince == null ? Map.of(":tenant", s(Keys.tenant(tenantId)))
                             : Map.of(":tenant", s(Keys.tenant(tenantId)), ":since", s(updatedSince.toString())))
                     .scanIndexForward(false).limit(limit).exclusiveStartKey(from));
+            Map<String, Shipment> read = getAll(response.items().stream().map(ShipmentStore::shipmentIdOf).toList());
             for (var key : response.items()) {
-                Optional<Shipment> shipment = get(string(key, Keys.PK).substring("SHP#".length())).filter(filter);
-                shipment.ifPresent(found::add);
+                Optional.ofNullable(read.get(shipmentIdOf(key))).filter(filter).ifPresent(found::add);
                 if (found.size() == limit) {
                     return new Page(found, cursorOf(key));
                 }
@@ -130,21 +138,68 @@ public final class ShipmentStore {
     }
 
     private List<Shipment> lookedUp(String pk) {
-        return query(pk, "SHP#").stream().map(item -> get(string(item, SHIPMENT_ID))).flatMap(Optional::stream).toList();
+        return List.copyOf(getAll(query(pk, "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList()).values());
+    }
+
+    private static String shipmentIdOf(Map<String, AttributeValue> indexKey) {
+        return string(indexKey, Keys.PK).substring("SHP#".length());
     }
 
     /**
-     * Writes the merchant's change of promise or recipient if nobody changed the shipment since
-     * {@code expectedVersion}, and points the contact lookups at the new recipient (none once erased).
+     * The shipments with these ids that exist, in the order asked, read consistently in batches of 100 (one
+     * call a page instead of one per shipment); keys DynamoDB leaves unprocessed under load are asked again.
      */
-    public boolean updateDetails(Shipment before, Shipment after) {
+    private Map<String, Shipment> getAll(List<String> shipmentIds) {
+        Map<String, Shipment> found = new HashMap<>();
+        for (int from = 0; from < shipmentIds.size(); from += MAX_BATCH_GET) {
+            List<Map<String, AttributeValue>> keys = shipmentIds.subList(from, Math.min(from + MAX_BATCH_GET, shipmentIds.size())).stream()
+                    .distinct().map(id -> key(Keys.shipment(id), Keys.META)).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = pending;
+                var response = dynamo.batchGetItem(request -> request.requestItems(asked));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    Shipment shipment = Json.read(string(item, DOC), Shipment.class);
+                    found.put(shipment.shipmentId(), shipment);
+                });
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        Map<String, Shipment> inOrder = new LinkedHashMap<>();
+        shipmentIds.stream().filter(found::containsKey).forEach(id -> inOrder.put(id, found.get(id)));
+        return inOrder;
+    }
+
+    /**
+     * Applies the merchant's change of promise or recipient to the shipment as stored, and points the contact
+     * lookups at the new recipient (none once erased). When another writer got there first, the change is
+     * applied again to what it wrote.
+     *
+     * @param change the shipment after the change, or empty when there is nothing to change
+     * @return the changed shipment; empty when it does not exist or there was nothing to change
+     * @throws ConcurrentModificationException when the shipment kept changing
+     */
+    public Optional<Shipment> changeDetails(String shipmentId, Function<Shipment, Optional<Shipment>> change) {
+        for (int attempt = 0; attempt < MAX_DETAIL_ATTEMPTS; attempt++) {
+            Optional<Shipment> before = get(shipmentId);
+            Optional<Shipment> after = before.flatMap(change);
+            if (after.isEmpty() || updateDetails(before.get(), after.get())) {
+                return after;
+            }
+        }
+        throw new ConcurrentModificationException("shipment " + shipmentId + " kept changing");
+    }
+
+    private boolean updateDetails(Shipment before, Shipment after) {
         if (!update(after, before.version())) {
             return false;
         }
-        List<String> kept = contactKeys(after);
-        contactKeys(before).stream().filter(key -> !kept.contains(key)).forEach(key ->
+        List<String> was = contactKeys(before);
+        List<String> now = contactKeys(after);
+        was.stream().filter(key -> !now.contains(key)).forEach(key ->
                 dynamo.deleteItem(request -> request.tableName(table).key(key(key, Keys.shipment(before.shipmentId())))));
-        kept.forEach(key -> dynamo.putItem(request -> request.tableName(table).item(lookup(key, Keys.shipment(after.shipmentId()), after.shipmentId()))));
+        now.stream().filter(key -> !was.contains(key)).forEach(key ->
+                dynamo.putItem(request -> request.tableName(table).item(lookup(key, Keys.shipment(after.shipmentId()), after.shipmentId()))));
         return true;
     }
 

@@ -35,34 +35,34 @@ public final class ShipmentRegistry {
     }
 
     /**
-     * Registers the shipment; without a carrier, the tracking number's shape decides it, and a number
-     * that does not (ambiguous or unknown) is refused with the candidates so the merchant can pin one.
+     * Registers the shipment under {@code shipmentId}; without a carrier, the tracking number's shape decides
+     * it, and a number that does not (ambiguous or unknown) is refused with the candidates so the merchant can
+     * pin one. When the tenant already has a shipment with this id (a retried request), that one is returned.
+     *
+     * @param unrecognisedAs the carrier to register a number under when neither the registration nor the
+     *                       number's shape names one (a sales channel's own name for it), instead of refusing
      */
-    public Shipment register(String tenantId, Registration registration) throws ProblemException {
-        return register(tenantId, registration, RandomIds.shipmentId());
-    }
-
-    /**
-     * The same under a given id: when the tenant already has a shipment with it (a retried request), that
-     * shipment is returned as it is.
-     */
-    public Shipment register(String tenantId, Registration registration, String shipmentId) throws ProblemException {
-        Optional<Shipment> existing = store.get(shipmentId).filter(shipment -> shipment.tenantId().equals(tenantId));
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+    public Shipment register(String tenantId, Registration registration, String shipmentId, Optional<String> unrecognisedAs)
+            throws ProblemException {
         Instant now = clock.instant();
         String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
         CarrierChoice choice = CarrierChoice.PINNED;
         if (carrier == null || carrier.isBlank()) {
             CarrierDetection detection = detector.detect(registration.trackingNumber());
-            CarrierCandidate best = detection.decided().orElseThrow(() -> new ProblemException(Problem.of(422, "Carrier Not Recognised",
-                    "cannot tell the carrier of '" + detection.trackingNumber() + "' from its shape"
-                            + (detection.candidates().isEmpty() ? "" : "; it may be " + detection.candidates().stream()
-                            .map(c -> c.carrier() + " (" + Math.round(c.confidence() * 100) + "%)").collect(Collectors.joining(", ")))
-                            + "; send \"carrier\" to pin it")));
-            carrier = best.carrier();
-            choice = CarrierChoice.detected(best.confidence(), best.why());
+            Optional<CarrierCandidate> best = detection.decided();
+            if (best.isPresent()) {
+                carrier = best.get().carrier();
+                choice = CarrierChoice.detected(best.get().confidence(), best.get().why());
+            } else if (unrecognisedAs.isPresent()) {
+                carrier = unrecognisedAs.get();
+                choice = CarrierChoice.detected(0, "not recognised from the number; named so by the sales channel");
+            } else {
+                throw new ProblemException(Problem.of(422, "Carrier Not Recognised",
+                        "cannot tell the carrier of '" + detection.trackingNumber() + "' from its shape"
+                                + (detection.candidates().isEmpty() ? "" : "; it may be " + detection.candidates().stream()
+                                .map(c -> c.carrier() + " (" + Math.round(c.confidence() * 100) + "%)").collect(Collectors.joining(", ")))
+                                + "; send \"carrier\" to pin it"));
+            }
         }
         Shipment shipment = Shipment.registered(tenantId, shipmentId, registration.orderId(), carrier,
                 TrackingNumbers.normalize(registration.trackingNumber()), registration.serviceLevel(),
@@ -71,8 +71,9 @@ public final class ShipmentRegistry {
                 .withChannel(registration.channel() == null ? "api" : registration.channel());
         try {
             store.create(shipment);
-        } catch (TransactionCanceledException concurrentRetry) {
-            return store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> concurrentRetry);
+        } catch (TransactionCanceledException alreadyRegistered) {
+            // a retried request (or its concurrent twin) created it first: that shipment is the answer
+            return store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> alreadyRegistered);
         }
         store.attachUnmatched(shipment);
         return tracker.refresh(shipment.shipmentId());

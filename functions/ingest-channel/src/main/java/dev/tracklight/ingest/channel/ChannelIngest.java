@@ -121,7 +121,7 @@ public final class ChannelIngest {
                     order.map(OrderPlaced::destination).orElse(fulfilled.destination()),
                     order.map(OrderPlaced::promisedDelivery).orElse(null),
                     order.map(OrderPlaced::recipient).orElse(fulfilled.recipient()));
-            Shipment shipment = registerOrName(tenantId, registration, fulfilled.carrierName(), shipmentId);
+            Shipment shipment = registry.register(tenantId, registration, shipmentId, Optional.of(carrierNamed(fulfilled.carrierName())));
             channels.link(tenantId, channel, fulfilled.fulfillmentId(), shipment.shipmentId());
         }
         return fulfilled.trackingNumbers().size();
@@ -132,19 +132,8 @@ public final class ChannelIngest {
      * name for it, so the merchant's shipment exists (and shows) rather than being refused to a platform that
      * cannot answer a 422.
      */
-    private Shipment registerOrName(String tenantId, Registration registration, String carrierName, String shipmentId)
-            throws ProblemException {
-        try {
-            return registry.register(tenantId, registration, shipmentId);
-        } catch (ProblemException unrecognised) {
-            if (unrecognised.problem().status() != 422 || registration.carrier() != null) {
-                throw unrecognised;
-            }
-            String named = carrierName == null ? "unknown" : carrierName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            return registry.register(tenantId, new Registration(registration.orderId(), registration.channel(), named,
-                    registration.trackingNumber(), registration.serviceLevel(), registration.origin(), registration.destination(),
-                    registration.promisedDelivery(), registration.recipient()), shipmentId);
-        }
+    private static String carrierNamed(String carrierName) {
+        return carrierName == null ? "unknown" : carrierName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     private List<TrackingEvent> events(String tenantId, String channel, FulfillmentProgress progress) {

@@ -2,19 +2,23 @@ package dev.tracklight.api;
 
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.env.WebhookDestinations;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.aws.store.WebhookDeliveryStore;
+import dev.tracklight.aws.store.WebhookSubscriptionStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.outbound.DestinationPolicy;
 import dev.tracklight.core.problem.ProblemException;
 
 import java.time.Clock;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
 public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings,
-                          PrivacyApi privacy, KeysApi keys) {
+                          PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
         var dynamo = aws.dynamoDb();
@@ -28,7 +32,9 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
                 new ShipmentsApi(store, new ShipmentRegistry(store, tracker, clock), tracker, new IdempotencyStore(dynamo, table, clock),
                         publicBaseUrl, clock),
                 new SettingsApi(new TenantSettingsStore(dynamo, table, clock)),
-                new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys));
+                new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
+                new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
+                        WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock));
     }
 
     Caller caller(String authorization) throws ProblemException {

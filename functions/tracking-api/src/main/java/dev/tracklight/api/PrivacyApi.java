@@ -1,5 +1,6 @@
 package dev.tracklight.api;
 
+import dev.tracklight.core.view.ShipmentResource;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.model.Contact;

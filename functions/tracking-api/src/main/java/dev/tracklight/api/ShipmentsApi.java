@@ -1,5 +1,6 @@
 package dev.tracklight.api;
 
+import dev.tracklight.core.view.ShipmentResource;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
@@ -29,9 +30,6 @@ import java.util.function.Predicate;
 /** The merchant's shipment routes; every read and write is scoped to the caller's tenant. */
 public final class ShipmentsApi {
 
-    /** Page sizes of {@code GET /v1/shipments}. */
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
     /** Longest {@code Idempotency-Key} accepted (Stripe's limit). */
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
@@ -83,7 +81,7 @@ public final class ShipmentsApi {
     /** {@code GET /v1/shipments?orderId=&trackingNumber=&status=&delayed=&updatedSince=&limit=&cursor=}, newest update first. */
     public ShipmentList list(Caller caller, Map<String, String> query) throws ProblemException {
         Predicate<Shipment> filter = filter(query);
-        int limit = limit(query.get("limit"));
+        int limit = QueryParameters.limit(query.get("limit"));
         // an order or a tracking number has a handful of shipments: one lookup, one page
         Optional<List<Shipment>> lookedUp = query.get("orderId") != null
                 ? Optional.of(shipments.findByOrder(caller.tenantId(), query.get("orderId")))
@@ -175,21 +173,6 @@ public final class ShipmentsApi {
             filter = filter.and(shipment -> wanted == (shipment.delay() != null && shipment.delay().status() != DelayStatus.ON_TIME));
         }
         return filter;
-    }
-
-    private static int limit(String value) throws ProblemException {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below, as any other out-of-range value
-        }
-        throw new ProblemException(Problem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT));
     }
 
     private static Instant instant(String value, String name) throws ProblemException {

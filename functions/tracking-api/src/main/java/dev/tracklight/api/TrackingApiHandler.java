@@ -76,6 +76,17 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
                 api.keys().revoke(api.admin(authorization), prefix);
                 yield HttpResponses.noContent();
             }
+            case "GET /v1/webhooks" -> ok(api.webhooks().list(api.caller(authorization)));
+            case "POST /v1/webhooks" -> HttpResponses.json(201, api.webhooks().create(api.caller(authorization), body(event)));
+            case "GET /v1/webhooks/{id}" -> ok(api.webhooks().get(api.caller(authorization), id));
+            case "PATCH /v1/webhooks/{id}" -> ok(api.webhooks().patch(api.caller(authorization), id, body(event)));
+            case "DELETE /v1/webhooks/{id}" -> {
+                api.webhooks().delete(api.caller(authorization), id);
+                yield HttpResponses.noContent();
+            }
+            case "GET /v1/webhooks/{id}/deliveries" -> ok(api.webhooks().deliveries(api.caller(authorization), id, query));
+            case "POST /v1/webhooks/{id}/deliveries/{eventId}/resend" -> HttpResponses.json(202,
+                    api.webhooks().resend(api.caller(authorization), id, pathParameter(event, "eventId").orElse(null)));
             default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
         };
     }

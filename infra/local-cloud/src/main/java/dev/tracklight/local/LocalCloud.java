@@ -99,6 +99,8 @@ public final class LocalCloud implements AutoCloseable {
         parameters = new HashMap<>(template.parameterDefaults());
         gatewayPort = Ports.freeOr(options.port());
         parameters.put("PublicBaseUrl", "http://127.0.0.1:" + gatewayPort);
+        // Merchants' webhook receivers here are test servers and demo sinks on 127.0.0.1.
+        parameters.put("AllowPrivateWebhookDestinations", "true");
         useLocalCredentials();
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));

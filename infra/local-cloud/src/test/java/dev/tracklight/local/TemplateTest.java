@@ -52,7 +52,7 @@ class TemplateTest {
                     .toList();
         }
 
-        assertThat(inCode).hasSize(9).allSatisfy(handler -> assertThat(named).as("template.yaml").contains(handler));
+        assertThat(inCode).hasSize(11).allSatisfy(handler -> assertThat(named).as("template.yaml").contains(handler));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class ShipmentEvents {
         } else {
             return;
         }
-        publish(detailType, Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.orderId(),
+        publish(detailType, Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.version(), shipment.orderId(),
                 shipment.carrier(), shipment.trackingNumber(), announced, delay, shipment.eta())));
     }
 
@@ -67,8 +67,11 @@ public final class ShipmentEvents {
     public record ShipmentUpdated(String shipmentId, String tenantId, TrackingView view) {
     }
 
-    /** The detail of {@code ShipmentDelayed} and {@code ShipmentBackOnTrack}: the verdict, its detection moment in it. */
-    public record DelayChange(String shipmentId, String tenantId, String orderId, String carrier, String trackingNumber,
+    /**
+     * The detail of {@code ShipmentDelayed} and {@code ShipmentBackOnTrack}: the verdict, its detection moment in
+     * it, and the shipment version that reached it.
+     */
+    public record DelayChange(String shipmentId, String tenantId, long version, String orderId, String carrier, String trackingNumber,
                               DelayStatus previous, DelayAssessment delay, EtaWindow eta) {
     }
 }

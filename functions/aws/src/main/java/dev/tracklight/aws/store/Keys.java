@@ -80,6 +80,26 @@ public final class Keys {
         return "HOOK#" + endpointId;
     }
 
+    /** A merchant's webhook subscription, under its tenant; also the partition of its deliveries. */
+    public static String webhookSubscription(String subscriptionId) {
+        return "WHS#" + subscriptionId;
+    }
+
+    /** One event's delivery, under its subscription: keyed by the event id, so an event is delivered once. */
+    public static String webhookDelivery(String eventId) {
+        return "DLV#" + eventId;
+    }
+
+    /** The tenant-index partition listing a subscription's deliveries, newest first. */
+    public static String webhookDeliveries(String subscriptionId) {
+        return "WHD#" + subscriptionId;
+    }
+
+    /** The hour bucket of a pending delivery's next attempt: apart from shipments' due hours, same index. */
+    public static String deliveryDueHour(Instant due) {
+        return "WDUE#" + due.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+    }
+
     /** Raw webhooks by the hour received: a listing reads one partition per hour, a replay one item. */
     public static String rawHour(Instant receivedAt) {
         return "RAW#" + receivedAt.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);

@@ -34,6 +34,16 @@ public final class RandomIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
     }
 
+    /** A merchant's webhook subscription. */
+    public static String webhookSubscriptionId() {
+        return "whs_" + HexFormat.of().formatHex(bytes(12));
+    }
+
+    /** The key a merchant verifies our webhook signatures with: 256 random bits. */
+    public static String webhookSigningSecret() {
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+    }
+
     /** A received webhook's id; it starts with the time received so the raw body can be found by hour. */
     public static String receiptId(java.time.Instant receivedAt) {
         return "rcp_" + receivedAt.toEpochMilli() + "_" + HexFormat.of().formatHex(bytes(6));

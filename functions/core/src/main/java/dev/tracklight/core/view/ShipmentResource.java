@@ -1,4 +1,4 @@
-package dev.tracklight.api;
+package dev.tracklight.core.view;
 
 import dev.tracklight.core.delay.DelayAssessment;
 import dev.tracklight.core.eta.EtaRevision;

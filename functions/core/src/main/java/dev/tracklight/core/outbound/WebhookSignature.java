@@ -1,0 +1,58 @@
+package dev.tracklight.core.outbound;
+
+import dev.tracklight.core.webhook.HmacSha256;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How merchants know a delivery is ours and fresh: {@code Tracklight-Signature: v1=<hex>} is the HMAC-SHA256,
+ * under the subscription's secret, of {@code <Tracklight-Timestamp>.<raw body>}. The timestamp (epoch seconds)
+ * is signed so a captured delivery cannot be replayed later; the event id lets the receiver drop a repeat.
+ */
+public final class WebhookSignature {
+
+    public static final String EVENT_ID_HEADER = "Tracklight-Event-Id";
+    public static final String EVENT_TYPE_HEADER = "Tracklight-Event-Type";
+    public static final String TIMESTAMP_HEADER = "Tracklight-Timestamp";
+    public static final String SIGNATURE_HEADER = "Tracklight-Signature";
+    public static final String ATTEMPT_HEADER = "Tracklight-Delivery-Attempt";
+    /** What receivers should accept between our clock and theirs (the value our own tests verify with). */
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final String SCHEME = "v1=";
+
+    private WebhookSignature() {
+    }
+
+    /** The {@code Tracklight-Signature} value for a body sent at {@code timestamp}. */
+    public static String sign(String secret, long timestamp, String body) {
+        return SCHEME + HmacSha256.signHex(secret, timestamp + "." + body);
+    }
+
+    /**
+     * What a receiver does: true when {@code signatureHeader} carries a v1 signature of this body at this
+     * timestamp, and the timestamp is within {@link #TOLERANCE} of {@code now}. Several signatures may be
+     * sent, separated by spaces; any one matching is enough.
+     */
+    public static boolean verify(String secret, String timestampHeader, String body, String signatureHeader, Instant now) {
+        if (secret == null || timestampHeader == null || body == null || signatureHeader == null) {
+            return false;
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampHeader.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(TOLERANCE) > 0) {
+            return false;
+        }
+        for (String candidate : signatureHeader.trim().split("\\s+")) {
+            if (candidate.startsWith(SCHEME)
+                    && HmacSha256.matchesHex(secret, timestamp + "." + body, candidate.substring(SCHEME.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

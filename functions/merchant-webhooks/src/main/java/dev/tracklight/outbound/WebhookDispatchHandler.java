@@ -1,0 +1,39 @@
+package dev.tracklight.outbound;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
+
+/**
+ * EventBridge target for {@code ShipmentUpdated}, {@code ShipmentDelayed} and {@code ShipmentBackOnTrack}:
+ * creates the tenant's webhook deliveries and makes their first attempt. A failure to store raises, so
+ * EventBridge retries the announcement (deliveries already made are found, not made twice).
+ */
+public final class WebhookDispatchHandler implements RequestHandler<ScheduledEvent, Integer> {
+
+    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+
+    private final WebhookDispatcher dispatcher;
+
+    public WebhookDispatchHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public WebhookDispatchHandler(FunctionEnvironment env) {
+        this(MerchantWebhooks.dispatcher(env, new AwsClients(env)));
+    }
+
+    public WebhookDispatchHandler(WebhookDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        return dispatcher.dispatch(event.getDetailType(), event.getDetail());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tracklight.outbound;
+
+import dev.tracklight.aws.store.WebhookDeliveryStore;
+import dev.tracklight.aws.store.WebhookDeliveryStore.DeliveryKey;
+import dev.tracklight.core.outbound.RetrySchedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the deliveries whose next attempt has come, through the due-hour index (no scan), and attempts
+ * them: retries on their schedule, merchants' resends, and first attempts a crashed dispatcher left.
+ */
+public final class WebhookRetries {
+
+    /** As far back as a pending delivery can be due: its retry window (a sender down that long still finds it). */
+    static final Duration LOOKBACK = RetrySchedule.DEFAULT.window();
+    /** Deliveries one run takes on; the rest wait for the next run a minute later. */
+    static final int MAX_PER_RUN = 500;
+
+    private final WebhookDeliveryStore deliveries;
+    private final WebhookSender sender;
+    private final Clock clock;
+
+    public WebhookRetries(WebhookDeliveryStore deliveries, WebhookSender sender, Clock clock) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** Returns what became of the deliveries found due. */
+    public Map<WebhookSender.Outcome, Integer> run() {
+        Instant now = clock.instant();
+        List<DeliveryKey> due = new ArrayList<>();
+        for (Instant hour = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now) && due.size() < MAX_PER_RUN;
+             hour = hour.plus(1, ChronoUnit.HOURS)) {
+            due.addAll(deliveries.dueIn(hour, now));
+        }
+        return sender.attemptAll(due.subList(0, Math.min(due.size(), MAX_PER_RUN)), Map.of());
+    }
+}

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,20 +48,7 @@ class MerchantApiTest {
 
     private static HttpResponse<String> call(String method, String template, String path, String apiKey, String body,
                                              String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = SharedCloud.client().send(request);
-        contract.check(method, template, response);
-        return response;
+        return ApiCalls.call(contract, method, template, path, apiKey, body, headers);
     }
 
     private static Map<?, ?> json(HttpResponse<String> response) {
@@ -138,7 +123,11 @@ class MerchantApiTest {
                 Map.entry("PUT /v1/settings", "/v1/settings"), Map.entry("POST /v1/privacy/export", "/v1/privacy/export"),
                 Map.entry("POST /v1/privacy/erase", "/v1/privacy/erase"), Map.entry("GET /v1/keys", "/v1/keys"),
                 Map.entry("POST /v1/keys", "/v1/keys"), Map.entry("POST /v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"),
-                Map.entry("DELETE /v1/keys/{prefix}", "/v1/keys/tl_x"));
+                Map.entry("DELETE /v1/keys/{prefix}", "/v1/keys/tl_x"), Map.entry("GET /v1/webhooks", "/v1/webhooks"),
+                Map.entry("POST /v1/webhooks", "/v1/webhooks"), Map.entry("GET /v1/webhooks/{id}", "/v1/webhooks/x"),
+                Map.entry("PATCH /v1/webhooks/{id}", "/v1/webhooks/x"), Map.entry("DELETE /v1/webhooks/{id}", "/v1/webhooks/x"),
+                Map.entry("GET /v1/webhooks/{id}/deliveries", "/v1/webhooks/x/deliveries"),
+                Map.entry("POST /v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/x/deliveries/y/resend"));
         for (var route : routes.entrySet()) {
             String[] methodAndTemplate = route.getKey().split(" ");
             String body = methodAndTemplate[0].equals("GET") || methodAndTemplate[0].equals("DELETE") ? null : "{}";
@@ -156,6 +145,7 @@ class MerchantApiTest {
         String id = (String) shipment.get("id");
         String token = SharedCloud.tokenOf(shipment);
         String aPrefix = keys.find(a).orElseThrow().prefix();
+        String aHook = (String) subscribe(a, "http://127.0.0.1:9/a").get("id");
 
         // by id
         assertThat(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + id, b, null).statusCode()).isEqualTo(404);
@@ -174,12 +164,105 @@ class MerchantApiTest {
         assertThat(call("POST", "/v1/keys/{prefix}/rotate", "/v1/keys/" + aPrefix + "/rotate", b, null).statusCode()).isEqualTo(404);
         assertThat(call("DELETE", "/v1/keys/{prefix}", "/v1/keys/" + aPrefix, b, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/v1/keys", "/v1/keys", b, null).body()).doesNotContain(aPrefix);
+        // by webhook subscription id, its deliveries and resends
+        assertThat(call("GET", "/v1/webhooks/{id}", "/v1/webhooks/" + aHook, b, null).statusCode()).isEqualTo(404);
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + aHook, b, "{\"url\":\"http://127.0.0.1:9/b\"}").statusCode()).isEqualTo(404);
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + aHook, b, "{\"enabled\":false}").statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + aHook + "/deliveries", b, null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/" + aHook + "/deliveries/evt_x/resend", b, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/v1/webhooks/{id}", "/v1/webhooks/" + aHook, b, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/webhooks", "/v1/webhooks", b, null).body()).doesNotContain(aHook);
 
         // and A's shipment, contact and key are as they were
         Map<?, ?> unchanged = json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + id, a, null));
         assertThat(unchanged.get("status")).isNotEqualTo("CANCELLED");
         assertThat(((Map<?, ?>) unchanged.get("recipient")).get("email")).isEqualTo("Jane.Doe@Example.com");
         assertThat(keys.find(a)).isPresent();
+        Map<?, ?> hook = json(call("GET", "/v1/webhooks/{id}", "/v1/webhooks/" + aHook, a, null));
+        assertThat(hook.get("url")).isEqualTo("http://127.0.0.1:9/a");
+        assertThat(hook.get("status")).isEqualTo("ACTIVE");
+    }
+
+    private static Map<?, ?> subscribe(String apiKey, String url) throws Exception {
+        HttpResponse<String> created = call("POST", "/v1/webhooks", "/v1/webhooks", apiKey,
+                Json.write(Map.of("url", url, "events", List.of("shipment.updated", "shipment.delivered"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created);
+    }
+
+    @Test
+    void aWebhookSubscriptionIsCreatedWithItsSecretOnceListedChangedDisabledEnabledAndDeleted() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        Map<?, ?> created = subscribe(key, "http://127.0.0.1:9/hooks");
+        String id = (String) created.get("id");
+        String secret = (String) created.get("secret");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(created.get("events")).isEqualTo(List.of("shipment.updated", "shipment.delivered"));
+
+        assertThat(call("GET", "/v1/webhooks", "/v1/webhooks", key, null).body()).contains(id).doesNotContain(secret);
+        assertThat(call("GET", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, null).body()).doesNotContain(secret);
+        Map<?, ?> changed = json(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key,
+                "{\"events\":[\"shipment.delayed\",\"shipment.updated\",\"shipment.delayed\"],\"description\":\"ops pager\"}"));
+        assertThat(changed.get("events")).as("distinct, in a fixed order").isEqualTo(List.of("shipment.updated", "shipment.delayed"));
+        assertThat(changed.get("description")).isEqualTo("ops pager");
+
+        // a shipment's announcement makes a delivery (nothing listens on port 9: it waits for a retry), which can be resent
+        register(key, SharedCloud.uniqueTrackingNumber(), Map.of());
+        WebSocketApiTest.awaitUntil(() -> !((List<?>) json(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries", key, null))
+                .get("deliveries")).isEmpty(), Duration.ofSeconds(30));
+        Map<?, ?> delivery = (Map<?, ?>) ((List<?>) json(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?limit=1", key, null))
+                .get("deliveries")).getFirst();
+        assertThat(delivery.get("eventType")).isEqualTo("shipment.updated");
+        var resent = call("POST", "/v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/" + id + "/deliveries/" + delivery.get("id") + "/resend",
+                key, null);
+        assertThat(resent.statusCode()).isEqualTo(202);
+        assertThat(json(resent).get("status")).isEqualTo("PENDING");
+
+        Map<?, ?> disabled = json(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "{\"enabled\":false}"));
+        assertThat(disabled.get("status")).isEqualTo("DISABLED");
+        assertThat(disabled.get("disabledReason")).isEqualTo("disabled by the merchant");
+        assertThat(call("POST", "/v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/" + id + "/deliveries/evt_none/resend", key, null)
+                .statusCode()).as("a disabled subscription must be enabled first").isEqualTo(409);
+        assertThat(json(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "{\"enabled\":true}")).get("status")).isEqualTo("ACTIVE");
+        assertThat(call("POST", "/v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/" + id + "/deliveries/evt_none/resend", key, null)
+                .statusCode()).isEqualTo(404);
+        assertThat((List<?>) json(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?status=FAILED", key, null))
+                .get("deliveries")).isEmpty();
+
+        assertThat(call("DELETE", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, null).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, null).statusCode()).isEqualTo(404);
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "{\"enabled\":true}").statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries", key, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badWebhookRequestsAreProblemsAndATenantHasAtMostTenSubscriptions() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        assertThat(call("POST", "/v1/webhooks", "/v1/webhooks", key, "{not json").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/webhooks", "/v1/webhooks", key, "{\"url\":\"http://127.0.0.1:9/\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/webhooks", "/v1/webhooks", key, "{\"url\":\"ftp://127.0.0.1/\",\"events\":[\"shipment.updated\"]}")
+                .statusCode()).isEqualTo(422);
+        var unknown = call("POST", "/v1/webhooks", "/v1/webhooks", key, "{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"shipment.lost\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("shipment.lost").contains("shipment.back_on_track");
+        assertThat(call("POST", "/v1/webhooks", "/v1/webhooks", key, "{\"url\":\"http://127.0.0.1:9/\",\"events\":[]}").statusCode()).isEqualTo(422);
+
+        String id = (String) subscribe(key, "http://127.0.0.1:9/1").get("id");
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "{}").statusCode()).isEqualTo(400);
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "[").statusCode()).isEqualTo(400);
+        assertThat(call("PATCH", "/v1/webhooks/{id}", "/v1/webhooks/" + id, key, "{\"url\":\"https://user:pw@127.0.0.1/\"}").statusCode()).isEqualTo(422);
+        assertThat(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?status=LOST", key, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?cursor=%21%21", key, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?limit=201", key, null).statusCode()).isEqualTo(400);
+
+        for (int i = 2; i <= 10; i++) {
+            subscribe(key, "http://127.0.0.1:9/" + i);
+        }
+        assertThat(call("POST", "/v1/webhooks", "/v1/webhooks", key, Json.write(Map.of("url", "http://127.0.0.1:9/11", "events", List.of("shipment.updated"))))
+                .statusCode()).isEqualTo(422);
+        assertThat((List<?>) json(call("GET", "/v1/webhooks", "/v1/webhooks", key, null)).get("webhooks")).hasSize(10);
     }
 
     @Test

@@ -65,6 +65,13 @@ final class OpenApiContract {
         assertThat(errors).as("%s %s %s body %s", method, pathTemplate, status, response.body()).isEmpty();
     }
 
+    /** Checks a JSON document against one of the spec's component schemas (e.g. a webhook body against WebhookEvent). */
+    void checkSchema(String component, String json) throws IOException {
+        ObjectNode schema = ((ObjectNode) spec.deepCopy()).put("$ref", "#/components/schemas/" + component);
+        Set<ValidationMessage> errors = factory.getSchema(schema, config).validate(MAPPER.readTree(json));
+        assertThat(errors).as("%s: %s", component, json).isEmpty();
+    }
+
     /** Every (operation, status) the spec declares that no check has seen. */
     Set<String> unseen(Set<String> exempt) {
         Set<String> missing = new TreeSet<>();

@@ -10,7 +10,7 @@ import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.json.Json;
-import dev.tracklight.core.model.EventIds;
+import dev.tracklight.core.model.Cancellations;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -118,7 +118,7 @@ public final class ShipmentsApi {
             shipment = changeDetails(shipment, patch);
         }
         if (Boolean.TRUE.equals(patch.cancel()) && !shipment.status().isTerminal()) {
-            shipments.putEvent(shipmentId, cancellation(shipment));
+            shipments.putEvent(shipmentId, Cancellations.of(shipment, "merchant", "Cancelled by the merchant", clock.instant()));
         }
         return resource(tracker.refresh(shipmentId));
     }
@@ -133,14 +133,6 @@ public final class ShipmentsApi {
         } catch (ConcurrentModificationException e) {
             throw new ProblemException(Problem.conflict("the shipment kept changing; send the change again"));
         }
-    }
-
-    /** The merchant's cancellation, kept on the timeline like a carrier's event so the fold decides the status. */
-    private TrackingEvent cancellation(Shipment shipment) {
-        Instant now = clock.instant();
-        return new TrackingEvent(EventIds.of(shipment.carrier(), shipment.trackingNumber(), "merchant-cancel", now),
-                shipment.carrier(), shipment.trackingNumber(), now, "+00:00", false, now, Status.CANCELLED, null,
-                "cancelled by the merchant", "CANCELLED", "Cancelled by the merchant", null, "merchant", null);
     }
 
     private Shipment owned(Caller caller, String shipmentId) throws ProblemException {

@@ -127,4 +127,32 @@ class ChannelWebhooksTest {
         assertThat(shipment.get("trackingNumber")).isEqualTo("9400111899560000000000");
         assertThat(((Map<?, ?>) shipment.get("recipient")).get("email")).isEqualTo("john.doe@example.com");
     }
+
+    @Test
+    void aCancelledShopifyFulfilmentAndACancelledWooCommerceOrderCancelTheirShipments() throws Exception {
+        // GIVEN a Shopify fulfilment that made a shipment
+        String created = sample("shopify/fulfillments_create.json").replace("820982911946154508", "5501").replace("1z827wk74630", "1Z5501CANCEL")
+                .replace("\"id\": 123456,", "\"id\": 5501001,");
+        assertThat(shopify("fulfillments/create", created, "wh-5501", shopify.secret()).statusCode()).isEqualTo(200);
+        String shopifyShipment = (String) ((Map<?, ?>) shipmentsOfOrder("5501").getFirst()).get("id");
+
+        // WHEN Shopify says the fulfilment was cancelled, and WooCommerce sends an order cancelled with its tracking
+        String cancelled = sample("shopify/fulfillments_update.json").replace("820982911946154508", "5501").replace("1z827wk74630", "1Z5501CANCEL")
+                .replace("\"id\": 123456,", "\"id\": 5501001,").replace("\"status\": \"pending\"", "\"status\": \"cancelled\"");
+        assertThat(shopify("fulfillments/update", cancelled, "wh-5501-cancel", shopify.secret()).body()).contains("\"events\":1");
+        String wooOrder = sample("woocommerce/order_updated.json").replace("\"id\": 727", "\"id\": 7270")
+                .replace("9400111899560000000000", "9400111899560000007270").replace("\"status\": \"completed\"", "\"status\": \"cancelled\"");
+        var woo = post(ChannelWebhooksTest.woo, wooOrder, "X-WC-Webhook-Topic", "order.updated", "X-WC-Webhook-Delivery-ID", "d-7270",
+                "X-WC-Webhook-Signature", HmacSha256.signBase64(ChannelWebhooksTest.woo.secret(), wooOrder));
+        assertThat(woo.statusCode()).as(woo.body()).isEqualTo(200);
+
+        // THEN both shipments end CANCELLED, the cancellation on their timelines from the channel
+        String wooShipment = (String) ((Map<?, ?>) shipmentsOfOrder("7270").getFirst()).get("id");
+        for (String id : List.of(shopifyShipment, wooShipment)) {
+            WebSocketApiTest.awaitUntil(() -> SharedCloud.client().merchant("GET", "/v1/shipments/" + id, apiKey, null).body()
+                    .contains("\"status\":\"CANCELLED\""), Duration.ofSeconds(30));
+        }
+        assertThat(SharedCloud.client().merchant("GET", "/v1/shipments/" + wooShipment + "/events", apiKey, null).body())
+                .contains("\"source\":\"woocommerce\"").contains("Order cancelled in woocommerce");
+    }
 }

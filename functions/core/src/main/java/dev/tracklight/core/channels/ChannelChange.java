@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What a sales channel told us, in our terms: an order, a fulfilment with tracking, or a fulfilment's progress. */
+/** What a sales channel told us, in our terms: an order, a fulfilment with tracking, a fulfilment's progress, a cancellation. */
 public sealed interface ChannelChange {
 
     /** An order was placed: who it goes to, kept for the fulfilments that follow. */
@@ -21,6 +21,13 @@ public sealed interface ChannelChange {
      */
     record Fulfilled(String orderId, String fulfillmentId, String carrier, String carrierName, List<String> trackingNumbers,
                      Contact recipient, Location destination) implements ChannelChange {
+    }
+
+    /**
+     * The order was cancelled ({@code fulfillmentId} null: every shipment of it), or one fulfilment was: its
+     * shipments are cancelled unless the carrier already finished them.
+     */
+    record Cancelled(String orderId, String fulfillmentId, Instant occurredAt) implements ChannelChange {
     }
 
     /** A fulfilment moved, as the channel reports it (Shopify's fulfilment events). */

@@ -1,5 +1,6 @@
 package dev.tracklight.core.channels;
 
+import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.FulfillmentProgress;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
@@ -61,6 +62,20 @@ class ShopifyAdapterTest {
         assertThat(progress.occurredAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));
         assertThat(progress.localOffset()).isEqualTo("-05:00");
         assertThat(progress.location().country()).isEqualTo("CA");
+    }
+
+    @Test
+    void aCancelledFulfilmentAndACancelledOrderAreCancellations() throws Exception {
+        String cancelledFulfilment = Fixtures.read("channels/shopify/fulfillments_update.json").replace("\"status\": \"pending\"", "\"status\": \"cancelled\"");
+        String cancelledOrder = "{\"id\": 820982911946154508, \"cancelled_at\": \"2022-01-02T09:30:00-05:00\", \"cancel_reason\": \"customer\"}";
+
+        var fulfilment = adapter.parse(signed("fulfillments/update", cancelledFulfilment, "wh-5")).changes();
+        var order = adapter.parse(signed("orders/cancelled", cancelledOrder, "wh-6")).changes();
+
+        assertThat(fulfilment).hasSize(2).last().isEqualTo(new Cancelled("820982911946154508", "123456", Instant.parse("2022-01-01T00:00:00Z")));
+        assertThat(order).containsExactly(new Cancelled("820982911946154508", null, Instant.parse("2022-01-02T14:30:00Z")));
+        assertThat(adapter.parse(signed("fulfillments/update", Fixtures.read("channels/shopify/fulfillments_update.json"), "wh-7")).changes())
+                .as("a fulfilment that is not cancelled").hasSize(1);
     }
 
     @Test

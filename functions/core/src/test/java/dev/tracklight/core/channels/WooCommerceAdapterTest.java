@@ -1,5 +1,6 @@
 package dev.tracklight.core.channels;
 
+import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
 import dev.tracklight.core.channels.woocommerce.WooCommerceAdapter;
@@ -39,6 +40,19 @@ class WooCommerceAdapterTest {
         assertThat(fulfilled.carrier()).isEqualTo("usps");
         assertThat(fulfilled.trackingNumbers()).containsExactly("9400111899560000000000");
         assertThat(fulfilled.fulfillmentId()).isEqualTo("7f4978c390ee633c6294ae0f258656f9");
+    }
+
+    @Test
+    void aCancelledOrderIsACancellationAtItsModificationTimeInUtc() throws Exception {
+        String body = Fixtures.read("channels/woocommerce/order_updated.json").replace("\"status\": \"completed\"", "\"status\": \"cancelled\"");
+        String badDate = body.replace("\"date_modified_gmt\": \"2017-03-22T19:30:35\"", "\"date_modified_gmt\": \"yesterday\"");
+
+        var changes = adapter.parse(new WebhookRequest(Map.of("X-WC-Webhook-Topic", "order.updated"), body, Instant.now())).changes();
+
+        assertThat(changes.getLast()).isEqualTo(new Cancelled("727", null, Instant.parse("2017-03-22T19:30:35Z")));
+        assertThat(changes).as("its tracking is registered first, then cancelled").hasSize(3);
+        assertThatThrownBy(() -> adapter.parse(new WebhookRequest(Map.of("X-WC-Webhook-Topic", "order.updated"), badDate, Instant.now())))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("date_modified_gmt");
     }
 
     @Test

@@ -13,11 +13,13 @@ import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.channels.ChannelAdapters;
 import dev.tracklight.core.channels.ChannelChange;
+import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.FulfillmentProgress;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
 import dev.tracklight.core.channels.ChannelDelivery;
 import dev.tracklight.core.ids.RandomIds;
+import dev.tracklight.core.model.Cancellations;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
 /**
  * Accepts a sales channel's webhook on a tenant's endpoint: check the signature, skip a delivery already
  * handled, then register a shipment per fulfilled tracking number (linked to its order and fulfilment) and
- * queue the fulfilment's progress as events of those shipments. Every step can be repeated: a fulfilment's
+ * queue the fulfilment's progress (and cancellations) as events of those shipments. Every step can be repeated: a fulfilment's
  * shipment is claimed under a key of the fulfilment and number, and event ids are deterministic.
  */
 public final class ChannelIngest {
@@ -98,6 +100,7 @@ public final class ChannelIngest {
                 case OrderPlaced order -> channels.rememberOrder(tenantId, channel, order);
                 case Fulfilled fulfilled -> registered += register(tenantId, channel, fulfilled);
                 case FulfillmentProgress progress -> events.addAll(events(tenantId, channel, progress));
+                case Cancelled cancelled -> events.addAll(cancellations(tenantId, channel, cancelled));
             }
         }
         if (!events.isEmpty()) {
@@ -134,6 +137,16 @@ public final class ChannelIngest {
      */
     private static String carrierNamed(String carrierName) {
         return carrierName == null ? "unknown" : carrierName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** The order's shipments from this channel (or the fulfilment's), each cancelled unless already finished. */
+    private List<TrackingEvent> cancellations(String tenantId, String channel, Cancelled cancelled) {
+        List<Shipment> affected = cancelled.fulfillmentId() != null
+                ? channels.shipmentsOf(tenantId, channel, cancelled.fulfillmentId()).stream().flatMap(id -> shipments.get(id).stream()).toList()
+                : shipments.findByOrder(tenantId, cancelled.orderId()).stream().filter(shipment -> channel.equals(shipment.channel())).toList();
+        return affected.stream().filter(shipment -> !shipment.status().isTerminal())
+                .map(shipment -> Cancellations.of(shipment, channel, "Order cancelled in " + channel, cancelled.occurredAt()))
+                .toList();
     }
 
     private List<TrackingEvent> events(String tenantId, String channel, FulfillmentProgress progress) {

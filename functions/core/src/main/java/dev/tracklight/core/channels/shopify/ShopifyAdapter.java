@@ -4,6 +4,7 @@ import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.channels.ChannelCarriers;
 import dev.tracklight.core.channels.ChannelChange;
+import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.FulfillmentProgress;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
@@ -31,7 +32,7 @@ import static dev.tracklight.core.carriers.JsonBody.requiredId;
 
 /**
  * Shopify's order and fulfilment webhooks (REST payloads; samples in events/channels/shopify/):
- * {@code orders/create}, {@code fulfillments/create}, {@code fulfillments/update}, {@code fulfillment_events/create}.
+ * {@code orders/create}, {@code orders/cancelled}, {@code fulfillments/create}, {@code fulfillments/update}, {@code fulfillment_events/create}.
  * Signed with {@code X-Shopify-Hmac-Sha256} = base64 HMAC-SHA256 of the raw body keyed by the app's secret;
  * {@code X-Shopify-Webhook-Id} identifies a delivery across Shopify's retries. Ids are read as text: they pass 2^53.
  */
@@ -63,10 +64,12 @@ public final class ShopifyAdapter implements ChannelAdapter {
         JsonObject json = JsonBody.object(request.body());
         List<ChannelChange> changes = switch (topic) {
             case "orders/create", "orders/updated" -> order(json);
-            case "fulfillments/create", "fulfillments/update" -> List.of(fulfillment(json, "", null));
+            case "orders/cancelled" -> List.of(new Cancelled(requiredId(json, "id", ""), null,
+                    JsonBody.requiredTimestamp(json, "cancelled_at", "").toInstant()));
+            case "fulfillments/create", "fulfillments/update" -> fulfillmentChanges(json);
             case "fulfillment_events/create" -> List.of(progress(json));
             default -> throw JsonBody.bad("topic '" + topic + "' is not one Tracklight subscribes to (orders/create, "
-                    + "fulfillments/create, fulfillments/update, fulfillment_events/create)");
+                    + "orders/cancelled, fulfillments/create, fulfillments/update, fulfillment_events/create)");
         };
         return new ChannelDelivery(deliveryId, topic, changes);
     }
@@ -82,6 +85,16 @@ public final class ShopifyAdapter implements ChannelAdapter {
             changes.add(fulfillment(fulfillment.json(), fulfillment.path(), orderId));
         }
         return changes;
+    }
+
+    /** The fulfilment, and its cancellation when Shopify says it was cancelled. */
+    private static List<ChannelChange> fulfillmentChanges(JsonObject json) throws ProblemException {
+        Fulfilled fulfilled = fulfillment(json, "", null);
+        if (!"cancelled".equals(optionalText(json, "status", ""))) {
+            return List.of(fulfilled);
+        }
+        OffsetDateTime at = JsonBody.requiredTimestamp(json, "updated_at", "");
+        return List.of(fulfilled, new Cancelled(fulfilled.orderId(), fulfilled.fulfillmentId(), at.toInstant()));
     }
 
     private static Fulfilled fulfillment(JsonObject json, String path, String orderId) throws ProblemException {

@@ -4,6 +4,7 @@ import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.channels.ChannelCarriers;
 import dev.tracklight.core.channels.ChannelChange;
+import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
 import dev.tracklight.core.channels.ChannelDelivery;
@@ -16,6 +17,10 @@ import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +75,20 @@ public final class WooCommerceAdapter implements ChannelAdapter {
                 changes.addAll(trackingItems(meta.json().get("value"), meta.path() + ".value", orderId, recipient, destination));
             }
         }
+        if ("cancelled".equals(optionalText(order, "status", ""))) {
+            changes.add(new Cancelled(orderId, null, modifiedAt(order, request.receivedAt())));
+        }
         return new ChannelDelivery(delivery != null ? delivery : "sha256:" + Sha256.hex(request.body()), topic, changes);
+    }
+
+    /** WooCommerce's {@code date_modified_gmt}: no offset, UTC by its name. */
+    private static Instant modifiedAt(JsonObject order, Instant otherwise) throws ProblemException {
+        String modified = optionalText(order, "date_modified_gmt", "");
+        try {
+            return modified == null ? otherwise : LocalDateTime.parse(modified).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw JsonBody.bad("date_modified_gmt must be a date-time such as 2017-03-22T19:30:35, not '" + modified + "'");
+        }
     }
 
     private static List<Fulfilled> trackingItems(JsonValue value, String path, String orderId, Contact recipient, Location destination)

@@ -1,6 +1,5 @@
 package dev.tracklight.api;
 
-import dev.tracklight.core.view.ShipmentResource;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.model.Contact;
@@ -8,6 +7,7 @@ import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.view.ShipmentResource;
 
 import java.time.Clock;
 import java.util.ConcurrentModificationException;

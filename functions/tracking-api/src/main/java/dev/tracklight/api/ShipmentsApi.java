@@ -1,10 +1,9 @@
 package dev.tracklight.api;
 
-import dev.tracklight.core.view.ShipmentResource;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
-import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
+import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.ids.RandomIds;
@@ -17,6 +16,7 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.view.ShipmentResource;
 
 import java.time.Clock;
 import java.time.Instant;

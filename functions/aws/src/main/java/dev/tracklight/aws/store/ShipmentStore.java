@@ -7,7 +7,6 @@ import dev.tracklight.core.model.TrackingEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -41,17 +40,18 @@ public final class ShipmentStore {
     private static final String SCOPE = "scope";
     /** Events for a number nobody registered yet are kept this long, waiting for their shipment. */
     private static final long UNMATCHED_RETENTION_DAYS = 90;
-    /** DynamoDB's limit of keys in one BatchGetItem. */
-    private static final int MAX_BATCH_GET = 100;
     /** Tries of a merchant's change against concurrent writers before it is given up (answered 409). */
     private static final int MAX_DETAIL_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** Batch reads only: shipments are written by this class, with their lookups and index keys. */
+    private final VersionedDocuments<Shipment> documents;
 
     public ShipmentStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.documents = new VersionedDocuments<>(dynamo, table, Shipment.class, shipment -> Map.of());
     }
 
     /** Registers a shipment with its tracking, token, order, tenant-number and contact lookups, all or nothing. */
@@ -145,28 +145,11 @@ public final class ShipmentStore {
         return string(indexKey, Keys.PK).substring("SHP#".length());
     }
 
-    /**
-     * The shipments with these ids that exist, in the order asked, read consistently in batches of 100 (one
-     * call a page instead of one per shipment); keys DynamoDB leaves unprocessed under load are asked again.
-     */
+    /** The shipments with these ids that exist, by id in the order asked: one BatchGetItem per 100. */
     private Map<String, Shipment> getAll(List<String> shipmentIds) {
-        Map<String, Shipment> found = new HashMap<>();
-        for (int from = 0; from < shipmentIds.size(); from += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = shipmentIds.subList(from, Math.min(from + MAX_BATCH_GET, shipmentIds.size())).stream()
-                    .distinct().map(id -> key(Keys.shipment(id), Keys.META)).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> asked = pending;
-                var response = dynamo.batchGetItem(request -> request.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Shipment shipment = Json.read(string(item, DOC), Shipment.class);
-                    found.put(shipment.shipmentId(), shipment);
-                });
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
         Map<String, Shipment> inOrder = new LinkedHashMap<>();
-        shipmentIds.stream().filter(found::containsKey).forEach(id -> inOrder.put(id, found.get(id)));
+        documents.getAll(shipmentIds.stream().map(id -> key(Keys.shipment(id), Keys.META)).toList())
+                .forEach(shipment -> inOrder.put(shipment.shipmentId(), shipment));
         return inOrder;
     }
 

@@ -19,17 +19,20 @@ final class MerchantWebhooks {
 
     static WebhookDispatcher dispatcher(FunctionEnvironment env, AwsClients aws) {
         String table = env.require("TABLE_NAME");
-        return new WebhookDispatcher(new WebhookSubscriptionStore(aws.dynamoDb(), table), new ShipmentStore(aws.dynamoDb(), table),
-                new WebhookDeliveryStore(aws.dynamoDb(), table), sender(env, aws), env.require("PUBLIC_BASE_URL"), Clock.systemUTC());
+        var subscriptions = new WebhookSubscriptionStore(aws.dynamoDb(), table);
+        var deliveries = new WebhookDeliveryStore(aws.dynamoDb(), table);
+        return new WebhookDispatcher(subscriptions, new ShipmentStore(aws.dynamoDb(), table), deliveries,
+                sender(env, subscriptions, deliveries), env.require("PUBLIC_BASE_URL"), Clock.systemUTC());
     }
 
     static WebhookRetries retries(FunctionEnvironment env, AwsClients aws) {
-        return new WebhookRetries(new WebhookDeliveryStore(aws.dynamoDb(), env.require("TABLE_NAME")), sender(env, aws), Clock.systemUTC());
+        String table = env.require("TABLE_NAME");
+        var deliveries = new WebhookDeliveryStore(aws.dynamoDb(), table);
+        return new WebhookRetries(deliveries, sender(env, new WebhookSubscriptionStore(aws.dynamoDb(), table), deliveries), Clock.systemUTC());
     }
 
-    private static WebhookSender sender(FunctionEnvironment env, AwsClients aws) {
-        String table = env.require("TABLE_NAME");
-        return new WebhookSender(new WebhookDeliveryStore(aws.dynamoDb(), table), new WebhookSubscriptionStore(aws.dynamoDb(), table),
+    private static WebhookSender sender(FunctionEnvironment env, WebhookSubscriptionStore subscriptions, WebhookDeliveryStore deliveries) {
+        return new WebhookSender(deliveries, subscriptions,
                 new HttpWebhookTransport(WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM), RetrySchedule.DEFAULT,
                 Clock.systemUTC());
     }

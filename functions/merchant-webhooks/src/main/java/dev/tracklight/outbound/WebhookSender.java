@@ -6,7 +6,7 @@ import dev.tracklight.aws.store.WebhookSubscriptionStore;
 import dev.tracklight.core.outbound.DeliveryAttempt;
 import dev.tracklight.core.outbound.RetrySchedule;
 import dev.tracklight.core.outbound.WebhookDelivery;
-import dev.tracklight.core.outbound.WebhookSignature;
+import dev.tracklight.core.webhook.WebhookSignature;
 import dev.tracklight.core.outbound.WebhookSubscription;
 
 import java.time.Clock;

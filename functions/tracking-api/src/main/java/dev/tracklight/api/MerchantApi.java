@@ -26,12 +26,13 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         String publicBaseUrl = env.require("PUBLIC_BASE_URL");
         Clock clock = Clock.systemUTC();
         var store = new ShipmentStore(dynamo, table);
-        var tracker = ShipmentTracker.wire(env, aws);
+        var settings = new TenantSettingsStore(dynamo, table, clock);
+        var tracker = ShipmentTracker.wire(env, aws, settings);
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store),
                 new ShipmentsApi(store, new ShipmentRegistry(store, tracker, clock), tracker, new IdempotencyStore(dynamo, table, clock),
                         publicBaseUrl, clock),
-                new SettingsApi(new TenantSettingsStore(dynamo, table, clock)),
+                new SettingsApi(settings),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock));

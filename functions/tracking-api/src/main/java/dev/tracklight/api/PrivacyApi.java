@@ -72,7 +72,7 @@ public final class PrivacyApi {
         } catch (ConcurrentModificationException e) {
             throw new ProblemException(Problem.conflict("a shipment kept changing during the erasure; send the request again"));
         }
-        erased.ifPresent(shipment -> tracker.refresh(shipmentId)); // the page's masked name goes too
+        erased.ifPresent(shipment -> tracker.refresh(shipment)); // the page's masked name goes too
         return erased.isPresent();
     }
 

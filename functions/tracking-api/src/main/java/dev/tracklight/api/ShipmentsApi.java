@@ -5,7 +5,6 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
-import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.json.Json;
@@ -120,7 +119,7 @@ public final class ShipmentsApi {
         if (Boolean.TRUE.equals(patch.cancel()) && !shipment.status().isTerminal()) {
             shipments.putEvent(shipmentId, Cancellations.of(shipment, "merchant", "Cancelled by the merchant", clock.instant()));
         }
-        return resource(tracker.refresh(shipmentId));
+        return resource(tracker.refresh(shipment));
     }
 
     /** Writes the new promise or recipient. */
@@ -162,7 +161,7 @@ public final class ShipmentsApi {
                 throw new ProblemException(Problem.badRequest("delayed must be true or false"));
             }
             boolean wanted = Boolean.parseBoolean(delayed);
-            filter = filter.and(shipment -> wanted == (shipment.delay() != null && shipment.delay().status() != DelayStatus.ON_TIME));
+            filter = filter.and(shipment -> wanted == (shipment.delay() != null && shipment.delay().signalsDelay()));
         }
         return filter;
     }

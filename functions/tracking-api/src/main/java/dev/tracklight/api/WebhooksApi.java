@@ -120,8 +120,8 @@ public final class WebhooksApi {
         String url = patch.url() == null ? null : destination(patch.url());
         List<WebhookEventType> events = patch.events() == null ? null : eventTypes(patch.events());
         String description = description(patch.description());
-        owned(caller, id);
         Instant now = clock.instant();
+        // the key holds the caller's tenant: another tenant's subscription is not found, as a missing one
         return subscriptions.change(caller.tenantId(), id,
                         current -> Optional.of(current.changed(url, events, description, patch.enabled(), now)))
                 .map(subscription -> WebhookResource.of(subscription, false))

@@ -15,7 +15,7 @@ import dev.tracklight.core.outbound.DestinationPolicy;
 import dev.tracklight.core.outbound.RetrySchedule;
 import dev.tracklight.core.outbound.WebhookDelivery;
 import dev.tracklight.core.outbound.WebhookEventType;
-import dev.tracklight.core.outbound.WebhookSignature;
+import dev.tracklight.core.webhook.WebhookSignature;
 import dev.tracklight.local.WebhookReceiver.Received;
 import dev.tracklight.local.invoke.LocalContext;
 import dev.tracklight.outbound.HttpWebhookTransport;

@@ -1,7 +1,7 @@
 package dev.tracklight.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tracklight.core.outbound.WebhookSignature;
+import dev.tracklight.core.webhook.WebhookSignature;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -39,7 +39,7 @@ public final class ShipmentEvents {
     public void delayChanged(Shipment shipment, DelayStatus announced) {
         DelayAssessment delay = shipment.delay();
         boolean delayed = delay != null && delay.signalsDelay();
-        boolean wasDelayed = announced != null && announced != DelayStatus.ON_TIME;
+        boolean wasDelayed = announced != null && announced.signalsDelay();
         boolean endedUndelivered = shipment.status().isTerminal() && shipment.status() != Status.DELIVERED;
         String detailType;
         if (delayed && delay.status() != announced) {

@@ -109,11 +109,11 @@ public final class ApiKeyStore {
             return Optional.empty();
         }
         IssuedKey replacement = issue(tenantId, Role.valueOf(string(old.get(), ROLE)));
+        String hash = string(old.get(), HASH);
         if (grace.isZero()) {
-            revoke(tenantId, prefix);
+            delete(tenantId, prefix, hash);
         } else {
             Instant expiresAt = clock.instant().plus(grace);
-            String hash = string(old.get(), HASH);
             dynamo.transactWriteItems(request -> request.transactItems(
                     expire(key(Keys.apiKey(hash), Keys.META), expiresAt), expire(key(Keys.tenant(tenantId), "KEY#" + prefix), expiresAt)));
         }
@@ -126,10 +126,14 @@ public final class ApiKeyStore {
         if (old.isEmpty()) {
             return false;
         }
-        String hash = string(old.get(), HASH);
+        delete(tenantId, prefix, string(old.get(), HASH));
+        return true;
+    }
+
+    /** Both items of the key, together. */
+    private void delete(String tenantId, String prefix, String hash) {
         dynamo.transactWriteItems(request -> request.transactItems(
                 delete(key(Keys.apiKey(hash), Keys.META)), delete(key(Keys.tenant(tenantId), "KEY#" + prefix))));
-        return true;
     }
 
     private Optional<Map<String, AttributeValue>> listing(String tenantId, String prefix) {

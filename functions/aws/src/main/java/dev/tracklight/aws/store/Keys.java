@@ -97,16 +97,21 @@ public final class Keys {
 
     /** The hour bucket of a pending delivery's next attempt: apart from shipments' due hours, same index. */
     public static String deliveryDueHour(Instant due) {
-        return "WDUE#" + due.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+        return "WDUE#" + hour(due);
     }
 
     /** Raw webhooks by the hour received: a listing reads one partition per hour, a replay one item. */
     public static String rawHour(Instant receivedAt) {
-        return "RAW#" + receivedAt.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+        return "RAW#" + hour(receivedAt);
     }
 
     /** The hour bucket of a due time, {@code DUE#2026-11-22T05}: a watchdog run reads a few buckets. */
     public static String dueHour(Instant due) {
-        return "DUE#" + due.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+        return "DUE#" + hour(due);
+    }
+
+    /** {@code 2026-11-22T05}: the hour an instant falls in, as the bucket keys name it. */
+    private static String hour(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
     }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public final class ShipmentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    /** Batch reads only: shipments are written by this class, with their lookups and index keys. */
+    /** Reads only: shipments are written by this class, with their lookups and index keys. */
     private final VersionedDocuments<Shipment> documents;
 
     public ShipmentStore(DynamoDbClient dynamo, String table) {
@@ -94,7 +93,8 @@ public final class ShipmentStore {
                     .expressionAttributeValues(updatedSince == null ? Map.of(":tenant", s(Keys.tenant(tenantId)))
                             : Map.of(":tenant", s(Keys.tenant(tenantId)), ":since", s(updatedSince.toString())))
                     .scanIndexForward(false).limit(limit).exclusiveStartKey(from));
-            Map<String, Shipment> read = getAll(response.items().stream().map(ShipmentStore::shipmentIdOf).toList());
+            Map<String, Shipment> read = new HashMap<>();
+            getAll(response.items().stream().map(ShipmentStore::shipmentIdOf).toList()).forEach(shipment -> read.put(shipment.shipmentId(), shipment));
             for (var key : response.items()) {
                 Optional.ofNullable(read.get(shipmentIdOf(key))).filter(filter).ifPresent(found::add);
                 if (found.size() == limit) {
@@ -138,19 +138,16 @@ public final class ShipmentStore {
     }
 
     private List<Shipment> lookedUp(String pk) {
-        return List.copyOf(getAll(query(pk, "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList()).values());
+        return getAll(query(pk, "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList());
     }
 
     private static String shipmentIdOf(Map<String, AttributeValue> indexKey) {
         return string(indexKey, Keys.PK).substring("SHP#".length());
     }
 
-    /** The shipments with these ids that exist, by id in the order asked: one BatchGetItem per 100. */
-    private Map<String, Shipment> getAll(List<String> shipmentIds) {
-        Map<String, Shipment> inOrder = new LinkedHashMap<>();
-        documents.getAll(shipmentIds.stream().map(id -> key(Keys.shipment(id), Keys.META)).toList())
-                .forEach(shipment -> inOrder.put(shipment.shipmentId(), shipment));
-        return inOrder;
+    /** The shipments with these ids that exist, in the order asked: one BatchGetItem per 100. */
+    public List<Shipment> getAll(List<String> shipmentIds) {
+        return documents.getAll(shipmentIds.stream().map(id -> key(Keys.shipment(id), Keys.META)).toList());
     }
 
     /**
@@ -192,9 +189,7 @@ public final class ShipmentStore {
     }
 
     public Optional<Shipment> get(String shipmentId) {
-        var item = dynamo.getItem(request -> request.tableName(table)
-                .key(key(Keys.shipment(shipmentId), Keys.META)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), Shipment.class));
+        return documents.get(key(Keys.shipment(shipmentId), Keys.META));
     }
 
     public Optional<Shipment> findByToken(String token) {
@@ -204,10 +199,7 @@ public final class ShipmentStore {
 
     /** Every shipment registered for this number: two merchants may ship with the same parcel number. */
     public List<Shipment> findByTracking(String carrier, String trackingNumber) {
-        return query(Keys.tracking(carrier, trackingNumber), "SHP#").stream()
-                .map(item -> get(string(item, SHIPMENT_ID)))
-                .flatMap(Optional::stream)
-                .toList();
+        return lookedUp(Keys.tracking(carrier, trackingNumber));
     }
 
     /** Writes the event once; a redelivered or re-sent event is a no-op. Returns whether it was new. */

@@ -76,7 +76,7 @@ public final class ShipmentRegistry {
             return store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> alreadyRegistered);
         }
         store.attachUnmatched(shipment);
-        return tracker.refresh(shipment.shipmentId());
+        return tracker.refresh(shipment);
     }
 
     /** What a merchant tells us about a new shipment. */

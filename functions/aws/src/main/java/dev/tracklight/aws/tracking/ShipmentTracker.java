@@ -50,10 +50,14 @@ public final class ShipmentTracker {
 
     /** The tracker as a function's environment configures it. */
     public static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws) {
+        return wire(env, aws, new TenantSettingsStore(aws.dynamoDb(), env.require("TABLE_NAME"), Clock.systemUTC()));
+    }
+
+    /** The same with the function's settings store, so a tenant's new settings clear the cache the tracker reads. */
+    public static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws, TenantSettingsStore settings) {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
-        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock),
-                new TenantSettingsStore(aws.dynamoDb(), table, clock),
+        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), clock);
     }
 
@@ -93,10 +97,10 @@ public final class ShipmentTracker {
     }
 
     /**
-     * The same, starting from a copy just read (the lookup that found it), so the common path reads the
-     * shipment once; only a lost race re-reads it.
+     * The same, starting from a copy the caller holds (the lookup that found it, the shipment it just
+     * created or changed), so the common path reads the shipment once; only a lost race re-reads it.
      */
-    private Shipment refresh(Shipment known) {
+    public Shipment refresh(Shipment known) {
         String shipmentId = known.shipmentId();
         Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -25,7 +25,7 @@ public record DelayAssessment(DelayStatus status, DelayReason reason, String mes
 
     /** True for AT_RISK, LATE and STALLED: what merchants are told about. */
     public boolean signalsDelay() {
-        return status != DelayStatus.ON_TIME;
+        return status.signalsDelay();
     }
 
     /**

@@ -8,5 +8,10 @@ public enum DelayStatus {
     /** The likely arrival passes the promise, or the promise has passed undelivered. */
     LATE,
     /** No scan for longer than the current stage allows. */
-    STALLED
+    STALLED;
+
+    /** True for AT_RISK, LATE and STALLED: what merchants are told about. */
+    public boolean signalsDelay() {
+        return this != ON_TIME;
+    }
 }

@@ -10,6 +10,13 @@ import java.util.Optional;
 /** The consumer a shipment goes to. PII: it never leaves the merchant API except as a masked name. */
 public record Contact(String name, String email, String phone) {
 
+    /** A contact from a channel's fields, blanks as absent; null when nothing is left. */
+    public static Contact ifAny(String name, String email, String phone) {
+        String named = name == null || name.isBlank() ? null : name;
+        return named == null && email == null && phone == null ? null : new Contact(named, email, phone);
+    }
+
+
     /**
      * What finds this consumer's shipments for a privacy export or erasure: the e-mail (trimmed, lower-cased)
      * and the phone (digits only), each hashed so the lookup itself holds no PII.

@@ -42,7 +42,7 @@ public final class HmacSha256 {
     }
 
     /** Constant-time comparison of a presented base64 signature with the expected one. */
-    public static boolean matchesBase64(String secret, String message, String presentedBase64) {
+    private static boolean matchesBase64(String secret, String message, String presentedBase64) {
         return presentedBase64 != null && MessageDigest.isEqual(signBase64(secret, message).getBytes(StandardCharsets.US_ASCII),
                 presentedBase64.trim().getBytes(StandardCharsets.US_ASCII));
     }

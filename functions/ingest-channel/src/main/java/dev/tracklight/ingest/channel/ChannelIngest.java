@@ -142,16 +142,19 @@ public final class ChannelIngest {
     /** The order's shipments from this channel (or the fulfilment's), each cancelled unless already finished. */
     private List<TrackingEvent> cancellations(String tenantId, String channel, Cancelled cancelled) {
         List<Shipment> affected = cancelled.fulfillmentId() != null
-                ? channels.shipmentsOf(tenantId, channel, cancelled.fulfillmentId()).stream().flatMap(id -> shipments.get(id).stream()).toList()
+                ? fulfilmentShipments(tenantId, channel, cancelled.fulfillmentId())
                 : shipments.findByOrder(tenantId, cancelled.orderId()).stream().filter(shipment -> channel.equals(shipment.channel())).toList();
         return affected.stream().filter(shipment -> !shipment.status().isTerminal())
                 .map(shipment -> Cancellations.of(shipment, channel, "Order cancelled in " + channel, cancelled.occurredAt()))
                 .toList();
     }
 
+    private List<Shipment> fulfilmentShipments(String tenantId, String channel, String fulfillmentId) {
+        return shipments.getAll(channels.shipmentsOf(tenantId, channel, fulfillmentId));
+    }
+
     private List<TrackingEvent> events(String tenantId, String channel, FulfillmentProgress progress) {
-        return channels.shipmentsOf(tenantId, channel, progress.fulfillmentId()).stream()
-                .flatMap(id -> shipments.get(id).stream())
+        return fulfilmentShipments(tenantId, channel, progress.fulfillmentId()).stream()
                 .map(shipment -> new TrackingEvent(
                         EventIds.of(shipment.carrier(), shipment.trackingNumber(), channel + "-" + progress.eventId(), progress.occurredAt()),
                         shipment.carrier(), shipment.trackingNumber(), progress.occurredAt(), progress.localOffset(), false,

@@ -10,7 +10,6 @@ import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -51,13 +50,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
 
     @Override
     public void verify(WebhookRequest request, String secret) throws ProblemException {
-        String presented = request.header(SIGNATURE_HEADER);
-        if (presented == null) {
-            throw new ProblemException(Problem.unauthorized("missing " + SIGNATURE_HEADER + " header"));
-        }
-        if (!HmacSha256.matchesBase64(secret, request.body(), presented)) {
-            throw new ProblemException(Problem.unauthorized("signature does not match the body"));
-        }
+        HmacSha256.requireBase64Header(request, SIGNATURE_HEADER, secret);
     }
 
     @Override

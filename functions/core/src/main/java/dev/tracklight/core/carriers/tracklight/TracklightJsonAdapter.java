@@ -9,8 +9,8 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
-import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookRequest;
+import dev.tracklight.core.webhook.WebhookSignature;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,10 +34,9 @@ import java.util.List;
 public final class TracklightJsonAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "tracklight";
-    public static final String SIGNATURE_HEADER = "Tracklight-Signature";
-    public static final String TIMESTAMP_HEADER = "Tracklight-Timestamp";
-    public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
-    private static final String SCHEME = "v1=";
+    public static final String SIGNATURE_HEADER = WebhookSignature.SIGNATURE_HEADER;
+    public static final String TIMESTAMP_HEADER = WebhookSignature.TIMESTAMP_HEADER;
+    public static final Duration REPLAY_WINDOW = WebhookSignature.TOLERANCE;
 
     private final Clock clock;
 
@@ -52,7 +51,7 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
 
     /** What a sender puts in the signature header. */
     public static String signature(String secret, long epochSeconds, String body) {
-        return SCHEME + HmacSha256.signHex(secret, epochSeconds + "." + body);
+        return WebhookSignature.sign(secret, epochSeconds, body);
     }
 
     @Override
@@ -74,12 +73,7 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
             throw new ProblemException(Problem.unauthorized(
                     TIMESTAMP_HEADER + " is outside the " + REPLAY_WINDOW.toMinutes() + "-minute replay window"));
         }
-        boolean valid = Arrays.stream(signature.split(","))
-                .map(String::trim)
-                .filter(candidate -> candidate.startsWith(SCHEME))
-                .anyMatch(candidate -> HmacSha256.matchesHex(secret, seconds + "." + request.body(),
-                        candidate.substring(SCHEME.length())));
-        if (!valid) {
+        if (!WebhookSignature.matches(secret, seconds, request.body(), signature)) {
             throw new ProblemException(Problem.unauthorized("signature does not match the body"));
         }
     }

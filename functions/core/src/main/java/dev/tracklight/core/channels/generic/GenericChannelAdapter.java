@@ -7,7 +7,6 @@ import dev.tracklight.core.channels.ChannelChange;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
 import dev.tracklight.core.channels.ChannelDelivery;
-import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingNumbers;
@@ -71,7 +70,7 @@ public final class GenericChannelAdapter implements ChannelAdapter {
             changes.add(new Fulfilled(orderId, requiredId(fulfillment.json(), "id", fulfillment.path()), carrier, carrier,
                     numbers, recipient, destination));
         }
-        return new ChannelDelivery("sha256:" + Sha256.hex(request.body()), "order", changes);
+        return ChannelDelivery.of(null, request.body(), changes);
     }
 
     private static Contact contact(JsonObject recipient) throws ProblemException {

@@ -60,7 +60,6 @@ public final class ShopifyAdapter implements ChannelAdapter {
             throw JsonBody.bad("X-Shopify-Topic is required");
         }
         String webhookId = request.header(WEBHOOK_ID_HEADER);
-        String deliveryId = webhookId != null ? webhookId : "sha256:" + Sha256.hex(request.body());
         JsonObject json = JsonBody.object(request.body());
         List<ChannelChange> changes = switch (topic) {
             case "orders/create", "orders/updated" -> order(json);
@@ -71,7 +70,7 @@ public final class ShopifyAdapter implements ChannelAdapter {
             default -> throw JsonBody.bad("topic '" + topic + "' is not one Tracklight subscribes to (orders/create, "
                     + "orders/cancelled, fulfillments/create, fulfillments/update, fulfillment_events/create)");
         };
-        return new ChannelDelivery(deliveryId, topic, changes);
+        return ChannelDelivery.of(webhookId, request.body(), changes);
     }
 
     /** The order, and the fulfilments it already carries (an order fulfilled at once arrives with them). */
@@ -149,6 +148,6 @@ public final class ShopifyAdapter implements ChannelAdapter {
         String phone = address == null ? null : optionalText(address, "phone", at);
         String email = optionalText(json, "email", path);
         phone = phone != null ? phone : optionalText(json, "phone", path);
-        return name == null && email == null && phone == null ? null : new Contact(name, email, phone);
+        return Contact.ifAny(name, email, phone);
     }
 }

@@ -78,7 +78,7 @@ public final class WooCommerceAdapter implements ChannelAdapter {
         if ("cancelled".equals(optionalText(order, "status", ""))) {
             changes.add(new Cancelled(orderId, null, modifiedAt(order, request.receivedAt())));
         }
-        return new ChannelDelivery(delivery != null ? delivery : "sha256:" + Sha256.hex(request.body()), topic, changes);
+        return ChannelDelivery.of(delivery, request.body(), changes);
     }
 
     /** WooCommerce's {@code date_modified_gmt}: no offset, UTC by its name. */
@@ -120,8 +120,7 @@ public final class WooCommerceAdapter implements ChannelAdapter {
         String name = named == null ? null : String.join(" ", nonNull(optionalText(named, "first_name", ""), optionalText(named, "last_name", ""))).trim();
         String email = billing == null ? null : optionalText(billing, "email", "billing");
         String phone = billing == null ? null : optionalText(billing, "phone", "billing");
-        return (name == null || name.isEmpty()) && email == null && phone == null ? null
-                : new Contact(name == null || name.isEmpty() ? null : name, email, phone);
+        return Contact.ifAny(name, email, phone);
     }
 
     private static List<String> nonNull(String... parts) {

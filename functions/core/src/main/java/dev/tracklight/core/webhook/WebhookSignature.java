@@ -1,12 +1,13 @@
-package dev.tracklight.core.outbound;
+package dev.tracklight.core.webhook;
 
-import dev.tracklight.core.webhook.HmacSha256;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * How merchants know a delivery is ours and fresh: {@code Tracklight-Signature: v1=<hex>} is the HMAC-SHA256,
+ * Tracklight's webhook signature, the same both ways: carriers and integrators sign what they post to our
+ * generic endpoint with it, and we sign what we post to merchants. Merchants know a delivery is ours and fresh: {@code Tracklight-Signature: v1=<hex>} is the HMAC-SHA256,
  * under the subscription's secret, of {@code <Tracklight-Timestamp>.<raw body>}. The timestamp (epoch seconds)
  * is signed so a captured delivery cannot be replayed later; the event id lets the receiver drop a repeat.
  */
@@ -31,8 +32,7 @@ public final class WebhookSignature {
 
     /**
      * What a receiver does: true when {@code signatureHeader} carries a v1 signature of this body at this
-     * timestamp, and the timestamp is within {@link #TOLERANCE} of {@code now}. Several signatures may be
-     * sent, separated by spaces; any one matching is enough.
+     * timestamp, and the timestamp is within {@link #TOLERANCE} of {@code now}; see {@link #matches}.
      */
     public static boolean verify(String secret, String timestampHeader, String body, String signatureHeader, Instant now) {
         if (secret == null || timestampHeader == null || body == null || signatureHeader == null) {
@@ -47,12 +47,13 @@ public final class WebhookSignature {
         if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(TOLERANCE) > 0) {
             return false;
         }
-        for (String candidate : signatureHeader.trim().split("\\s+")) {
-            if (candidate.startsWith(SCHEME)
-                    && HmacSha256.matchesHex(secret, timestamp + "." + body, candidate.substring(SCHEME.length()))) {
-                return true;
-            }
-        }
-        return false;
+        return matches(secret, timestamp, body, signatureHeader);
+    }
+
+    /** True when any of the header's signatures (separated by commas or spaces, during a key rotation) is this body's at this timestamp. */
+    public static boolean matches(String secret, long timestamp, String body, String signatureHeader) {
+        return Arrays.stream(signatureHeader.trim().split("[,\\s]+"))
+                .filter(candidate -> candidate.startsWith(SCHEME))
+                .anyMatch(candidate -> HmacSha256.matchesHex(secret, timestamp + "." + body, candidate.substring(SCHEME.length())));
     }
 }

@@ -1,6 +1,5 @@
-package dev.tracklight.core.outbound;
+package dev.tracklight.core.webhook;
 
-import dev.tracklight.core.webhook.HmacSha256;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -99,7 +99,7 @@ public final class DemoData {
                 event("IN_TRANSIT", "DEPARTED_HUB", "SEND", "已发往 成都中转部 / Sent to Chengdu hub", now.minus(Duration.ofHours(96)), china, "Changsha", "HN", 28.2282, 112.9388, null)));
         // 6. No carrier estimate: the engine's window from the route's recent deliveries, with its EDD.
         shipments.add(register(client, apiKey, "jd", "JDV001234567890", "ORD-1006", "Liu Yang",
-                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(3), "in transit, ETA from recent deliveries"));
+                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(10), "in transit, ETA from recent deliveries"));
         webhook(client, "jd", "JDV001234567890", List.of(
                 event("PICKED_UP", null, "PU", "京东物流 已揽收 / Collected in Hangzhou", now.minus(Duration.ofHours(10)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 杭州分拣中心 / Left Hangzhou sorting centre", now.minus(Duration.ofHours(4)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null)));

@@ -1,6 +1,7 @@
 package dev.tracklight.api;
 
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.json.JsonText;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import jakarta.json.bind.JsonbException;
@@ -12,9 +13,14 @@ final class Bodies {
     }
 
     static <T> T read(String body, Class<T> type, String what) throws ProblemException {
+        if (body == null || body.isBlank()) {
+            throw new ProblemException(Problem.badRequest("send " + what + " as a JSON object"));
+        }
+        // one value, bounded depth: JSON-B alone would take trailing text and recurse without limit
+        JsonText.parse(body);
         T value;
         try {
-            value = body == null || body.isBlank() ? null : Json.read(body, type);
+            value = Json.read(body, type);
         } catch (JsonbException | IllegalArgumentException | NullPointerException e) {
             throw new ProblemException(Problem.badRequest("body is not valid JSON for " + what));
         }

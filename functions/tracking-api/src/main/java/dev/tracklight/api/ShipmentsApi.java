@@ -1,6 +1,8 @@
 package dev.tracklight.api;
 
 import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.core.admission.Bounds;
+import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
@@ -109,6 +111,8 @@ public final class ShipmentsApi {
         if (patch.isEmpty()) {
             throw new ProblemException(Problem.badRequest("send at least one of promisedDelivery, recipient, cancel"));
         }
+        ShipmentAdmission.requireDate(patch.promisedDelivery(), "promisedDelivery");
+        ShipmentAdmission.requireContact(patch.recipient(), "recipient");
         if (Boolean.FALSE.equals(patch.cancel())) {
             throw new ProblemException(Problem.unprocessable("a cancellation cannot be undone; send cancel: true or leave it out"));
         }
@@ -166,9 +170,14 @@ public final class ShipmentsApi {
         return filter;
     }
 
+    /** An instant the index can compare: its sort keys are ISO text, in which a five-digit year sorts before 2000. */
     private static Instant instant(String value, String name) throws ProblemException {
         try {
-            return value == null ? null : Instant.parse(value);
+            Instant instant = value == null ? null : Instant.parse(value);
+            if (instant != null && (instant.isBefore(Bounds.EARLIEST) || !instant.isBefore(Bounds.LATEST))) {
+                throw new ProblemException(Problem.badRequest(name + " must lie in the years 2000 to 2099"));
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new ProblemException(Problem.badRequest(name + " must be an ISO-8601 instant such as 2026-11-22T08:00:00Z"));
         }

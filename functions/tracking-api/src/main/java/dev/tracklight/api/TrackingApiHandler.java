@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpResponses;
+import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.Problem;
@@ -14,9 +15,11 @@ import dev.tracklight.core.problem.ProblemException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.tracklight.aws.http.HttpRequests.body;
 import static dev.tracklight.aws.http.HttpRequests.header;
+import static dev.tracklight.aws.http.HttpRequests.mediaType;
 import static dev.tracklight.aws.http.HttpRequests.pathParameter;
 
 /** Routes the {@code /v1} HTTP API routes declared in template.yaml (and described in openapi.json). */
@@ -46,6 +49,10 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
+            var refused = StorageFailures.callersError(e);
+            if (refused.isPresent()) {
+                return HttpResponses.problem(refused.get());
+            }
             context.getLogger().log("storage unavailable: " + e.getMessage());
             return HttpResponses.problem(Problem.unavailable("storage is unavailable; retry shortly"));
         }
@@ -60,26 +67,26 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
             case "GET /v1/openapi.json" -> HttpResponses.of(200, "application/json", OpenApiDocument.json());
             case "GET /v1/track/{token}" -> ok(api.tracking().track(pathParameter(event, "token").orElse(null)));
             case "POST /v1/shipments" -> HttpResponses.json(201, api.shipments().register(api.caller(authorization),
-                    header(event, "idempotency-key").orElse(null), body(event)));
+                    header(event, "idempotency-key").orElse(null), jsonBody(event)));
             case "GET /v1/shipments" -> ok(api.shipments().list(api.caller(authorization), query));
             case "GET /v1/shipments/{id}" -> ok(api.shipments().get(api.caller(authorization), id));
-            case "PATCH /v1/shipments/{id}" -> ok(api.shipments().patch(api.caller(authorization), id, body(event)));
+            case "PATCH /v1/shipments/{id}" -> ok(api.shipments().patch(api.caller(authorization), id, jsonBody(event)));
             case "GET /v1/shipments/{id}/events" -> ok(api.shipments().events(api.caller(authorization), id));
             case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
-            case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), body(event)));
-            case "POST /v1/privacy/export" -> ok(api.privacy().export(api.caller(authorization), body(event)));
-            case "POST /v1/privacy/erase" -> ok(api.privacy().erase(api.caller(authorization), body(event)));
+            case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), jsonBody(event)));
+            case "POST /v1/privacy/export" -> ok(api.privacy().export(api.caller(authorization), jsonBody(event)));
+            case "POST /v1/privacy/erase" -> ok(api.privacy().erase(api.caller(authorization), jsonBody(event)));
             case "GET /v1/keys" -> ok(api.keys().list(api.admin(authorization)));
-            case "POST /v1/keys" -> HttpResponses.json(201, api.keys().create(api.admin(authorization), body(event)));
-            case "POST /v1/keys/{prefix}/rotate" -> HttpResponses.json(201, api.keys().rotate(api.admin(authorization), prefix, body(event)));
+            case "POST /v1/keys" -> HttpResponses.json(201, api.keys().create(api.admin(authorization), jsonBody(event)));
+            case "POST /v1/keys/{prefix}/rotate" -> HttpResponses.json(201, api.keys().rotate(api.admin(authorization), prefix, jsonBody(event)));
             case "DELETE /v1/keys/{prefix}" -> {
                 api.keys().revoke(api.admin(authorization), prefix);
                 yield HttpResponses.noContent();
             }
             case "GET /v1/webhooks" -> ok(api.webhooks().list(api.caller(authorization)));
-            case "POST /v1/webhooks" -> HttpResponses.json(201, api.webhooks().create(api.caller(authorization), body(event)));
+            case "POST /v1/webhooks" -> HttpResponses.json(201, api.webhooks().create(api.caller(authorization), jsonBody(event)));
             case "GET /v1/webhooks/{id}" -> ok(api.webhooks().get(api.caller(authorization), id));
-            case "PATCH /v1/webhooks/{id}" -> ok(api.webhooks().patch(api.caller(authorization), id, body(event)));
+            case "PATCH /v1/webhooks/{id}" -> ok(api.webhooks().patch(api.caller(authorization), id, jsonBody(event)));
             case "DELETE /v1/webhooks/{id}" -> {
                 api.webhooks().delete(api.caller(authorization), id);
                 yield HttpResponses.noContent();
@@ -89,6 +96,18 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
                     api.webhooks().resend(api.caller(authorization), id, pathParameter(event, "eventId").orElse(null)));
             default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
         };
+    }
+
+    /** A request body, refused unless declared as JSON: a form or plain text read as JSON would be guesswork. */
+    private static String jsonBody(APIGatewayV2HTTPEvent event) throws ProblemException {
+        String body = body(event);
+        Optional<String> type = mediaType(event);
+        boolean json = type.map(media -> media.equals("application/json") || media.endsWith("+json")).orElse(body.isEmpty());
+        if (!json) {
+            throw new ProblemException(Problem.unsupportedMediaType("send the body as application/json, not "
+                    + type.orElse("without a Content-Type")));
+        }
+        return body;
     }
 
     private static APIGatewayV2HTTPResponse ok(Object body) {

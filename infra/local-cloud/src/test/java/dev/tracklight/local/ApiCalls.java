@@ -18,7 +18,11 @@ final class ApiCalls {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        if (body != null) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {

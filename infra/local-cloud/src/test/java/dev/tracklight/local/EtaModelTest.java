@@ -76,11 +76,12 @@ class EtaModelTest {
         assertThat(merchantEta.get("lateWarning")).isEqualTo(false);
         assertThat(((Map<?, ?>) Json.read(resource.body(), Map.class).get("delay")).get("status")).isEqualTo("ON_TIME");
 
-        // a trained engine never fails a shipment: scans dated outside its calendar fall back to other estimates
+        // scans dated before the engine's calendar never reach it: refused at the door, naming the field
         String old = SharedCloud.uniqueTrackingNumber();
-        String oldToken = register(old);
-        post(old, "PICKED_UP", Instant.parse("1998-03-02T08:00:00Z"));
-        post(old, "DELIVERED", Instant.parse("1998-03-04T08:00:00Z"));
-        WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(oldToken).body().contains("\"DELIVERED\""));
+        register(old);
+        var refused = SharedCloud.client().postSignedWebhook(SharedCloud.SECRET,
+                SharedCloud.webhook("jd", old, "PICKED_UP", "PU", "1998-03-02T08:00:00Z", "picked up"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("occurredAt 1998-03-02T08:00:00Z is outside the accepted window");
     }
 }

@@ -298,7 +298,7 @@ class MerchantApiTest {
         assertThat(listed).containsExactlyElementsOf(created.reversed());
         assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?delayed=true", key, null)).get("shipments")).isEmpty();
         assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?status=PENDING&limit=200", key, null)).get("shipments")).hasSize(5);
-        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?updatedSince=2999-01-01T00:00:00Z", key, null)).get("shipments")).isEmpty();
+        assertThat((List<?>) json(call("GET", "/v1/shipments", "/v1/shipments?updatedSince=2099-01-01T00:00:00Z", key, null)).get("shipments")).isEmpty();
     }
 
     @Test
@@ -365,5 +365,48 @@ class MerchantApiTest {
         var put = call("PUT", "/v1/settings", "/v1/settings", key, "{\"lateWarningProbability\":0.3,\"carrierStageSlaHours\":{\"usps\":{\"LINE_HAUL\":120}}}");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(call("GET", "/v1/settings", "/v1/settings", key, null).body()).contains("\"LINE_HAUL\":120");
+    }
+
+    @Test
+    void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
+        String admin = tenantKey(Role.ADMIN);
+        List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},
+                new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
+                new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
+                new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
+                new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"});
+        for (String[] route : routes) {
+            // GIVEN a JSON body declared as a form
+            HttpResponse<String> response = call(route[0], route[1], route[2], admin, "{\"trackingNumber\":\"1Z\"}",
+                    "Content-Type", "application/x-www-form-urlencoded");
+
+            // THEN it is refused as unsupported, not guessed at
+            assertThat(response.statusCode()).as(route[0] + " " + route[1]).isEqualTo(415);
+            assertThat((String) json(response).get("detail")).contains("application/json");
+        }
+    }
+
+    @Test
+    void aRegistrationThatCannotBeStoredIsTheCallersErrorNamingTheField() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        Map<String, String> refusals = Map.of(
+                "{\"carrier\":\"" + "u".repeat(3000) + "\",\"trackingNumber\":\"1Z999\"}", "carrier must be a carrier code",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"" + "9".repeat(3000) + "\"}", "trackingNumber has 3000 letters and digits",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999\",\"orderId\":\"" + "o".repeat(3000) + "\"}", "orderId has 3000 characters",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999\",\"destination\":{\"lat\":1e400,\"lon\":1}}", "destination.lat must be a latitude",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999\",\"promisedDelivery\":\"2999-01-01\"}", "promisedDelivery 2999-01-01 must be a date in the years 2000 to 2099",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999\"} trailing", "not valid JSON",
+                "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999\",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}", "nested deeper than 64");
+        for (var refusal : refusals.entrySet()) {
+            HttpResponse<String> response = call("POST", "/v1/shipments", "/v1/shipments", key, refusal.getKey());
+
+            assertThat(response.statusCode()).as(refusal.getValue()).isEqualTo(400);
+            assertThat((String) json(response).get("detail")).contains(refusal.getValue());
+        }
+        HttpResponse<String> farYear = call("GET", "/v1/shipments", "/v1/shipments?updatedSince=%2B10000-01-01T00:00:00Z", key, null);
+        assertThat(farYear.statusCode()).isEqualTo(400);
+        assertThat((String) json(farYear).get("detail")).contains("updatedSince must lie in the years 2000 to 2099");
+        assertThat(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + "s".repeat(3000), key, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/track/{token}", "/v1/track/" + "t".repeat(3000), null, null).statusCode()).isEqualTo(404);
     }
 }

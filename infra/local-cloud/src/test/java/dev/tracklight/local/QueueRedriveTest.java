@@ -25,7 +25,7 @@ class QueueRedriveTest {
         String number = SharedCloud.uniqueTrackingNumber();
         String token = SharedCloud.tokenOf(SharedCloud.register("ups", number));
         Instant at = Instant.parse("2026-11-21T08:00:00Z");
-        String good = Json.write(new TrackingEvent(EventIds.of("ups", number, "AR", at), "ups", number, at, "+00:00", false,
+        String good = Json.write(new TrackingEvent(EventIds.of("ups", number, "AR", at, null), "ups", number, at, "+00:00", false,
                 at, Status.IN_TRANSIT, null, null, "AR", "Arrived", null, "tracklight", null));
         String poison = "{\"this is\": not json " + number;
 

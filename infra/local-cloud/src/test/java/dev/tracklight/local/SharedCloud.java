@@ -14,6 +14,7 @@ import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
 import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.demo.TracklightClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -54,7 +55,7 @@ final class SharedCloud {
             WebhookEndpointStore endpoints = new WebhookEndpointStore(cloud.dynamoDb(), table());
             endpoints.putPlatform(TracklightJsonAdapter.SOURCE, SECRET);
             endpoints.putPlatform(EasyPostAdapter.SOURCE, SECRET);
-            endpoints.putPlatform(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
+            legacyPlatformSecret(Kuaidi100Adapter.SOURCE, KUAIDI100_SALT);
             endpoints.putPlatform(AfterShipAdapter.SOURCE, SECRET);
             endpoints.putPlatform(UpsTrackAlertAdapter.SOURCE, SECRET);
             endpoints.putPlatform(SeventeenTrackAdapter.SOURCE, SECRET);
@@ -65,6 +66,15 @@ final class SharedCloud {
             apiKey = new ApiKeyStore(cloud.dynamoDb(), table()).issue("tenant-test");
         }
         return cloud;
+    }
+
+    /**
+     * A platform secret written as an older version could, below what {@code putPlatform} now accepts: the
+     * published Kuaidi100 sample was signed with a three-character salt, and old endpoints may hold such values.
+     */
+    static void legacyPlatformSecret(String source, String secret) {
+        cloud.dynamoDb().putItem(request -> request.tableName(table()).item(Map.of(
+                "pk", AttributeValue.fromS(dev.tracklight.aws.store.Keys.webhookSource(source)), "sk", AttributeValue.fromS("secret"), "secret", AttributeValue.fromS(secret))));
     }
 
     static String table() {

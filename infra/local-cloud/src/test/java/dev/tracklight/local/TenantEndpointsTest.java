@@ -79,11 +79,11 @@ class TenantEndpointsTest {
 
     @Test
     void unknownEndpointsAndEndpointsOfAnotherSourceAreNotFound() throws Exception {
-        WebhookEndpoint easyPost = endpoints.create("tenant-b", "easypost", "whsec");
+        WebhookEndpoint easyPost = endpoints.create("tenant-b", "easypost", "whsec-tenant-b-easypost");
         String body = SharedCloud.webhook("sf-express", "SF1", "IN_TRANSIT", "30", "2026-11-20T10:00:00+08:00", "x");
 
         var unknown = SharedCloud.client().postSignedWebhook("/webhooks/carriers/tracklight/wh_000000000000000000000000", SharedCloud.SECRET, body);
-        var otherSource = SharedCloud.client().postSignedWebhook("/webhooks/carriers/tracklight/" + easyPost.endpointId(), "whsec", body);
+        var otherSource = SharedCloud.client().postSignedWebhook("/webhooks/carriers/tracklight/" + easyPost.endpointId(), "whsec-tenant-b-easypost", body);
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");

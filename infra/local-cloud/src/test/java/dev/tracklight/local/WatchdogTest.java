@@ -143,7 +143,7 @@ class WatchdogTest {
     }
 
     private static TrackingEvent scan(Shipment shipment, Instant at) {
-        return new TrackingEvent(EventIds.of("ups", shipment.trackingNumber(), "AR", at), "ups", shipment.trackingNumber(), at,
+        return new TrackingEvent(EventIds.of("ups", shipment.trackingNumber(), "AR", at, null), "ups", shipment.trackingNumber(), at,
                 "+00:00", false, at, Status.IN_TRANSIT, null, null, "AR", "Arrived at facility", null, "test", null);
     }
 }

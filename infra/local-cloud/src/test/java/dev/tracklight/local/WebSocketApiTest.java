@@ -29,6 +29,7 @@ class WebSocketApiTest {
         URI endpoint = SharedCloud.get().webSocketEndpoint();
 
         assertThat(handshakeStatus(URI.create(endpoint + "?token=not-a-token"))).isEqualTo(403);
+        assertThat(handshakeStatus(URI.create(endpoint + "?token=" + "t".repeat(3000)))).as("longer than any key").isEqualTo(403);
         assertThat(handshakeStatus(endpoint)).isEqualTo(401);
     }
 

@@ -56,6 +56,37 @@ class WebhookErrorsTest {
         assertProblem(post("/webhooks/carriers/tracklight", "carrier=ups", "application/x-www-form-urlencoded", Map.of()), 415, "application/json");
     }
 
+    @Test
+    void aScanFromTheYear999999999IsRefusedNamingItsField() throws Exception {
+        String body = SharedCloud.webhook("ups", number, "IN_TRANSIT", "AR", "+999999999-01-01T00:00:00Z", "Arrived");
+
+        assertProblem(signed(body, SharedCloud.SECRET), 400, "checkpoint 1 of 1: occurredAt +999999999-01-01T00:00:00Z is outside");
+    }
+
+    @Test
+    void aNumberOrCarrierTooLongForAKeyIsRefusedNotParked() throws Exception {
+        assertProblem(signed(SharedCloud.webhook("ups", "9".repeat(3000), "IN_TRANSIT", "AR", Instant.now().toString(), "Arrived"),
+                SharedCloud.SECRET), 400, "trackingNumber has 3000 letters and digits");
+        assertProblem(signed(SharedCloud.webhook("u".repeat(3000), number, "IN_TRANSIT", "AR", Instant.now().toString(), "Arrived"),
+                SharedCloud.SECRET), 400, "carrier '");
+    }
+
+    @Test
+    void trailingTextAndDeepNestingAreBadRequests() throws Exception {
+        assertProblem(signed(validBody() + " garbage", SharedCloud.SECRET), 400, "not valid JSON");
+        String deep = "{\"carrier\":\"ups\",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        assertProblem(signed(deep, SharedCloud.SECRET), 400, "nested deeper than 64");
+    }
+
+    @Test
+    void aTimestampOutsideAnyCalendarIsUnauthorizedBeforeAnythingElse() throws Exception {
+        String body = validBody();
+        assertProblem(post("/webhooks/carriers/tracklight", body, "application/json", Map.of(
+                TracklightJsonAdapter.TIMESTAMP_HEADER, "99999999999999999",
+                TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(SharedCloud.SECRET, 99999999999999999L, body))),
+                401, "replay window");
+    }
+
     private static String validBody() {
         return SharedCloud.webhook("ups", number, "DELIVERED", "D1", Instant.now().toString(), "Delivered");
     }

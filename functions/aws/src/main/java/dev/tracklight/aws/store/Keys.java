@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.model.TrackingEvent;
 
 import java.time.Instant;
@@ -23,6 +24,11 @@ public final class Keys {
     public static final String DUE_SK = "dueSk";
 
     private Keys() {
+    }
+
+    /** Ids and tokens longer than any we issue name nothing: answered without a read, which DynamoDB may refuse. */
+    public static boolean issued(String id) {
+        return id != null && !id.isEmpty() && id.length() <= Bounds.ISSUED_ID;
     }
 
     public static String shipment(String shipmentId) {

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
@@ -189,10 +190,13 @@ public final class ShipmentStore {
     }
 
     public Optional<Shipment> get(String shipmentId) {
-        return documents.get(key(Keys.shipment(shipmentId), Keys.META));
+        return Keys.issued(shipmentId) ? documents.get(key(Keys.shipment(shipmentId), Keys.META)) : Optional.empty();
     }
 
     public Optional<Shipment> findByToken(String token) {
+        if (!Keys.issued(token)) {
+            return Optional.empty();
+        }
         var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.token(token), Keys.META))).item();
         return item == null || item.isEmpty() ? Optional.empty() : get(string(item, SHIPMENT_ID));
     }
@@ -239,7 +243,7 @@ public final class ShipmentStore {
 
     public List<TrackingEvent> events(String shipmentId) {
         return query(Keys.shipment(shipmentId), "EVT#").stream()
-                .map(item -> Json.read(string(item, DOC), TrackingEvent.class))
+                .map(item -> EventAdmission.readable(Json.read(string(item, DOC), TrackingEvent.class)))
                 .toList();
     }
 

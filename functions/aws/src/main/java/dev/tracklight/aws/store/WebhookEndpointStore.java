@@ -2,6 +2,7 @@ package dev.tracklight.aws.store;
 
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.webhook.WebhookSecrets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -36,20 +37,28 @@ public final class WebhookEndpointStore {
     }
 
     public Optional<WebhookEndpoint> find(String endpointId) {
+        if (!Keys.issued(endpointId)) {
+            return Optional.empty();
+        }
         return read(Keys.webhookEndpoint(endpointId), Keys.META)
                 .map(item -> new WebhookEndpoint(endpointId, string(item, SOURCE), string(item, TENANT), string(item, SECRET)));
     }
 
+    /** @throws IllegalArgumentException for a secret {@link WebhookSecrets} refuses */
     public void putPlatform(String source, String secret) {
         var item = new HashMap<>(key(Keys.webhookSource(source), SECRET));
-        item.put(SECRET, s(secret));
+        item.put(SECRET, s(WebhookSecrets.require(secret)));
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
 
-    /** A new endpoint for one tenant and source; {@code secret} null draws one (for sources that take ours). */
+    /**
+     * A new endpoint for one tenant and source; {@code secret} null draws one (for sources that take ours).
+     *
+     * @throws IllegalArgumentException for a secret {@link WebhookSecrets} refuses
+     */
     public WebhookEndpoint create(String tenantId, String source, String secret) {
         var endpoint = new WebhookEndpoint(RandomIds.webhookEndpointId(), source, tenantId,
-                secret == null ? RandomIds.webhookSecret() : secret);
+                secret == null ? RandomIds.webhookSecret() : WebhookSecrets.require(secret));
         var item = new HashMap<>(key(Keys.webhookEndpoint(endpoint.endpointId()), Keys.META));
         item.put(SOURCE, s(source));
         item.put(TENANT, s(tenantId));

@@ -1,6 +1,8 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.core.admission.Bounds;
+import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.core.carriers.detect.CarrierCandidate;
 import dev.tracklight.core.carriers.detect.CarrierDetection;
 import dev.tracklight.core.carriers.detect.CarrierDetector;
@@ -44,6 +46,7 @@ public final class ShipmentRegistry {
      */
     public Shipment register(String tenantId, Registration registration, String shipmentId, Optional<String> unrecognisedAs)
             throws ProblemException {
+        admit(registration);
         Instant now = clock.instant();
         String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
         CarrierChoice choice = CarrierChoice.PINNED;
@@ -77,6 +80,20 @@ public final class ShipmentRegistry {
         }
         store.attachUnmatched(shipment);
         return tracker.refresh(shipment);
+    }
+
+    private static void admit(Registration registration) throws ProblemException {
+        ShipmentAdmission.requireTrackingNumber(TrackingNumbers.normalize(registration.trackingNumber()), "trackingNumber");
+        String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
+        if (carrier != null && !carrier.isBlank()) {
+            ShipmentAdmission.requireCarrier(carrier, "carrier");
+        }
+        ShipmentAdmission.requireText(registration.orderId(), Bounds.ORDER_ID, "orderId");
+        ShipmentAdmission.requireText(registration.serviceLevel(), Bounds.SERVICE_LEVEL, "serviceLevel");
+        ShipmentAdmission.requirePlace(registration.origin(), "origin");
+        ShipmentAdmission.requirePlace(registration.destination(), "destination");
+        ShipmentAdmission.requireDate(registration.promisedDelivery(), "promisedDelivery");
+        ShipmentAdmission.requireContact(registration.recipient(), "recipient");
     }
 
     /** What a merchant tells us about a new shipment. */

@@ -1,18 +1,15 @@
 package dev.tracklight.core.carriers;
 
+import dev.tracklight.core.json.JsonText;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,20 +25,11 @@ public final class JsonBody {
     }
 
     public static JsonObject object(String body) throws ProblemException {
-        if (body.isBlank()) {
-            throw bad("body is empty");
+        JsonValue value = JsonText.parse(body);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw bad("body must be a JSON object");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw bad("body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw bad("body is not valid JSON: " + e.getMessage());
-        } catch (JsonException e) {
-            throw bad("body is not valid JSON");
-        }
+        return value.asJsonObject();
     }
 
     /** The object at {@code field}, or null when absent or null. */

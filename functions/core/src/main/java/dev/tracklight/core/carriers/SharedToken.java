@@ -34,7 +34,8 @@ public final class SharedToken {
     }
 
     private static boolean matches(String secret, String presented) {
-        return presented != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+        // an endpoint saved without a secret must not accept an empty token from anyone
+        return secret != null && !secret.isBlank() && presented != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                 presented.trim().getBytes(StandardCharsets.UTF_8));
     }
 }

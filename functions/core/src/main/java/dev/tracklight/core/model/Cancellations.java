@@ -16,7 +16,7 @@ public final class Cancellations {
      *               makes the event id, so the same cancellation told twice is one event
      */
     public static TrackingEvent of(Shipment shipment, String source, String message, Instant at) {
-        return new TrackingEvent(EventIds.of(shipment.carrier(), shipment.trackingNumber(), source + "-cancel", at),
+        return new TrackingEvent(EventIds.of(shipment.carrier(), shipment.trackingNumber(), source + "-cancel", at, null),
                 shipment.carrier(), shipment.trackingNumber(), at, "+00:00", false, at, Status.CANCELLED, null,
                 "cancelled by " + source, "CANCELLED", message, null, source, null);
     }

@@ -41,15 +41,20 @@ public final class HmacSha256 {
         }
     }
 
+    /** An empty key signs nothing (the JDK refuses it): no signature can match it, and verifying never throws. */
+    private static boolean usable(String secret) {
+        return secret != null && !secret.isEmpty();
+    }
+
     /** Constant-time comparison of a presented base64 signature with the expected one. */
     private static boolean matchesBase64(String secret, String message, String presentedBase64) {
-        return presentedBase64 != null && MessageDigest.isEqual(signBase64(secret, message).getBytes(StandardCharsets.US_ASCII),
+        return usable(secret) && presentedBase64 != null && MessageDigest.isEqual(signBase64(secret, message).getBytes(StandardCharsets.US_ASCII),
                 presentedBase64.trim().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Constant-time comparison of a presented hex signature with the expected one. */
     public static boolean matchesHex(String secret, String message, String presentedHex) {
-        if (presentedHex == null) {
+        if (!usable(secret) || presentedHex == null) {
             return false;
         }
         byte[] expected = signHex(secret, message).getBytes(StandardCharsets.US_ASCII);

@@ -44,10 +44,16 @@ public final class WebhookSignature {
         } catch (NumberFormatException e) {
             return false;
         }
-        if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(TOLERANCE) > 0) {
-            return false;
-        }
-        return matches(secret, timestamp, body, signatureHeader);
+        return within(timestamp, now, TOLERANCE) && matches(secret, timestamp, body, signatureHeader);
+    }
+
+    /**
+     * True when epoch second {@code timestamp} is within {@code tolerance} of {@code now}; compared as numbers,
+     * because any long can arrive in the header and most are outside what {@link Instant} holds.
+     */
+    public static boolean within(long timestamp, Instant now, Duration tolerance) {
+        long seconds = now.getEpochSecond();
+        return timestamp >= seconds - tolerance.toSeconds() && timestamp <= seconds + tolerance.toSeconds();
     }
 
     /** True when any of the header's signatures (separated by commas or spaces, during a key rotation) is this body's at this timestamp. */

@@ -24,7 +24,7 @@ class DelayAssessorTest {
     private static final LocalDate PROMISE = LocalDate.parse("2026-11-22");
 
     private static Shipment shipment(Status status, LocalDate promise) {
-        TrackingEvent scan = new TrackingEvent(EventIds.of("ups", "1Z", "x", LAST_SCAN), "ups", "1Z", LAST_SCAN, "+00:00", false,
+        TrackingEvent scan = new TrackingEvent(EventIds.of("ups", "1Z", "x", LAST_SCAN, null), "ups", "1Z", LAST_SCAN, "+00:00", false,
                 LAST_SCAN, status, null, null, "x", "scan", null, "test", null);
         return Shipment.registered("t", "s", null, "ups", "1Z", null, null, null, promise, null, "token", LAST_SCAN)
                 .withProgress(ShipmentFold.fold(List.of(scan)), new Outlook(null, null, null), LAST_SCAN);

@@ -24,7 +24,7 @@ class EtaEstimatorTest {
     private static final Location SHENZHEN = new Location("Shenzhen", "GD", "CN", "518000", 22.54, 114.06);
 
     static TrackingEvent event(Status status, Instant at, Instant carrierEta) {
-        return new TrackingEvent(EventIds.of("sf", "SF1", status.name(), at), "sf", "SF1", at, "+08:00", false, at,
+        return new TrackingEvent(EventIds.of("sf", "SF1", status.name(), at, null), "sf", "SF1", at, "+08:00", false, at,
                 status, null, null, status.name(), "m", null, "test", carrierEta);
     }
 

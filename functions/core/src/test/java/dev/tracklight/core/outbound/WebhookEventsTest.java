@@ -22,7 +22,7 @@ class WebhookEventsTest {
     private static final String BASE_URL = "https://track.example";
 
     private static Shipment shipment(Status status) {
-        var scan = new TrackingEvent(EventIds.of("ups", "1Z1", "c", T0), "ups", "1Z1", T0, "-08:00", false, T0, status, null, null,
+        var scan = new TrackingEvent(EventIds.of("ups", "1Z1", "c", T0, null), "ups", "1Z1", T0, "-08:00", false, T0, status, null, null,
                 "c", "scan", new Location("Seattle", "WA", "US", "98101", null, null), "test", null);
         return Shipment.registered("tenant-a", "shp_1", "order-1", "ups", "1Z1", null, null, null, null, null, "token", T0)
                 .withProgress(ShipmentFold.fold(List.of(scan)), new Outlook(null, null, null), T0);

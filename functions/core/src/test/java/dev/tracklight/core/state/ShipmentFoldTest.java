@@ -29,7 +29,7 @@ class ShipmentFoldTest {
 
     static TrackingEvent event(int hour, Status status, String code) {
         Instant at = T0.plusSeconds(hour * 3600L);
-        return new TrackingEvent(EventIds.of("ups", "1Z1", code, at), "ups", "1Z1", at, "+00:00", false, at,
+        return new TrackingEvent(EventIds.of("ups", "1Z1", code, at, null), "ups", "1Z1", at, "+00:00", false, at,
                 status, status == null ? null : status.name().toLowerCase(), null, code, "message " + code, null, "test", null);
     }
 

@@ -26,7 +26,7 @@ class TrackingViewsTest {
 
     private static TrackingEvent event(int minute, String message) {
         Instant at = T0.plusSeconds(60L * minute);
-        return new TrackingEvent(EventIds.of("ups", "1Z1", "c" + minute, at), "ups", "1Z1", at, "-08:00", false, at,
+        return new TrackingEvent(EventIds.of("ups", "1Z1", "c" + minute, at, null), "ups", "1Z1", at, "-08:00", false, at,
                 Status.IN_TRANSIT, null, null, "c" + minute, message,
                 new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), "test", null);
     }
@@ -79,5 +79,27 @@ class TrackingViewsTest {
         assertThat(view.timeline()).hasSize(TrackingViews.MAX_TIMELINE_ENTRIES);
         assertThat(view.timelineTotal()).isEqualTo(1_000);
         assertThat(Json.write(view).getBytes(StandardCharsets.UTF_8).length).isLessThan(128 * 1024);
+    }
+
+    @Test
+    void aViewFitsAWebSocketMessageWhateverTheCarriersSent() {
+        // GIVEN 500 checkpoints with the longest texts, in characters that JSON escapes six bytes each
+        List<TrackingEvent> events = new ArrayList<>();
+        String escaped = "\u0001".repeat(100_000);
+        for (int minute = 0; minute < 500; minute++) {
+            Instant at = T0.plusSeconds(60L * minute);
+            events.add(new TrackingEvent(EventIds.of("ups", "1Z1", "c" + minute, at, null), "ups", "1Z1", at, "-08:00", false, at,
+                    Status.IN_TRANSIT, escaped, null, "c" + minute, escaped,
+                    new Location(escaped, escaped, escaped, escaped, 47.6, -122.3), "test", null));
+        }
+
+        // WHEN the view is built
+        TrackingView view = TrackingViews.of(shipment(events), events);
+
+        // THEN it stays under 128 KB, keeps the newest checkpoints and says how many there are in all
+        assertThat(Json.write(view).getBytes(StandardCharsets.UTF_8).length).isLessThan(128 * 1024);
+        assertThat(view.timeline()).isNotEmpty();
+        assertThat(view.timeline().getFirst().occurredAt()).isEqualTo(events.getLast().occurredAt());
+        assertThat(view.timelineTotal()).isEqualTo(500);
     }
 }

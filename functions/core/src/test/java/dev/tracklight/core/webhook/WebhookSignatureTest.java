@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookSignatureTest {
 
@@ -45,5 +46,25 @@ class WebhookSignatureTest {
         String header = "v1=00ff " + WebhookSignature.sign(SECRET, timestamp, BODY);
 
         assertThat(WebhookSignature.verify(SECRET, Long.toString(timestamp), BODY, header, NOW)).isTrue();
+    }
+
+    @Test
+    void anyTimestampOrAnEmptySecretIsAnAnswerNotAnException() {
+        long timestamp = NOW.getEpochSecond();
+        String header = WebhookSignature.sign(SECRET, timestamp, BODY);
+
+        // GIVEN timestamps outside what Instant holds, and an endpoint saved without a secret
+        for (String stamp : new String[]{Long.toString(Long.MAX_VALUE), Long.toString(Long.MIN_VALUE), "99999999999999999"}) {
+            assertThat(WebhookSignature.verify(SECRET, stamp, BODY, header, NOW)).as(stamp).isFalse();
+        }
+        assertThat(WebhookSignature.verify("", Long.toString(timestamp), BODY, header, NOW)).as("empty secret").isFalse();
+        assertThat(HmacSha256.matchesHex("", BODY, "00")).isFalse();
+    }
+
+    @Test
+    void shortAndEmptySecretsAreRefusedWhenSaved() {
+        assertThatThrownBy(() -> WebhookSecrets.require("")).hasMessageContaining("at least 16 characters");
+        assertThatThrownBy(() -> WebhookSecrets.require("123")).hasMessageContaining("at least 16 characters");
+        assertThat(WebhookSecrets.require("a-long-enough-secret")).isEqualTo("a-long-enough-secret");
     }
 }

@@ -5,6 +5,7 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
+import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.CarrierAdapters;
@@ -87,9 +88,9 @@ public final class CarrierIngest {
     private List<TrackingEvent> queue(CarrierAdapter adapter, ReceivedWebhook received) throws ProblemException {
         List<TrackingEvent> events;
         try {
-            events = adapter.parse(received.request());
+            events = EventAdmission.admit(adapter.parse(received.request()), received.request().receivedAt());
         } catch (ProblemException e) {
-            // authenticated but unreadable: kept, so that a fixed adapter can replay it
+            // authenticated but unreadable or out of bounds: kept, so that a fixed adapter can replay it
             raw.put(received.withOutcome("refused: " + e.problem().detail()));
             throw e;
         }

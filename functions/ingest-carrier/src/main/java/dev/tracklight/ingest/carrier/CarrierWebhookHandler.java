@@ -9,6 +9,7 @@ import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
+import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
@@ -50,6 +51,10 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
+            var refused = StorageFailures.callersError(e);
+            if (refused.isPresent()) {
+                return HttpResponses.problem(refused.get());
+            }
             // the table or the queue is unreachable: nothing was accepted, and the source's retry will be
             context.getLogger().log("webhook not accepted, AWS unavailable: " + e);
             return HttpResponses.problem(Problem.unavailable("Tracklight cannot accept webhooks right now; retry later"));

@@ -3,6 +3,7 @@ package dev.tracklight.ingest.channel;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.EventQueue;
+import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.aws.store.ChannelStore;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
@@ -105,7 +106,7 @@ public final class ChannelIngest {
         }
         if (!events.isEmpty()) {
             try {
-                queue.sendAll(events, tenantId);
+                queue.sendAll(EventAdmission.admit(events, request.receivedAt()), tenantId);
             } catch (EventQueue.QueueUnavailableException e) {
                 throw new ProblemException(Problem.unavailable("events could not be queued; retry later"));
             }
@@ -136,7 +137,9 @@ public final class ChannelIngest {
      * cannot answer a 422.
      */
     private static String carrierNamed(String carrierName) {
-        return carrierName == null ? "unknown" : carrierName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String code = carrierName == null ? "" : carrierName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+", "");
+        return code.isEmpty() ? "unknown" : code.substring(0, Math.min(code.length(), 64));
     }
 
     /** The order's shipments from this channel (or the fulfilment's), each cancelled unless already finished. */
@@ -156,7 +159,7 @@ public final class ChannelIngest {
     private List<TrackingEvent> events(String tenantId, String channel, FulfillmentProgress progress) {
         return fulfilmentShipments(tenantId, channel, progress.fulfillmentId()).stream()
                 .map(shipment -> new TrackingEvent(
-                        EventIds.of(shipment.carrier(), shipment.trackingNumber(), channel + "-" + progress.eventId(), progress.occurredAt()),
+                        EventIds.of(shipment.carrier(), shipment.trackingNumber(), channel + "-" + progress.eventId(), progress.occurredAt(), null),
                         shipment.carrier(), shipment.trackingNumber(), progress.occurredAt(), progress.localOffset(), false,
                         progress.occurredAt(), progress.status(), progress.subStatus(), null, progress.rawCode(), progress.message(),
                         progress.location(), channel, progress.estimatedDelivery()))

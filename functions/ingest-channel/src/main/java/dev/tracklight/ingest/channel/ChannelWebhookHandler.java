@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
+import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.Problem;
@@ -52,6 +53,10 @@ public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2H
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
+            var refused = StorageFailures.callersError(e);
+            if (refused.isPresent()) {
+                return HttpResponses.problem(refused.get());
+            }
             context.getLogger().log("channel webhook not accepted, AWS unavailable: " + e);
             return HttpResponses.problem(Problem.unavailable("Tracklight cannot accept webhooks right now; retry later"));
         }

@@ -69,7 +69,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
         if (events.isEmpty() && "Expired".equals(JsonBody.optionalString(tracking, "tag", "msg"))) {
             // AfterShip gave up on a number that never showed a checkpoint
             Instant at = envelope.get("ts") instanceof JsonNumber ts ? Instant.ofEpochSecond(ts.longValue()) : request.receivedAt();
-            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "Expired", at), carrier, trackingNumber, at,
+            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "Expired", at, null), carrier, trackingNumber, at,
                     "+00:00", true, request.receivedAt(), Status.EXPIRED, JsonBody.optionalString(tracking, "subtag", "msg"),
                     null, "Expired", null, null, SOURCE, null));
         }
@@ -85,9 +85,10 @@ public final class AfterShipAdapter implements CarrierAdapter {
         LocalTime time = time(JsonBody.requiredString(json, "checkpoint_time", path), path, location);
         StatusMapping mapping = AfterShipTagMap.of(tag, subtag);
         String rawCode = rawTag != null && !rawTag.isBlank() ? rawTag : subtag;
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, time.instant()), carrier, trackingNumber,
+        String message = JsonBody.optionalString(json, "message", path);
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, time.instant(), message), carrier, trackingNumber,
                 time.instant(), time.offset(), time.inferred(), receivedAt, mapping.status(), subtag, mapping.reason(),
-                rawCode, JsonBody.optionalString(json, "message", path), location, SOURCE, null);
+                rawCode, message, location, SOURCE, null);
     }
 
     private record LocalTime(Instant instant, String offset, boolean inferred) {

@@ -107,7 +107,7 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
         StatusMapping mapping = DhlStatusCodes.of(statusCode);
         String message = description != null ? description : status;
         // the codes are coarse: two different scans can share one code and second, so the text joins the id
-        return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, statusCode + "/" + message, at), SOURCE, trackingNumber, at,
+        return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, statusCode, at, message), SOURCE, trackingNumber, at,
                 offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(), inferred, receivedAt, mapping.status(), statusCode,
                 mapping.reason(), statusCode, message, location, SOURCE, eta);
     }

@@ -92,9 +92,10 @@ public final class EasyPostAdapter implements CarrierAdapter {
         Status mapped = EasyPostStatusMap.status(status, detail, "in_transit".equals(status) && occurredAt.equals(firstInTransit));
         // the carrier's code when it gave one, else EasyPost's own status and detail
         String rawCode = carrierCode != null && !carrierCode.isBlank() ? carrierCode : status + (detail == null ? "" : "/" + detail);
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt), carrier, trackingNumber,
+        String message = JsonBody.optionalString(row.json(), "message", row.path());
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt, message), carrier, trackingNumber,
                 occurredAt, JsonBody.offsetId(row.at()), false, receivedAt, mapped, detail,
-                EasyPostStatusMap.reason(status, detail), rawCode, JsonBody.optionalString(row.json(), "message", row.path()),
+                EasyPostStatusMap.reason(status, detail), rawCode, message,
                 location(row), SOURCE, eta == null ? null : eta.toInstant());
     }
 

@@ -78,7 +78,7 @@ public final class FedExAdapter implements CarrierAdapter {
             for (Scan scan : rows) {
                 StatusMapping mapping = FedExEventTypes.of(scan.type(), scan.exceptionCode(), returning);
                 String rawCode = scan.exceptionCode() == null ? scan.type() : scan.type() + "/" + scan.exceptionCode();
-                out.add(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, rawCode, scan.at()), SOURCE, trackingNumber, scan.at(),
+                out.add(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, rawCode, scan.at(), scan.message()), SOURCE, trackingNumber, scan.at(),
                         scan.offset(), scan.offsetInferred(), receivedAt, mapping.status(), scan.type(), mapping.reason(), rawCode,
                         scan.message(), scan.location(), SOURCE, carrierEta));
             }

@@ -95,7 +95,7 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         if ("abort".equals(JsonBody.optionalString(push, "status", "param"))
                 && String.valueOf(JsonBody.optionalString(push, "message", "param")).contains(EXPIRED_MESSAGE)) {
             // Kuaidi100 stopped following a parcel that did not move for 60 days
-            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "abort", request.receivedAt()), carrier,
+            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "abort", request.receivedAt(), null), carrier,
                     trackingNumber, request.receivedAt(), "+08:00", true, request.receivedAt(), Status.EXPIRED, "abort",
                     null, "abort", EXPIRED_MESSAGE, null, SOURCE, null));
         }
@@ -122,9 +122,10 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         String code = JsonBody.optionalString(row, "statusCode", path);
         StatusMapping mapping = Kuaidi100StateMap.of(code);
         String rawCode = code == null ? JsonBody.optionalString(row, "status", path) : code;
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt), carrier, trackingNumber,
+        String context = JsonBody.optionalString(row, "context", path);
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt, context), carrier, trackingNumber,
                 occurredAt, "+08:00", true, receivedAt, mapping.status(), JsonBody.optionalString(row, "status", path),
-                mapping.reason(), rawCode, JsonBody.optionalString(row, "context", path), location(row, path), SOURCE, null);
+                mapping.reason(), rawCode, context, location(row, path), SOURCE, null);
     }
 
     /** {@code areaName} "陕西,西安市,灞桥区" and {@code areaCenter} "lon,lat", when Kuaidi100 resolved the area. */

@@ -92,7 +92,7 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
         String description = JsonBody.optionalString(json, "description", path);
         String rawCode = subStatus != null ? subStatus : stage != null ? stage : description;
         Instant occurredAt = at.toInstant();
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt), carrier, trackingNumber, occurredAt,
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt, description), carrier, trackingNumber, occurredAt,
                 JsonBody.offsetId(at), local == null, receivedAt, mapping == null ? null : mapping.status(), subStatus,
                 mapping == null ? null : mapping.reason(), rawCode, description, location(json, path), SOURCE, null);
     }

@@ -73,11 +73,11 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
         StatusMapping mapping = SfExpressOpCodes.of(opCode, JsonBody.optionalString(json, "secondaryStatusCode", path));
         String reason = JsonBody.optionalText(json, "reasonCode", path);
         String city = JsonBody.optionalText(json, "acceptAddress", path);
+        String remark = JsonBody.optionalString(json, "remark", path);
         // SF's node id makes two nodes with the same code and second distinct (its own example has such a pair)
-        return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, opCode + "#" + nodeId, occurredAt), SOURCE, trackingNumber,
+        return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, opCode + "#" + nodeId, occurredAt, remark), SOURCE, trackingNumber,
                 occurredAt, "+08:00", true, receivedAt, mapping.status(), opCode, reason != null ? "SF_" + reason : mapping.reason(),
-                opCode, JsonBody.optionalString(json, "remark", path),
-                city == null ? null : new Location(city, null, "CN", null, null, null), SOURCE, null);
+                opCode, remark, city == null ? null : new Location(city, null, "CN", null, null, null), SOURCE, null);
     }
 
 }

@@ -72,9 +72,10 @@ public final class ShippoAdapter implements CarrierAdapter {
         String substatus = sub == null ? null : JsonBody.optionalString(sub, "code", JsonBody.at(path, "substatus"));
         StatusMapping mapping = ShippoStatusMap.of(status, substatus, "TRANSIT".equals(status) && at.toInstant().equals(firstTransit));
         String rawCode = substatus == null ? status : status + "/" + substatus;
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, at.toInstant()), carrier, trackingNumber,
+        String details = JsonBody.optionalString(json, "status_details", path);
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, at.toInstant(), details), carrier, trackingNumber,
                 at.toInstant(), JsonBody.offsetId(at), false, receivedAt, mapping.status(), substatus, mapping.reason(), rawCode,
-                JsonBody.optionalString(json, "status_details", path), location(json, path), SOURCE,
+                details, location(json, path), SOURCE,
                 eta == null ? null : eta.toInstant());
     }
 

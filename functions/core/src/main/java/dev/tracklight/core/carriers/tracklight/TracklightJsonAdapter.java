@@ -68,8 +68,7 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
         } catch (NumberFormatException e) {
             throw new ProblemException(Problem.unauthorized(TIMESTAMP_HEADER + " must be epoch seconds"));
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(REPLAY_WINDOW) > 0) {
+        if (!WebhookSignature.within(seconds, clock.instant(), REPLAY_WINDOW)) {
             throw new ProblemException(Problem.unauthorized(
                     TIMESTAMP_HEADER + " is outside the " + REPLAY_WINDOW.toMinutes() + "-minute replay window"));
         }
@@ -108,7 +107,7 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
             throw JsonBody.bad(path + " needs a status or a message");
         }
         Instant occurredAt = occurred.toInstant();
-        return new TrackingEvent(EventIds.of(carrier, trackingNumber, code, occurredAt), carrier, trackingNumber,
+        return new TrackingEvent(EventIds.of(carrier, trackingNumber, code, occurredAt, message), carrier, trackingNumber,
                 occurredAt, JsonBody.offsetId(occurred), false, receivedAt, status,
                 JsonBody.optionalString(json, "subStatus", path), JsonBody.optionalString(json, "reason", path), code, message,
                 location(json, path), SOURCE, carrierEta == null ? null : carrierEta.toInstant());

@@ -63,10 +63,10 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
         Instant occurredAt = gmt != null ? gmt.toInstant(ZoneOffset.UTC) : local.toInstant(offset);
         StatusMapping mapping = UpsActivityMap.of(type, code, descriptionCode);
         String rawCode = descriptionCode != null && !descriptionCode.isBlank() ? descriptionCode : code;
-        return List.of(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, type + "/" + code, occurredAt), SOURCE,
+        String description = JsonBody.optionalString(status, "description", "activityStatus");
+        return List.of(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, type + "/" + code, occurredAt, description), SOURCE,
                 trackingNumber, occurredAt, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(), gmt == null || local == null,
-                request.receivedAt(), mapping.status(), type + "/" + code, mapping.reason(), rawCode,
-                JsonBody.optionalString(status, "description", "activityStatus"), location(activity), SOURCE,
+                request.receivedAt(), mapping.status(), type + "/" + code, mapping.reason(), rawCode, description, location(activity), SOURCE,
                 scheduledDelivery(activity, offset)));
     }
 

@@ -6,7 +6,7 @@ import dev.tracklight.core.model.TrackingEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The single-table key design of DESIGN.md §5, in one place. */
+/** The single-table key design of docs/design.md §2, in one place. */
 public final class Keys {
 
     public static final String PK = "pk";

@@ -30,7 +30,7 @@ import static dev.tracklight.aws.store.Attributes.n;
 import static dev.tracklight.aws.store.Attributes.s;
 import static dev.tracklight.aws.store.Attributes.string;
 
-/** Shipments, their events and the lookups that find them (DESIGN.md §5). */
+/** Shipments, their events and the lookups that find them (docs/design.md §2). */
 public final class ShipmentStore {
 
     private static final String DOC = "doc";

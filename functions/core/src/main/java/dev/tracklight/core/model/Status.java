@@ -1,7 +1,7 @@
 package dev.tracklight.core.model;
 
 /**
- * The lifecycle status of a shipment (DESIGN.md §4). The rank orders the forward milestones; side
+ * The lifecycle status of a shipment (docs/design.md §1). The rank orders the forward milestones; side
  * tracks (exception, failed attempt, return) may be entered from any point.
  */
 public enum Status {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Decides a shipment's status from its set of events (DESIGN.md §4). The result depends only on the set,
+ * Decides a shipment's status from its set of events (docs/design.md §1). The result depends only on the set,
  * never on arrival order: events are folded in the order they happened, so a late or duplicated webhook
  * ends in exactly the state of the sorted, de-duplicated stream.
  */

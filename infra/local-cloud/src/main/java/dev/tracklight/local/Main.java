@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -96,7 +97,14 @@ public final class Main {
     }
 
     private static int operate(String command, List<String> args) throws java.io.IOException {
-        Operator operator = Operator.forCloudOn(intOption(args, "--port", DEFAULT_PORT), System.out);
+        Operator operator;
+        try {
+            String port = option(args, "--port", null);
+            operator = Operator.forCloud(Optional.ofNullable(port).map(Integer::parseInt), System.out);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("tracklight: " + e.getMessage());
+            return 1;
+        }
         try {
             return switch (command) {
                 case "dlq" -> operator.dlq(args);

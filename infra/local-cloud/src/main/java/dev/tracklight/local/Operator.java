@@ -8,6 +8,8 @@ import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.IssuedKey;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.aws.store.WebhookEndpointStore;
+import dev.tracklight.core.carriers.CarrierAdapters;
+import dev.tracklight.core.channels.ChannelAdapters;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +32,7 @@ import java.util.Map;
 
 /**
  * The operator's commands ({@code ./tracklight dlq|raw|endpoint}), against the running local cloud (found
- * through the file {@code up} writes for its port, 4000 unless {@code --port}) or, without one, against the AWS resources the environment names
+ * through the file {@code up} writes for its port: the only one running, or the one {@code --port} names) or, without one, against the AWS resources the environment names
  * (TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL, AWS_REGION), as a function would see them.
  */
 final class Operator {
@@ -47,15 +50,40 @@ final class Operator {
         this.out = out;
     }
 
-    static Operator forCloudOn(int port, PrintStream out) throws IOException {
-        Path state = stateFile(port);
-        if (Files.exists(state)) {
+    /**
+     * The operator for the local cloud on {@code port}; without one, for the only local cloud running from this
+     * checkout, or else for the AWS resources the environment names.
+     *
+     * @throws IllegalStateException saying what was looked for and how to choose, when none of these is there
+     */
+    static Operator forCloud(Optional<Integer> port, PrintStream out) throws IOException {
+        List<Path> states;
+        if (port.isPresent()) {
+            states = Files.exists(stateFile(port.get())) ? List.of(stateFile(port.get())) : List.of();
+        } else {
+            try (var listing = Files.list(stateFile(0).getParent() == null ? Path.of(".") : stateFile(0).getParent())) {
+                states = listing.filter(file -> file.getFileName().toString().matches("local-cloud-\\d+\\.json")).sorted().toList();
+            } catch (java.nio.file.NoSuchFileException e) {
+                states = List.of();
+            }
+        }
+        if (states.size() == 1) {
             Map<String, String> variables = new HashMap<>();
-            Json.read(Files.readString(state), Map.class).forEach((name, value) -> variables.put((String) name, (String) value));
+            Json.read(Files.readString(states.getFirst()), Map.class).forEach((name, value) -> variables.put((String) name, (String) value));
             LocalCloud.useLocalCredentials();
             return new Operator(new FunctionEnvironment(variables), out);
         }
-        return new Operator(FunctionEnvironment.system(), out);
+        if (states.size() > 1) {
+            throw new IllegalStateException("several local clouds are running (" + states.stream().map(Path::getFileName).toList()
+                    + "); choose one with --port N");
+        }
+        FunctionEnvironment system = FunctionEnvironment.system();
+        if (port.isEmpty() && system.get("TABLE_NAME").isPresent() && system.get("AWS_REGION").isPresent()) {
+            return new Operator(system, out);
+        }
+        throw new IllegalStateException("no local cloud found (looked for " + port.map(Operator::stateFile).map(Path::toString)
+                .orElse(stateFile(0).getParent() + "/local-cloud-*.json") + "): start one with ./tracklight up, pass the --port it"
+                + " printed, or set TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL and AWS_REGION to reach AWS");
     }
 
     /** What the commands need of a running local cloud, in the variables a function would read. */
@@ -128,8 +156,16 @@ final class Operator {
         if (!args.equals(List.of("create")) || tenant == null || source == null) {
             return usage("endpoint create --tenant TENANT --source SOURCE [--secret SECRET]");
         }
-        WebhookEndpoint endpoint = new WebhookEndpointStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"))
-                .create(tenant, source, secret);
+        if (CarrierAdapters.all(Clock.systemUTC()).forSource(source).isEmpty() && !ChannelAdapters.isChannel(source)) {
+            return usage("endpoint create: unknown source '" + source + "'; a carrier source (tracklight, easypost, kuaidi100, aftership, ups,"
+                    + " 17track, sf-express, shippo, fedex, dhl) or a sales channel (shopify, woocommerce, generic)");
+        }
+        WebhookEndpoint endpoint;
+        try {
+            endpoint = new WebhookEndpointStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME")).create(tenant, source, secret);
+        } catch (IllegalArgumentException refused) {
+            return usage("endpoint create: " + refused.getMessage());
+        }
         out.println("URL:    " + env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}") + endpoint.path());
         out.println("secret: " + endpoint.secret());
         return 0;

@@ -1,0 +1,60 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.core.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operator's commands find the cloud they act on, and refuse what would make a useless endpoint. */
+class OperatorCommandsTest {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private Operator operator() throws Exception {
+        return new Operator(new FunctionEnvironment(Operator.stateOf(SharedCloud.get())), out);
+    }
+
+    @Test
+    void endpointCreateRefusesAnUnknownSourceAndAShortSecret() throws Exception {
+        int unknown = operator().endpoint(new ArrayList<>(List.of("create", "--tenant", "t1", "--source", "pigeon-post")));
+        int shortSecret = operator().endpoint(new ArrayList<>(List.of("create", "--tenant", "t1", "--source", "easypost", "--secret", "123")));
+        int drawn = operator().endpoint(new ArrayList<>(List.of("create", "--tenant", "t1", "--source", "easypost")));
+
+        assertThat(unknown).isNotZero();
+        assertThat(shortSecret).isNotZero();
+        assertThat(drawn).isZero();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("URL:    " + SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost/");
+    }
+
+    @Test
+    void aCloudOnAnyPortIsFoundWithoutNamingItAndNoneIsExplained() throws Exception {
+        // GIVEN the state file of the shared cloud, on whatever free port it took
+        int port = SharedCloud.get().httpEndpoint().getPort();
+        Path state = Operator.stateFile(port);
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, Json.write(Operator.stateOf(SharedCloud.get())));
+        try {
+            // WHEN an operator command runs without --port, THEN it acts on that cloud
+            Operator found = Operator.forCloud(Optional.empty(), out);
+            assertThat(found.dlq(new ArrayList<>(List.of("list")))).isZero();
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("parked event message(s)");
+        } finally {
+            Files.delete(state);
+        }
+        // AND a port with no cloud says what it looked for and how to choose
+        assertThatThrownBy(() -> Operator.forCloud(Optional.of(1), out)).hasMessageContaining("local-cloud-1.json")
+                .hasMessageContaining("./tracklight up");
+    }
+}

@@ -13,6 +13,8 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +90,14 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         JsonObject result = JsonBody.requiredObject(push, "lastResult", "param");
         String carrier = Kuaidi100Carriers.code(JsonBody.requiredString(result, "com", "param.lastResult"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(result, "nu", "param.lastResult"));
+        // the basic format (no resultv2) carries the state only here; the rows, newest first, have none
+        String state = JsonBody.optionalText(result, "state", "param.lastResult");
         List<TrackingEvent> events = new ArrayList<>();
         for (JsonBody.Element row : JsonBody.objects(result, "data", "param.lastResult")) {
-            events.add(row(row.json(), row.path(), carrier, trackingNumber, request.receivedAt()));
+            if (isEmpty(row.json())) {
+                continue; // a row of nulls says nothing, and must not cost the rest of the push
+            }
+            events.add(row(row.json(), row.path(), carrier, trackingNumber, events.isEmpty() ? state : null, request.receivedAt()));
         }
         if ("abort".equals(JsonBody.optionalString(push, "status", "param"))
                 && String.valueOf(JsonBody.optionalString(push, "message", "param")).contains(EXPIRED_MESSAGE)) {
@@ -107,8 +114,14 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         return new Acknowledgement(200, "application/json", "{\"result\":true,\"returnCode\":\"200\",\"message\":\"成功\"}");
     }
 
-    private TrackingEvent row(JsonObject row, String path, String carrier, String trackingNumber, Instant receivedAt)
-            throws ProblemException {
+    private static boolean isEmpty(JsonObject row) {
+        return row.values().stream().allMatch(value -> value == JsonValue.NULL
+                || value instanceof JsonString text && text.getString().isBlank());
+    }
+
+    /** @param latestState the push's {@code lastResult.state}, for the newest row when it has no code of its own */
+    private TrackingEvent row(JsonObject row, String path, String carrier, String trackingNumber, String latestState,
+                              Instant receivedAt) throws ProblemException {
         String text = JsonBody.optionalString(row, "ftime", path);
         if (text == null || text.isBlank()) {
             text = JsonBody.requiredString(row, "time", path);
@@ -119,7 +132,8 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         } catch (DateTimeParseException e) {
             throw JsonBody.bad(path + ".time '" + text + "' must be yyyy-MM-dd HH:mm:ss");
         }
-        String code = JsonBody.optionalString(row, "statusCode", path);
+        String rowCode = JsonBody.optionalString(row, "statusCode", path);
+        String code = rowCode == null ? latestState : rowCode;
         StatusMapping mapping = Kuaidi100StateMap.of(code);
         String rawCode = code == null ? JsonBody.optionalString(row, "status", path) : code;
         String context = JsonBody.optionalString(row, "context", path);

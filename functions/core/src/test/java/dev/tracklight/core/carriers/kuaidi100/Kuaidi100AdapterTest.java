@@ -86,7 +86,7 @@ class Kuaidi100AdapterTest {
         assertThat(yto.getLast().status()).isEqualTo(Status.PICKED_UP);
         assertThat(ShipmentFold.fold(yto).status()).isEqualTo(Status.IN_TRANSIT);
         assertThat(nulls).hasSize(1);
-        assertThat(nulls.getFirst().status()).as("no statusCode: informational").isNull();
+        assertThat(nulls.getFirst().status()).as("no statusCode: the push's lastResult.state 1, picked up").isEqualTo(Status.PICKED_UP);
         assertThat(nulls.getFirst().location()).isNull();
     }
 
@@ -122,5 +122,24 @@ class Kuaidi100AdapterTest {
     private void assertUnauthorized(WebhookRequest request, String salt) {
         assertThatThrownBy(() -> adapter.verify(request, salt))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+    }
+
+    @Test
+    void theBasicFormatTakesTheStateOfLastResultForItsNewestRowAndEmptyRowsAreSkipped() throws ProblemException {
+        // GIVEN a push in Kuaidi100's basic format (no resultv2): rows without status, the state only in lastResult, and a row of nulls
+        String param = "{\"status\":\"shutdown\",\"message\":\"\",\"lastResult\":{\"message\":\"ok\",\"nu\":\"YT1234567890\","
+                + "\"ischeck\":\"1\",\"com\":\"yuantong\",\"status\":\"200\",\"state\":\"3\",\"data\":["
+                + "{\"context\":\"已签收，签收人：本人\",\"time\":\"2026-11-21 10:11:12\",\"ftime\":\"2026-11-21 10:11:12\"},"
+                + "{\"context\":null,\"time\":null,\"ftime\":null},"
+                + "{\"context\":\"快件已揽收\",\"time\":\"2026-11-20 18:00:00\",\"ftime\":\"2026-11-20 18:00:00\"}]}}";
+
+        // WHEN it is parsed
+        List<TrackingEvent> events = adapter.parse(form(formOf(param, null)));
+
+        // THEN the newest row delivers the parcel, the older one is information, and the empty row is gone
+        assertThat(events).hasSize(2);
+        assertThat(events.getFirst().status()).isEqualTo(Status.DELIVERED);
+        assertThat(events.getLast().status()).isNull();
+        assertThat(ShipmentFold.fold(events).status()).isEqualTo(Status.DELIVERED);
     }
 }

@@ -49,12 +49,8 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            var refused = StorageFailures.callersError(e);
-            if (refused.isPresent()) {
-                return HttpResponses.problem(refused.get());
-            }
-            context.getLogger().log("storage unavailable: " + e.getMessage());
-            return HttpResponses.problem(Problem.unavailable("storage is unavailable; retry shortly"));
+            context.getLogger().log("storage refused or unavailable: " + e.getMessage());
+            return HttpResponses.problem(StorageFailures.problem(e, "storage is unavailable; retry shortly"));
         }
     }
 

@@ -60,12 +60,12 @@ final class Operator {
         List<Path> states;
         if (port.isPresent()) {
             states = Files.exists(stateFile(port.get())) ? List.of(stateFile(port.get())) : List.of();
-        } else {
-            try (var listing = Files.list(stateFile(0).getParent() == null ? Path.of(".") : stateFile(0).getParent())) {
+        } else if (Files.isDirectory(stateFile(0).getParent())) {
+            try (var listing = Files.list(stateFile(0).getParent())) {
                 states = listing.filter(file -> file.getFileName().toString().matches("local-cloud-\\d+\\.json")).sorted().toList();
-            } catch (java.nio.file.NoSuchFileException e) {
-                states = List.of();
             }
+        } else {
+            states = List.of();
         }
         if (states.size() == 1) {
             Map<String, String> variables = new HashMap<>();

@@ -4,8 +4,6 @@ import dev.tracklight.core.problem.Problem;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-import java.util.Optional;
-
 /**
  * Tells a caller's error from an outage when a store call fails. DynamoDB refuses a key over 2,048 bytes
  * (or any other value it cannot hold) with a ValidationException: retrying it can never succeed, so it is
@@ -17,11 +15,11 @@ public final class StorageFailures {
     private StorageFailures() {
     }
 
-    /** The 400 for a value the store refused, or empty when the failure is the store's own (answer 503). */
-    public static Optional<Problem> callersError(SdkException e) {
+    /** The 400 for a value the store refused, else the 503 with {@code unavailable} for the store's own failure. */
+    public static Problem problem(SdkException e, String unavailable) {
         return e instanceof DynamoDbException dynamo && dynamo.awsErrorDetails() != null
                 && "ValidationException".equals(dynamo.awsErrorDetails().errorCode())
-                ? Optional.of(Problem.badRequest("a value in this request is too large to store or look up; shorten it"))
-                : Optional.empty();
+                ? Problem.badRequest("a value in this request is too large to store or look up; shorten it")
+                : Problem.unavailable(unavailable);
     }
 }

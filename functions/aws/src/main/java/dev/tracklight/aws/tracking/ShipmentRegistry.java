@@ -46,9 +46,10 @@ public final class ShipmentRegistry {
      */
     public Shipment register(String tenantId, Registration registration, String shipmentId, Optional<String> unrecognisedAs)
             throws ProblemException {
-        admit(registration);
-        Instant now = clock.instant();
+        String trackingNumber = TrackingNumbers.normalize(registration.trackingNumber());
         String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
+        admit(registration, carrier, trackingNumber);
+        Instant now = clock.instant();
         CarrierChoice choice = CarrierChoice.PINNED;
         if (carrier == null || carrier.isBlank()) {
             CarrierDetection detection = detector.detect(registration.trackingNumber());
@@ -67,9 +68,8 @@ public final class ShipmentRegistry {
                                 + "; send \"carrier\" to pin it"));
             }
         }
-        Shipment shipment = Shipment.registered(tenantId, shipmentId, registration.orderId(), carrier,
-                TrackingNumbers.normalize(registration.trackingNumber()), registration.serviceLevel(),
-                registration.origin(), registration.destination(), registration.promisedDelivery(),
+        Shipment shipment = Shipment.registered(tenantId, shipmentId, registration.orderId(), carrier, trackingNumber,
+                registration.serviceLevel(), registration.origin(), registration.destination(), registration.promisedDelivery(),
                 registration.recipient(), RandomIds.trackingToken(), now).withCarrierChoice(choice)
                 .withChannel(registration.channel() == null ? "api" : registration.channel());
         try {
@@ -82,9 +82,9 @@ public final class ShipmentRegistry {
         return tracker.refresh(shipment);
     }
 
-    private static void admit(Registration registration) throws ProblemException {
-        ShipmentAdmission.requireTrackingNumber(TrackingNumbers.normalize(registration.trackingNumber()), "trackingNumber");
-        String carrier = TrackingNumbers.normalizeCarrier(registration.carrier());
+    /** @param carrier and {@code trackingNumber} as normalized for the shipment */
+    private static void admit(Registration registration, String carrier, String trackingNumber) throws ProblemException {
+        ShipmentAdmission.requireTrackingNumber(trackingNumber, "trackingNumber");
         if (carrier != null && !carrier.isBlank()) {
             ShipmentAdmission.requireCarrier(carrier, "carrier");
         }

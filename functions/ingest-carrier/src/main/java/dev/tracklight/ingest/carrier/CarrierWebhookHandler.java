@@ -11,7 +11,6 @@ import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.core.carriers.Acknowledgement;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import software.amazon.awssdk.core.exception.SdkException;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -51,13 +50,9 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            var refused = StorageFailures.callersError(e);
-            if (refused.isPresent()) {
-                return HttpResponses.problem(refused.get());
-            }
             // the table or the queue is unreachable: nothing was accepted, and the source's retry will be
-            context.getLogger().log("webhook not accepted, AWS unavailable: " + e);
-            return HttpResponses.problem(Problem.unavailable("Tracklight cannot accept webhooks right now; retry later"));
+            context.getLogger().log("webhook not accepted, AWS refused or unavailable: " + e);
+            return HttpResponses.problem(StorageFailures.problem(e, "Tracklight cannot accept webhooks right now; retry later"));
         }
     }
 }

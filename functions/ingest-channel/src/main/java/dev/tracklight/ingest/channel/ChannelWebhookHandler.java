@@ -10,7 +10,6 @@ import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
-import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,12 +52,8 @@ public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2H
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            var refused = StorageFailures.callersError(e);
-            if (refused.isPresent()) {
-                return HttpResponses.problem(refused.get());
-            }
-            context.getLogger().log("channel webhook not accepted, AWS unavailable: " + e);
-            return HttpResponses.problem(Problem.unavailable("Tracklight cannot accept webhooks right now; retry later"));
+            context.getLogger().log("channel webhook not accepted, AWS refused or unavailable: " + e);
+            return HttpResponses.problem(StorageFailures.problem(e, "Tracklight cannot accept webhooks right now; retry later"));
         }
     }
 }

@@ -10,7 +10,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,27 @@ public final class JsonBody {
         return out;
     }
 
+    /**
+     * A source's checkpoint list: {@link #objects} without the rows that hold nothing (every value null or
+     * blank, nested ones too), which aggregators send for a scan they could not read. Such a row says
+     * nothing, and must not cost the rest of the push.
+     */
+    public static List<Element> rows(JsonObject json, String field, String path) throws ProblemException {
+        List<Element> rows = objects(json, field, path);
+        rows.removeIf(row -> holdsNothing(row.json()));
+        return rows;
+    }
+
+    private static boolean holdsNothing(JsonValue value) {
+        return switch (value.getValueType()) {
+            case NULL -> true;
+            case STRING -> ((JsonString) value).getString().isBlank();
+            case OBJECT -> value.asJsonObject().values().stream().allMatch(JsonBody::holdsNothing);
+            case ARRAY -> value.asJsonArray().stream().allMatch(JsonBody::holdsNothing);
+            default -> false;
+        };
+    }
+
     public static String optionalString(JsonObject json, String field, String path) throws ProblemException {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
@@ -141,6 +165,31 @@ public final class JsonBody {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw bad(at(path, field) + " '" + text + "' must be ISO-8601 with an offset, e.g. 2026-11-20T14:22:00+08:00");
+        }
+    }
+
+    /**
+     * A time a source gives only as context (a record's update time, a delivery date), or null when it is
+     * absent or unreadable: such a field must never cost a push. A time without an offset is read as UTC,
+     * a date as its start in UTC.
+     */
+    public static OffsetDateTime lenientTimestamp(JsonObject json, String field) {
+        if (!(json.get(field) instanceof JsonString string) || string.getString().isBlank()) {
+            return null;
+        }
+        String text = string.getString().strip();
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException withoutTime) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                } catch (DateTimeParseException unreadable) {
+                    return null;
+                }
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tracklight.core.channels;
 
-import java.util.Locale;
-import java.util.Map;
+import dev.tracklight.core.carriers.CarrierTable;
 
 /**
  * Carrier names as sales channels send them (Shopify's {@code tracking_company} list, WooCommerce Shipment
@@ -10,20 +9,18 @@ import java.util.Map;
  */
 public final class ChannelCarriers {
 
-    private static final Map<String, String> CODES = Map.ofEntries(
-            Map.entry("ups", "ups"), Map.entry("usps", "usps"), Map.entry("fedex", "fedex"),
-            Map.entry("dhl express", "dhl"), Map.entry("dhl", "dhl"), Map.entry("dhl-us", "dhl"),
-            Map.entry("dhl ecommerce", "dhl-ecommerce"), Map.entry("china post", "china-post"),
-            Map.entry("china-post", "china-post"), Map.entry("china ems", "china-ems"), Map.entry("sf express", "sf-express"),
-            Map.entry("sf-express", "sf-express"), Map.entry("yto express", "yto"), Map.entry("zto express", "zto"),
-            Map.entry("yunda express", "yunda"), Map.entry("jd logistics", "jd"), Map.entry("4px", "4px"),
-            Map.entry("canada post", "canada-post"), Map.entry("royal mail", "royal-mail"), Map.entry("yunexpress", "yunexpress"));
+    public static final CarrierTable TABLE = CarrierTable.of(
+            "ups", "ups", "usps", "usps", "fedex", "fedex", "dhl express", "dhl", "dhl", "dhl", "dhl-us", "dhl",
+            "dhl ecommerce", "dhl-ecommerce", "china post", "china-post", "china-post", "china-post", "china ems", "ems",
+            "sf express", "sf-express", "sf-express", "sf-express", "yto express", "yto", "zto express", "zto",
+            "yunda express", "yunda", "jd logistics", "jd", "4px", "4px", "canada post", "canada-post", "royal mail", "royal-mail",
+            "yunexpress", "yunexpress");
 
     private ChannelCarriers() {
     }
 
     /** Our code for the channel's carrier name, or null when we do not know the name. */
     public static String code(String carrierName) {
-        return carrierName == null ? null : CODES.get(carrierName.trim().toLowerCase(Locale.ROOT));
+        return TABLE.known(carrierName).orElse(null);
     }
 }

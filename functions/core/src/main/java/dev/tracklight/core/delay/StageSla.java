@@ -30,7 +30,7 @@ public final class StageSla {
     private static final Map<String, Map<Stage, Duration>> CARRIER_DEFAULTS = Map.of(
             "usps", Map.of(Stage.LINE_HAUL, Duration.ofHours(96)),
             "china-post", Map.of(Stage.LINE_HAUL, Duration.ofDays(7)),
-            "china-ems", Map.of(Stage.LINE_HAUL, Duration.ofDays(5)));
+            "ems", Map.of(Stage.LINE_HAUL, Duration.ofDays(5)));
 
     /** The defaults, for every carrier and tenant that does not say otherwise. */
     public static final StageSla DEFAULT = new StageSla(DEFAULTS);

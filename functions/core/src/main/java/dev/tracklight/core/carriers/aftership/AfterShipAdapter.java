@@ -1,8 +1,10 @@
 package dev.tracklight.core.carriers.aftership;
 
+import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
+import dev.tracklight.core.carriers.TrackingLevelStatus;
 import dev.tracklight.core.geo.Countries;
 import dev.tracklight.core.geo.CountryOffsets;
 import dev.tracklight.core.model.EventIds;
@@ -60,20 +62,27 @@ public final class AfterShipAdapter implements CarrierAdapter {
             return List.of();
         }
         JsonObject tracking = JsonBody.requiredObject(envelope, "msg", "");
-        String carrier = AfterShipCarriers.code(JsonBody.requiredString(tracking, "slug", "msg"));
+        String carrier = AfterShipCarriers.TABLE.code(JsonBody.requiredString(tracking, "slug", "msg"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracking, "tracking_number", "msg"));
         List<TrackingEvent> events = new ArrayList<>();
-        for (JsonBody.Element checkpoint : JsonBody.objects(tracking, "checkpoints", "msg")) {
+        for (JsonBody.Element checkpoint : JsonBody.rows(tracking, "checkpoints", "msg")) {
             events.add(checkpoint(checkpoint.json(), checkpoint.path(), carrier, trackingNumber, request.receivedAt()));
         }
-        if (events.isEmpty() && "Expired".equals(JsonBody.optionalString(tracking, "tag", "msg"))) {
-            // AfterShip gave up on a number that never showed a checkpoint
-            Instant at = envelope.get("ts") instanceof JsonNumber ts ? Instant.ofEpochSecond(ts.longValue()) : request.receivedAt();
-            events.add(new TrackingEvent(EventIds.of(carrier, trackingNumber, "Expired", at, null), carrier, trackingNumber, at,
-                    "+00:00", true, request.receivedAt(), Status.EXPIRED, JsonBody.optionalString(tracking, "subtag", "msg"),
-                    null, "Expired", null, null, SOURCE, null));
+        String tag = JsonBody.optionalString(tracking, "tag", "msg");
+        Status status = tag == null ? null : AfterShipTagMap.of(tag, JsonBody.optionalString(tracking, "subtag", "msg")).status();
+        return TrackingLevelStatus.completed(events, status, tag, reachedAt(envelope, tracking, status), carrier, trackingNumber, SOURCE,
+                request.receivedAt());
+    }
+
+    /** The delivery date for a delivered tracking, else the tracking's last update, else the webhook's own time. */
+    private static OffsetDateTime reachedAt(JsonObject envelope, JsonObject tracking, Status status) {
+        OffsetDateTime delivered = status == Status.DELIVERED ? JsonBody.lenientTimestamp(tracking, "shipment_delivery_date") : null;
+        OffsetDateTime updated = delivered != null ? delivered : JsonBody.lenientTimestamp(tracking, "updated_at");
+        if (updated != null || !(envelope.get("ts") instanceof JsonNumber ts) || !ts.isIntegral()
+                || Math.abs(ts.doubleValue()) > Bounds.LATEST.getEpochSecond()) {
+            return updated;
         }
-        return events;
+        return Instant.ofEpochSecond(ts.longValue()).atOffset(ZoneOffset.UTC);
     }
 
     private TrackingEvent checkpoint(JsonObject json, String path, String carrier, String trackingNumber, Instant receivedAt)

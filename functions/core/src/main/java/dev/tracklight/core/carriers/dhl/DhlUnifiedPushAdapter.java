@@ -53,7 +53,7 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
         for (JsonBody.Element shipment : JsonBody.objects(body, "shipments", "")) {
             String trackingNumber = TrackingNumbers.normalize(id(shipment));
             Instant eta = eta(shipment);
-            List<JsonBody.Element> rows = JsonBody.objects(shipment.json(), "events", shipment.path());
+            List<JsonBody.Element> rows = JsonBody.rows(shipment.json(), "events", shipment.path());
             if (rows.isEmpty()) {
                 // a push may carry only the latest status, which has the event's shape
                 JsonObject status = JsonBody.optionalObject(shipment.json(), "status", shipment.path());

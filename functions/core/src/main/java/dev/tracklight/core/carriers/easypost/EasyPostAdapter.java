@@ -2,6 +2,7 @@ package dev.tracklight.core.carriers.easypost;
 
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
+import dev.tracklight.core.carriers.TrackingLevelStatus;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
@@ -66,11 +67,11 @@ public final class EasyPostAdapter implements CarrierAdapter {
             return List.of();
         }
         JsonObject tracker = JsonBody.requiredObject(event, "result", "");
-        String carrier = EasyPostCarriers.code(JsonBody.requiredString(tracker, "carrier", "result"));
+        String carrier = EasyPostCarriers.TABLE.code(JsonBody.requiredString(tracker, "carrier", "result"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracker, "tracking_code", "result"));
         OffsetDateTime eta = JsonBody.optionalTimestamp(tracker, "est_delivery_date", "result");
         List<Row> rows = new ArrayList<>();
-        for (JsonBody.Element row : JsonBody.objects(tracker, "tracking_details", "result")) {
+        for (JsonBody.Element row : JsonBody.rows(tracker, "tracking_details", "result")) {
             rows.add(new Row(row.json(), row.path(), JsonBody.requiredTimestamp(row.json(), "datetime", row.path())));
         }
         Instant firstInTransit = rows.stream()
@@ -80,7 +81,11 @@ public final class EasyPostAdapter implements CarrierAdapter {
         for (Row row : rows) {
             out.add(event(row, carrier, trackingNumber, firstInTransit, eta, request.receivedAt()));
         }
-        return out;
+        String status = JsonBody.optionalString(tracker, "status", "result");
+        Status mapped = status == null ? null : EasyPostStatusMap.status(status, JsonBody.optionalString(tracker, "status_detail", "result"), false);
+        // EasyPost's tracker has no delivery time of its own; its last update is the nearest
+        return TrackingLevelStatus.completed(out, mapped, status, JsonBody.lenientTimestamp(tracker, "updated_at"), carrier, trackingNumber,
+                SOURCE, request.receivedAt());
     }
 
     private TrackingEvent event(Row row, String carrier, String trackingNumber, Instant firstInTransit,

@@ -100,7 +100,7 @@ public final class FedExAdapter implements CarrierAdapter {
                 JsonBody.requiredString(info, "trackingNumber", JsonBody.at(result.path(), "trackingNumberInfo")));
         List<RawScan> raw = new ArrayList<>();
         Map<String, OffsetDateTime> offsetByFacility = new HashMap<>();
-        for (JsonBody.Element row : JsonBody.objects(result.json(), "scanEvents", result.path())) {
+        for (JsonBody.Element row : JsonBody.rows(result.json(), "scanEvents", result.path())) {
             String text = JsonBody.requiredString(row.json(), "date", row.path());
             String facility = JsonBody.optionalText(row.json(), "locationId", row.path());
             RawScan scan = readTime(row, facility, text);

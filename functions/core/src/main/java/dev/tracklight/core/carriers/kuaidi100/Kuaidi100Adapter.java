@@ -13,8 +13,6 @@ import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +86,12 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         }
         JsonObject push = JsonBody.object(param);
         JsonObject result = JsonBody.requiredObject(push, "lastResult", "param");
-        String carrier = Kuaidi100Carriers.code(JsonBody.requiredString(result, "com", "param.lastResult"));
+        String carrier = Kuaidi100Carriers.TABLE.code(JsonBody.requiredString(result, "com", "param.lastResult"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(result, "nu", "param.lastResult"));
         // the basic format (no resultv2) carries the state only here; the rows, newest first, have none
         String state = JsonBody.optionalText(result, "state", "param.lastResult");
         List<TrackingEvent> events = new ArrayList<>();
-        for (JsonBody.Element row : JsonBody.objects(result, "data", "param.lastResult")) {
-            if (isEmpty(row.json())) {
-                continue; // a row of nulls says nothing, and must not cost the rest of the push
-            }
+        for (JsonBody.Element row : JsonBody.rows(result, "data", "param.lastResult")) {
             events.add(row(row.json(), row.path(), carrier, trackingNumber, events.isEmpty() ? state : null, request.receivedAt()));
         }
         if ("abort".equals(JsonBody.optionalString(push, "status", "param"))
@@ -112,11 +107,6 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
     @Override
     public Acknowledgement acknowledge(List<TrackingEvent> queued) {
         return new Acknowledgement(200, "application/json", "{\"result\":true,\"returnCode\":\"200\",\"message\":\"成功\"}");
-    }
-
-    private static boolean isEmpty(JsonObject row) {
-        return row.values().stream().allMatch(value -> value == JsonValue.NULL
-                || value instanceof JsonString text && text.getString().isBlank());
     }
 
     /** @param latestState the push's {@code lastResult.state}, for the newest row when it has no code of its own */

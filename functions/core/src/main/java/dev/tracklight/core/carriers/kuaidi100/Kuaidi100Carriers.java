@@ -1,22 +1,21 @@
 package dev.tracklight.core.carriers.kuaidi100;
 
-import java.util.Locale;
-import java.util.Map;
+import dev.tracklight.core.carriers.CarrierTable;
 
-/** Kuaidi100 company codes onto ours; unknown codes are kept as Kuaidi100 writes them. */
-final class Kuaidi100Carriers {
+/**
+ * Kuaidi100 company codes ({@code lastResult.com}) onto ours: the constants of Kuaidi100's own Java SDK,
+ * plus codes seen only in third-party lists (docs/research/aggregator-carrier-codes.md §3).
+ */
+public final class Kuaidi100Carriers {
 
-    private static final Map<String, String> CODES = Map.ofEntries(
-            Map.entry("shunfeng", "sf-express"), Map.entry("yuantong", "yto"), Map.entry("zhongtong", "zto"),
-            Map.entry("shentong", "sto"), Map.entry("yunda", "yunda"), Map.entry("jd", "jd"), Map.entry("ems", "ems"),
-            Map.entry("youzhengguonei", "china-post"), Map.entry("jtexpress", "jt-express"), Map.entry("debangwuliu", "deppon"),
-            Map.entry("cainiao", "cainiao"), Map.entry("dhl", "dhl"), Map.entry("ups", "ups"), Map.entry("fedex", "fedex"));
+    public static final CarrierTable TABLE = CarrierTable.of(
+            "shunfeng", "sf-express", "yuantong", "yto", "zhongtong", "zto", "shentong", "sto", "yunda", "yunda",
+            "jd", "jd", "ems", "ems", "huitongkuaidi", "best-express", "baishiwuliu", "best-express", "zhaijisong", "zjs",
+            "japanposten", "post-jp", "youzhengguonei", "china-post", "youzhengbk", "china-post", "jtexpress", "jt-express",
+            "debangkuaidi", "deppon", "debangwuliu", "deppon", "cainiao", "cainiao",
+            "dhl", "dhl", "upsen", "ups", "ups", "ups", "fedex", "fedex", "fedexus", "fedex", "fedexcn", "fedex",
+            "canpost", "canada-post", "hkpost", "post-hk", "gls", "gls");
 
     private Kuaidi100Carriers() {
-    }
-
-    static String code(String kuaidi100Code) {
-        String key = kuaidi100Code.trim().toLowerCase(Locale.ROOT);
-        return CODES.getOrDefault(key, key);
     }
 }

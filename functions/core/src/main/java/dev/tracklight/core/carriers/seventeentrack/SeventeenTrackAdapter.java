@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers.seventeentrack;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
+import dev.tracklight.core.carriers.TrackingLevelStatus;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
@@ -65,17 +66,33 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(data, "number", "data"));
         JsonObject info = JsonBody.requiredObject(data, "track_info", "data");
         JsonObject latest = JsonBody.optionalObject(info, "latest_status", "data.track_info");
+        List<JsonBody.Element> providers = JsonBody.objects(JsonBody.requiredObject(info, "tracking", "data.track_info"), "providers",
+                "data.track_info.tracking");
+        String recordCarrier = carrier(providers.isEmpty() ? null : JsonBody.optionalObject(providers.getFirst().json(), "provider",
+                providers.getFirst().path()), data);
         List<TrackingEvent> events = new ArrayList<>();
-        for (JsonBody.Element provider : JsonBody.objects(JsonBody.requiredObject(info, "tracking", "data.track_info"), "providers",
-                "data.track_info.tracking")) {
+        for (JsonBody.Element provider : providers) {
             String carrier = carrier(JsonBody.optionalObject(provider.json(), "provider", provider.path()), data);
-            for (JsonBody.Element row : JsonBody.objects(provider.json(), "events", provider.path())) {
+            for (JsonBody.Element row : JsonBody.rows(provider.json(), "events", provider.path())) {
                 // the newest scan of the first provider is the record's latest event
                 JsonObject fallback = events.isEmpty() ? latest : null;
                 events.add(event(row.json(), row.path(), carrier, trackingNumber, fallback, request.receivedAt()));
             }
         }
-        return events;
+        return latest == null ? events : withLatestStatus(events, latest, info, recordCarrier, trackingNumber, request.receivedAt());
+    }
+
+    /** The record's {@code latest_status} when no scan carries it, at {@code latest_event}'s time. */
+    private static List<TrackingEvent> withLatestStatus(List<TrackingEvent> events, JsonObject latest, JsonObject info, String carrier,
+                                                        String trackingNumber, Instant receivedAt) throws ProblemException {
+        String where = "data.track_info.latest_status";
+        String status = JsonBody.optionalString(latest, "status", where);
+        StatusMapping mapping = SeventeenTrackStatusMap.of(status, JsonBody.optionalString(latest, "sub_status", where));
+        JsonObject latestEvent = JsonBody.optionalObject(info, "latest_event", "data.track_info");
+        OffsetDateTime local = latestEvent == null ? null : JsonBody.lenientTimestamp(latestEvent, "time_iso");
+        OffsetDateTime at = local != null || latestEvent == null ? local : JsonBody.lenientTimestamp(latestEvent, "time_utc");
+        return TrackingLevelStatus.completed(events, mapping == null ? null : mapping.status(), status, at, carrier, trackingNumber, SOURCE,
+                receivedAt);
     }
 
     private TrackingEvent event(JsonObject json, String path, String carrier, String trackingNumber, JsonObject latestStatus,
@@ -97,13 +114,12 @@ public final class SeventeenTrackAdapter implements CarrierAdapter {
                 mapping == null ? null : mapping.reason(), rawCode, description, location(json, path), SOURCE, null);
     }
 
-    /** The provider's name as our code ("UPS" → ups); 17TRACK's numeric key when it names none. */
+    /** The provider's key as our code (7041 "DHL Paket" → dhl), else the record's key, else the provider's name. */
     private static String carrier(JsonObject provider, JsonObject data) throws ProblemException {
+        Long key = provider != null && provider.get("key") instanceof JsonNumber n ? Long.valueOf(n.longValue())
+                : data.get("carrier") instanceof JsonNumber n ? Long.valueOf(n.longValue()) : null;
         String name = provider == null ? null : JsonBody.optionalString(provider, "name", "provider");
-        if (name != null && !name.isBlank()) {
-            return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        }
-        return data.get("carrier") instanceof JsonNumber key ? "17track-" + key.longValue() : SOURCE;
+        return SeventeenTrackCarriers.code(key, name);
     }
 
     private static Location location(JsonObject json, String path) throws ProblemException {

@@ -48,7 +48,7 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
     public List<TrackingEvent> parse(WebhookRequest request) throws ProblemException {
         JsonObject body = JsonBody.requiredObject(JsonBody.object(request.body()), "Body", "");
         List<TrackingEvent> events = new ArrayList<>();
-        for (JsonBody.Element route : JsonBody.objects(body, "WaybillRoute", "Body")) {
+        for (JsonBody.Element route : JsonBody.rows(body, "WaybillRoute", "Body")) {
             events.add(route(route.json(), route.path(), request.receivedAt()));
         }
         return events;

@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers.shippo;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.JsonBody;
 import dev.tracklight.core.carriers.StatusMapping;
+import dev.tracklight.core.carriers.TrackingLevelStatus;
 import dev.tracklight.core.carriers.SharedToken;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Shippo {@code track_updated} webhooks: {@code {event, test, data: <track>}} with the whole history,
@@ -45,11 +45,10 @@ public final class ShippoAdapter implements CarrierAdapter {
             return List.of();
         }
         JsonObject track = JsonBody.requiredObject(envelope, "data", "");
-        String carrier = JsonBody.requiredString(track, "carrier", "data").trim().toLowerCase(Locale.ROOT)
-                .replace("dhl_express", "dhl").replace('_', '-');
+        String carrier = ShippoCarriers.TABLE.code(JsonBody.requiredString(track, "carrier", "data"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(track, "tracking_number", "data"));
         OffsetDateTime eta = JsonBody.optionalTimestamp(track, "eta", "data");
-        List<JsonBody.Element> history = JsonBody.objects(track, "tracking_history", "data");
+        List<JsonBody.Element> history = JsonBody.rows(track, "tracking_history", "data");
         Instant firstTransit = null;
         for (JsonBody.Element row : history) {
             if ("TRANSIT".equals(JsonBody.optionalString(row.json(), "status", row.path()))) {
@@ -61,7 +60,16 @@ public final class ShippoAdapter implements CarrierAdapter {
         for (JsonBody.Element row : history) {
             events.add(row(row.json(), row.path(), carrier, trackingNumber, firstTransit, eta, request.receivedAt()));
         }
-        return events;
+        JsonObject latest = JsonBody.optionalObject(track, "tracking_status", "data");
+        if (latest == null) {
+            return events;
+        }
+        String status = JsonBody.optionalString(latest, "status", "data.tracking_status");
+        JsonObject sub = JsonBody.optionalObject(latest, "substatus", "data.tracking_status");
+        String substatus = sub == null ? null : JsonBody.optionalString(sub, "code", "data.tracking_status.substatus");
+        OffsetDateTime at = JsonBody.lenientTimestamp(latest, "status_date");
+        return TrackingLevelStatus.completed(events, ShippoStatusMap.of(status, substatus, false).status(), status,
+                at != null ? at : JsonBody.lenientTimestamp(track, "object_updated"), carrier, trackingNumber, SOURCE, request.receivedAt());
     }
 
     private TrackingEvent row(JsonObject json, String path, String carrier, String trackingNumber, Instant firstTransit,

@@ -9,6 +9,7 @@ import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -127,5 +128,34 @@ class AfterShipAdapterTest {
     private void assertUnauthorized(WebhookRequest request) {
         assertThatThrownBy(() -> adapter.verify(request, SECRET))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+    }
+
+    @Test
+    void aDeliveredTrackingWithoutCheckpointsIsDeliveredOnItsDeliveryDate() throws ProblemException {
+        // GIVEN a tracking tagged Delivered with no checkpoints and a date-only delivery date, as AfterShip may send
+        JsonObject tracking = jakarta.json.Json.createObjectBuilder(trackings().get(0)).add("checkpoints", JsonValue.EMPTY_JSON_ARRAY)
+                .add("tag", "Delivered").add("shipment_delivery_date", "2026-11-20").build();
+
+        List<TrackingEvent> events = adapter.parse(request(envelope(tracking), null));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(Status.DELIVERED);
+            assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        });
+    }
+
+    @Test
+    void anExpiryWithATimestampBeyondAnyCalendarIsReadAtItsReceipt() throws ProblemException {
+        // GIVEN an expired tracking with neither checkpoints nor update time, in a webhook whose ts no Instant holds
+        JsonObject tracking = jakarta.json.Json.createObjectBuilder(trackings().get(1)).remove("updated_at").build();
+        String body = envelope(tracking).replace("\"ts\":1763791200", "\"ts\":99999999999999999999");
+
+        List<TrackingEvent> events = adapter.parse(request(body, null));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(Status.EXPIRED);
+            assertThat(event.occurredAt()).isEqualTo(NOW);
+            assertThat(event.offsetInferred()).isTrue();
+        });
     }
 }

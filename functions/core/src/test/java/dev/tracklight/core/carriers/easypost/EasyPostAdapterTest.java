@@ -6,8 +6,11 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -115,5 +118,24 @@ class EasyPostAdapterTest {
     private void assertUnauthorized(WebhookRequest request) {
         assertThatThrownBy(() -> adapter.verify(request, SECRET))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+    }
+
+    @Test
+    void aDeliveredTrackerWithoutDetailsIsDeliveredAtItsLastUpdate() throws ProblemException {
+        // GIVEN EasyPost's delivered tracker with its details gone: a tracker's status need not come from them
+        JsonObject event = jakarta.json.Json.createReader(new StringReader(fixture("tracker-updated-ups-delivered-out-of-order.json")))
+                .readObject();
+        JsonObject tracker = jakarta.json.Json.createObjectBuilder(event.getJsonObject("result"))
+                .add("tracking_details", JsonValue.EMPTY_JSON_ARRAY).build();
+        String body = jakarta.json.Json.createObjectBuilder(event).add("result", tracker).build().toString();
+
+        List<TrackingEvent> events = adapter.parse(request(body, null));
+
+        // THEN the push still delivers the shipment, at the tracker's updated_at
+        assertThat(events).singleElement().satisfies(delivered -> {
+            assertThat(delivered.status()).isEqualTo(Status.DELIVERED);
+            assertThat(delivered.carrier()).isEqualTo("ups");
+            assertThat(delivered.occurredAt()).isEqualTo(Instant.parse("2014-11-19T10:51:54Z"));
+        });
     }
 }

@@ -7,8 +7,13 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +77,39 @@ class SeventeenTrackAdapterTest {
         assertThat(SeventeenTrackStatusMap.of("Exception", "Exception_Delayed")).isEqualTo(new StatusMapping(null, "DELAYED"));
         assertThat(SeventeenTrackStatusMap.of("DeliveryFailure", "DeliveryFailure_NoBody").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
         assertThat(SeventeenTrackStatusMap.of("NotFound", "NotFound_Other")).isNull();
+    }
+
+    @Test
+    void namesTheCarrierByTheProvidersKeyNotItsName() throws ProblemException {
+        // GIVEN a push whose provider is 7041 "DHL Paket", and one with a key 17TRACK's list does not have
+        String dhlPaket = delivered().replace("\"key\": 100002", "\"key\": 7041").replace("\"name\": \"UPS\"", "\"name\": \"DHL Paket\"");
+        String unknown = delivered().replace("\"key\": 100002", "\"key\": 999999");
+
+        // THEN the first is the dhl shipment a merchant registers, the second keeps 17TRACK's key
+        assertThat(adapter.parse(request(dhlPaket, null))).extracting(TrackingEvent::carrier).containsOnly("dhl");
+        assertThat(adapter.parse(request(unknown, null))).extracting(TrackingEvent::carrier).containsOnly("17track-999999");
+    }
+
+    @Test
+    void aDeliveredRecordWithoutScansIsDeliveredAtItsLatestEvent() throws ProblemException {
+        // GIVEN the real push with every provider's scans removed: only latest_status and latest_event remain
+        JsonObject push = Json.createReader(new StringReader(delivered())).readObject();
+        JsonObject info = push.getJsonObject("data").getJsonObject("track_info");
+        JsonArrayBuilder providers = Json.createArrayBuilder();
+        info.getJsonObject("tracking").getJsonArray("providers").getValuesAs(JsonObject.class)
+                .forEach(provider -> providers.add(Json.createObjectBuilder(provider).add("events", JsonValue.EMPTY_JSON_ARRAY)));
+        JsonObject tracking = Json.createObjectBuilder(info.getJsonObject("tracking")).add("providers", providers).build();
+        JsonObject data = Json.createObjectBuilder(push.getJsonObject("data"))
+                .add("track_info", Json.createObjectBuilder(info).add("tracking", tracking)).build();
+        String noScans = Json.createObjectBuilder(push).add("data", data).build().toString();
+
+        List<TrackingEvent> events = adapter.parse(request(noScans, null));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(Status.DELIVERED);
+            assertThat(event.carrier()).isEqualTo("ups");
+            assertThat(event.occurredAt()).isEqualTo(Instant.parse("2022-04-04T23:35:22Z"));
+            assertThat(event.localOffset()).isEqualTo("-07:00");
+        });
     }
 }

@@ -7,8 +7,12 @@ import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.webhook.WebhookRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +68,43 @@ class ShippoAdapterTest {
         assertThat(ShippoStatusMap.of("RETURNED", "package_unclaimed", false)).isEqualTo(new StatusMapping(Status.RETURNING, "UNCLAIMED"));
         assertThat(ShippoStatusMap.of("FAILURE", "package_lost", false).reason()).isEqualTo("LOST");
         assertThat(ShippoStatusMap.of("UNKNOWN", null, false).status()).isNull();
+    }
+
+    /** The fixture's track with its history replaced. */
+    private static WebhookRequest withHistory(JsonArray history) {
+        JsonObject track = jakarta.json.Json.createReader(new StringReader(
+                Fixtures.read("carriers/shippo/track-usps-unknown-rows-then-delivered.json"))).readObject();
+        JsonObject changed = jakarta.json.Json.createObjectBuilder(track).add("tracking_history", history).build();
+        return new WebhookRequest(Map.of(), Map.of(), "{\"event\":\"track_updated\",\"data\":" + changed + "}", NOW);
+    }
+
+    @Test
+    void aDeliveredTrackWithoutHistoryIsDeliveredAtItsStatusDate() throws ProblemException {
+        // GIVEN the track's own tracking_status says DELIVERED and the history is empty
+        WebhookRequest request = withHistory(JsonValue.EMPTY_JSON_ARRAY);
+
+        // WHEN it is read twice
+        List<TrackingEvent> events = adapter.parse(request);
+
+        // THEN one delivered event stands for it, at the status date, with the same id each time
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(Status.DELIVERED);
+            assertThat(event.occurredAt()).isEqualTo(Instant.parse("2016-12-08T15:19:00Z"));
+            assertThat(event.offsetInferred()).isFalse();
+        });
+        assertThat(adapter.parse(request).getFirst().eventId()).isEqualTo(events.getFirst().eventId());
+    }
+
+    @Test
+    void aHistoryRowOfNullsIsSkippedNotRefused() throws ProblemException {
+        // GIVEN the real history with a row of nulls (and a blank text) put first
+        JsonArray history = jakarta.json.Json.createReader(new StringReader(
+                Fixtures.read("carriers/shippo/track-usps-unknown-rows-then-delivered.json"))).readObject().getJsonArray("tracking_history");
+        JsonObject nulls = jakarta.json.Json.createReader(new StringReader(
+                "{\"status\":null,\"status_date\":null,\"status_details\":\" \",\"location\":{\"city\":null},\"substatus\":null}"))
+                .readObject();
+
+        // THEN the push is read as without it
+        assertThat(adapter.parse(withHistory(jakarta.json.Json.createArrayBuilder(history).add(0, nulls).build()))).hasSize(11);
     }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalDynamoDb dynamo;
     private LocalSqs sqs;
     private LocalEventBridge bridge;
+    private final List<SqsEventSource> eventSources = new CopyOnWriteArrayList<>();
     private EventBridgeEndpoint bridgeEndpoint;
     private LocalGateway gateway;
     private DynamoDbClient dynamoClient;
@@ -134,8 +136,8 @@ public final class LocalCloud implements AutoCloseable {
                 @SuppressWarnings("unchecked")
                 Number maximum = (Number) ((Map<String, Object>) event.getOrDefault("ScalingConfig", Map.of()))
                         .getOrDefault("MaximumConcurrency", SQS_INITIAL_CONCURRENCY);
-                track(new SqsEventSource(sqsClient, queueUrlOfArn(arn), arn, options.region(), batchSize,
-                        Math.min(SQS_INITIAL_CONCURRENCY, maximum.intValue()), function));
+                eventSources.add(track(new SqsEventSource(sqsClient, queueUrlOfArn(arn), arn, options.region(), batchSize,
+                        Math.min(SQS_INITIAL_CONCURRENCY, maximum.intValue()), function)));
             }
             spec.events().forEach((eventName, event) -> {
                 @SuppressWarnings("unchecked")
@@ -270,6 +272,13 @@ public final class LocalCloud implements AutoCloseable {
         return gateway.webSocketEndpoint();
     }
 
+    /**
+     * Invocations that failed since the start: queue messages a function reported failed (or whose whole batch
+     * threw) and bus deliveries that threw. Lambda retries both; in a run without outages each is a defect.
+     */
+    public long failedInvocations() {
+        return eventSources.stream().mapToLong(SqsEventSource::failures).sum() + bridge.failures();
+    }
 
 
     public DynamoDbClient dynamoDb() {

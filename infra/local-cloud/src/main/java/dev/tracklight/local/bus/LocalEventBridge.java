@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,8 @@ public final class LocalEventBridge implements AutoCloseable {
     private final List<Runnable> schedules = new ArrayList<>();
     private final ExecutorService deliveries = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("eventbridge-", 0).factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("eventbridge-schedule").factory());
+
+    private final AtomicLong failures = new AtomicLong();
 
     public LocalEventBridge(String region, String accountId) {
         this.region = region;
@@ -110,6 +113,7 @@ public final class LocalEventBridge implements AutoCloseable {
                 function.invoke(event);
                 return;
             } catch (RuntimeException e) {
+                failures.incrementAndGet();
                 System.err.println("[eventbridge] " + function.name() + " failed (attempt " + attempt + "): " + e);
             }
         }
@@ -142,6 +146,11 @@ public final class LocalEventBridge implements AutoCloseable {
         envelope.put("resources", event.getResources());
         String head = Json.write(envelope);
         return head.substring(0, head.length() - 1) + ",\"detail\":" + detailJson + "}";
+    }
+
+    /** Deliveries to a target that threw, counting each attempt, since the start. */
+    public long failures() {
+        return failures.get();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,7 @@ public final class SqsEventSource implements AutoCloseable {
     private final LocalFunction function;
     private final List<Thread> pollers;
     private volatile boolean running = true;
+    private final AtomicLong failures = new AtomicLong();
 
     public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize, int concurrency,
                           LocalFunction function) {
@@ -82,6 +84,7 @@ public final class SqsEventSource implements AutoCloseable {
             System.err.println("[sqs " + function.name() + "] invocation failed, the whole batch is retried: " + e);
             failed = messages.stream().map(Message::messageId).collect(Collectors.toSet());
         }
+        failures.addAndGet(failed.size());
         for (Message message : messages) {
             if (failed.contains(message.messageId())) {
                 sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
@@ -90,6 +93,11 @@ public final class SqsEventSource implements AutoCloseable {
                 sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }
+    }
+
+    /** Messages that failed and were made visible again for a retry, since the start. */
+    public long failures() {
+        return failures.get();
     }
 
     private SQSEvent event(List<Message> messages) {

@@ -1,141 +1,101 @@
 package dev.tracklight.aws.store;
 
-import dev.tracklight.core.eta.ShipmentTransit;
-import dev.tracklight.core.eta.engine.BusinessClock;
+import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.eta.engine.TransitEngine;
-import dev.tracklight.core.eta.engine.TransitFeatures;
-import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ConcurrentModificationException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import static dev.tracklight.aws.store.Attributes.key;
 import static dev.tracklight.aws.store.Attributes.n;
 
 /**
- * The transit engine's learnt state: one versioned item ({@code ETA#MODEL}), gzipped JSON. Readers keep a
- * copy for a minute (an estimate does not need the last delivery elsewhere); each delivery is learnt with a
- * conditional write, so concurrent learners never lose one.
+ * The transit engines: one per tenant ({@code ETA#MODEL#<tenant>}), learning only that tenant's deliveries, and
+ * the prior all tenants share ({@code ETA#PRIOR}), which estimates for a tenant until it has enough deliveries of
+ * its own. The rules are {@link TransitLessons}'; a tenant's daily share of the prior is counted in a
+ * {@code ETA#PRIOR#SHARE#<tenant>#<day>} item that expires after two days.
  */
 public final class EtaModelStore {
 
-    private static final String MODEL = "ETA#MODEL";
-    private static final String SNAPSHOT = "snapshot";
-    private static final String VERSION = "version";
-    private static final Duration CACHE = Duration.ofMinutes(1);
-    private static final int ATTEMPTS = 5;
+    private static final String TENANT_MODEL = "ETA#MODEL#";
+    private static final String PRIOR = "ETA#PRIOR";
+    private static final String PRIOR_SHARE = "ETA#PRIOR#SHARE#";
+    private static final String COUNT = "learnt";
+    /** Models kept in memory by one instance; an instance serves many tenants. */
+    private static final int CACHED_MODELS = 256;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private Saved cached;
-    private Instant cachedAt = Instant.MIN;
-    /** Engines built from {@code cached}, one per business calendar: restoring a snapshot costs per lane. */
-    private final Map<BusinessClock, TransitEngine> engines = new HashMap<>();
+    private final StoredTransitModel prior;
+    private final Map<String, StoredTransitModel> tenants = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredTransitModel> eldest) {
+            return size() > CACHED_MODELS;
+        }
+    };
 
     public EtaModelStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.prior = new StoredTransitModel(dynamo, table, PRIOR, clock);
     }
 
-    private record Saved(TransitEngine.Snapshot snapshot, long version) {
-    }
-
-    /** The engine as trained so far, on the shipment's business calendar; empty before the first delivery. */
+    /** The engine that estimates for this shipment's tenant: its own once it has learnt enough, else the prior. */
     public synchronized Optional<TransitEngine> engineFor(Shipment shipment) {
-        if (Duration.between(cachedAt, clock.instant()).compareTo(CACHE) > 0) {
-            remember(read(false));
+        Optional<TransitEngine> own = tenant(shipment.tenantId()).engineFor(shipment);
+        if (own.isPresent() && TransitLessons.ownEngineEstimates(own.get().deliveries())) {
+            return own;
         }
-        // estimates only read an engine, so the cached ones serve every caller until the model changes
-        return Optional.ofNullable(cached).map(saved -> engines.computeIfAbsent(ShipmentTransit.clock(shipment),
-                calendar -> new TransitEngine(calendar, saved.snapshot())));
-    }
-
-    private void remember(Saved saved) {
-        cached = saved;
-        cachedAt = clock.instant();
-        engines.clear();
+        Optional<TransitEngine> shared = prior.engineFor(shipment);
+        return shared.isPresent() ? shared : own;
     }
 
     /**
-     * Learns one delivery. The estimate it is scored against is the one the current model gives for the hand-off
-     * moment (the one shown then is not kept yet), which flatters the residual shape slightly.
+     * Learns one delivery into its tenant's engine, and into the prior while the tenant's share of the day
+     * lasts. A delivery {@link TransitLessons#teachable} refuses teaches nothing.
+     *
+     * @return whether it was learnt
      */
-    public synchronized void learn(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Saved saved = read(true);
-            TransitEngine engine = saved == null ? new TransitEngine(ShipmentTransit.clock(delivered))
-                    : new TransitEngine(ShipmentTransit.clock(delivered), saved.snapshot());
-            TransitFeatures features = ShipmentTransit.features(delivered, handedOver, zone);
-            LocalDateTime handOver = LocalDateTime.ofInstant(handedOver, zone);
-            engine.learn(features, LocalDateTime.ofInstant(deliveredAt, zone), engine.deliveries() == 0 ? null : engine.predict(features, handOver));
-            long version = saved == null ? 0 : saved.version();
-            TransitEngine.Snapshot learnt = engine.snapshot();
-            if (write(learnt, version)) {
-                remember(new Saved(learnt, version + 1)); // this instance estimates with what it just learnt
-                return;
-            }
-        }
-        throw new ConcurrentModificationException("the ETA model kept changing; the delivery will be learnt on retry");
-    }
-
-    private Saved read(boolean consistent) {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(MODEL, Keys.META)).consistentRead(consistent)).item();
-        if (item == null || item.isEmpty()) {
-            return null;
-        }
-        return new Saved(Json.read(gunzip(item.get(SNAPSHOT).b().asByteArray()), TransitEngine.Snapshot.class),
-                Long.parseLong(item.get(VERSION).n()));
-    }
-
-    private boolean write(TransitEngine.Snapshot snapshot, long expectedVersion) {
-        Map<String, AttributeValue> item = new HashMap<>(key(MODEL, Keys.META));
-        item.put(SNAPSHOT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(snapshot)))));
-        item.put(VERSION, n(expectedVersion + 1));
-        try {
-            dynamo.putItem(request -> request.tableName(table).item(item)
-                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :expected")
-                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException lostRace) {
+    public synchronized boolean learn(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone) {
+        if (!TransitLessons.teachable(handedOver, deliveredAt, clock.instant())) {
             return false;
         }
-    }
-
-    private static byte[] gzip(String json) {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new GZIPOutputStream(bytes)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        tenant(delivered.tenantId()).learn(delivered, handedOver, deliveredAt, zone);
+        if (takePriorShare(delivered.tenantId())) {
+            prior.learn(delivered, handedOver, deliveredAt, zone);
         }
-        return bytes.toByteArray();
+        return true;
     }
 
-    private static String gunzip(byte[] compressed) {
-        try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private StoredTransitModel tenant(String tenantId) {
+        return tenants.computeIfAbsent(tenantId, id -> new StoredTransitModel(dynamo, table, TENANT_MODEL + id, clock));
+    }
+
+    /** Counts one more of today's deliveries against the tenant's share of the prior; false when it is used up. */
+    private boolean takePriorShare(String tenantId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long expires = clock.instant().plus(Duration.ofDays(2)).getEpochSecond();
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(PRIOR_SHARE + tenantId + "#" + today, Keys.META))
+                    .updateExpression("ADD #count :one SET #ttl = :expires")
+                    .conditionExpression("attribute_not_exists(#count) OR #count < :share")
+                    .expressionAttributeNames(Map.of("#count", COUNT, "#ttl", Keys.TTL))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":expires", n(expires),
+                            ":share", n(TransitLessons.PRIOR_SHARE_PER_DAY))));
+            return true;
+        } catch (ConditionalCheckFailedException used) {
+            return false;
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.tracklight.local.tables.TemplateTables;
 import dev.tracklight.local.template.CloudTemplate;
 import dev.tracklight.local.template.CloudTemplate.FunctionSpec;
 import dev.tracklight.local.template.Intrinsics;
+import dev.tracklight.operator.LocalCloudState;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -103,7 +104,7 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("PublicBaseUrl", "http://127.0.0.1:" + gatewayPort);
         // Merchants' webhook receivers here are test servers and demo sinks on 127.0.0.1.
         parameters.put("AllowPrivateWebhookDestinations", "true");
-        useLocalCredentials();
+        LocalCloudState.useLocalCredentials();
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
@@ -272,6 +273,14 @@ public final class LocalCloud implements AutoCloseable {
         return gateway.webSocketEndpoint();
     }
 
+    /** What the operator commands need of this cloud, in the variables a function would read (see {@link LocalCloudState}). */
+    public Map<String, String> operatorEnvironment() {
+        Map<String, String> state = new HashMap<>(environmentOf("IngestCarrierFunction"));
+        state.put("DEAD_LETTER_QUEUE_URL", queueUrl("EventsDeadLetterQueue"));
+        state.put("HTTP_ENDPOINT", httpEndpoint().toString());
+        return state;
+    }
+
     /**
      * Invocations that failed since the start: queue messages a function reported failed (or whose whole batch
      * threw) and bus deliveries that threw. Lambda retries both; in a run without outages each is a defect.
@@ -302,11 +311,6 @@ public final class LocalCloud implements AutoCloseable {
         return dynamo::restart;
     }
 
-    /** The default credential chain reads these; the stand-ins accept any key (a real one set by the user wins). */
-    static void useLocalCredentials() {
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
-    }
 
     /** The variables a function runs with, as resolved from the template. */
     public Map<String, String> environmentOf(String functionLogicalId) {

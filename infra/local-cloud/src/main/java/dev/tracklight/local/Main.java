@@ -1,6 +1,7 @@
 package dev.tracklight.local;
 
 import dev.tracklight.core.json.Json;
+import dev.tracklight.operator.LocalCloudState;
 import dev.tracklight.local.demo.DemoData;
 import dev.tracklight.local.demo.TracklightClient;
 
@@ -10,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+
+import static dev.tracklight.operator.CommandLine.intOption;
+import static dev.tracklight.operator.CommandLine.option;
 
 /**
  * The {@code ./tracklight up} and {@code ./tracklight webhook} commands.
@@ -30,9 +34,8 @@ public final class Main {
         int status = switch (command) {
             case "up" -> up(rest);
             case "webhook" -> webhook(rest);
-            case "dlq", "raw", "endpoint", "key" -> operate(command, rest);
             default -> {
-                System.err.println("unknown command '" + command + "'; use up, webhook, dlq, raw or endpoint");
+                System.err.println("unknown command '" + command + "'; use up or webhook (dlq, raw, endpoint and key are the operator's)");
                 yield 2;
             }
         };
@@ -49,7 +52,8 @@ public final class Main {
                 option(args, "--tile-url", null), null);
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Path state = Operator.stateFile(cloud.httpEndpoint().getPort());
+        int boundPort = cloud.httpEndpoint().getPort();
+        Path state = LocalCloudState.file(boundPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 Files.deleteIfExists(state);
@@ -60,8 +64,7 @@ public final class Main {
             stopped.countDown();
         }));
         DemoData.Seeded demo = DemoData.seed(cloud);
-        Files.createDirectories(state.getParent());
-        Files.writeString(state, Json.write(Operator.stateOf(cloud)));
+        LocalCloudState.write(boundPort, cloud.operatorEnvironment());
         if (json) {
             System.out.println(Json.write(Map.of("httpEndpoint", cloud.httpEndpoint().toString(),
                     "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(),
@@ -96,32 +99,9 @@ public final class Main {
         System.out.println("Press Ctrl+C to stop.");
     }
 
-    private static int operate(String command, List<String> args) throws java.io.IOException {
-        Operator operator;
-        try {
-            String port = option(args, "--port", null);
-            operator = Operator.forCloud(Optional.ofNullable(port).map(Integer::parseInt), System.out);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            System.err.println("tracklight: " + e.getMessage());
-            return 1;
-        }
-        try {
-            return switch (command) {
-                case "dlq" -> operator.dlq(args);
-                case "raw" -> operator.raw(args);
-                case "key" -> operator.key(args);
-                default -> operator.endpoint(args);
-            };
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            System.err.println("tracklight: cannot reach the queue or the table (is ./tracklight up running, or are the AWS"
-                    + " variables set?): " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** {@code webhook [--port N] [--carrier C] [--secret S] TRACKING_NUMBER STATUS [MESSAGE]}. */
-    private static int webhook(List<String> args) throws Exception {
-        int port = intOption(args, "--port", DEFAULT_PORT);
+    static int webhook(List<String> args) throws Exception {
+        String port = option(args, "--port", null);
         String carrier = option(args, "--carrier", "sf-express");
         String secret = option(args, "--secret", DemoData.WEBHOOK_SECRET);
         if (args.size() < 2) {
@@ -130,26 +110,16 @@ public final class Main {
         }
         String message = args.size() > 2 ? args.get(2) : args.get(1).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         String body = DemoData.webhookBody(carrier, args.get(0), args.get(1), message);
-        HttpResponse<String> response = new TracklightClient(URI.create("http://127.0.0.1:" + port)).postSignedWebhook(secret, body);
+        Optional<Integer> chosen = Optional.ofNullable(port).map(Integer::parseInt);
+        Optional<String> endpoint = LocalCloudState.find(chosen).map(state -> state.get("HTTP_ENDPOINT"));
+        if (endpoint.isEmpty()) {
+            System.err.println("tracklight: no local cloud found (looked for " + LocalCloudState.lookedFor(chosen)
+                    + "): start one with ./tracklight up, or pass the --port it printed");
+            return 1;
+        }
+        HttpResponse<String> response = new TracklightClient(URI.create(endpoint.get())).postSignedWebhook(secret, body);
         System.out.println("POST /webhooks/carriers/tracklight " + body);
         System.out.println(response.statusCode() + " " + response.body());
         return response.statusCode() / 100 == 2 ? 0 : 1;
-    }
-
-    static String option(List<String> args, String name, String fallback) {
-        int at = args.indexOf(name);
-        if (at < 0) {
-            return fallback;
-        }
-        if (at + 1 >= args.size()) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        args.remove(at);
-        return args.remove(at);
-    }
-
-    private static int intOption(List<String> args, String name, int fallback) {
-        String value = option(args, name, null);
-        return value == null ? fallback : Integer.parseInt(value);
     }
 }

@@ -2,6 +2,7 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.operator.Operator;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,8 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.core.json.Json;
+import dev.tracklight.operator.LocalCloudState;
+import dev.tracklight.operator.Operator;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ class OperatorCommandsTest {
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     private Operator operator() throws Exception {
-        return new Operator(new FunctionEnvironment(Operator.stateOf(SharedCloud.get())), out);
+        return new Operator(new FunctionEnvironment(SharedCloud.get().operatorEnvironment()), out);
     }
 
     @Test
@@ -42,9 +43,8 @@ class OperatorCommandsTest {
     void aCloudOnAnyPortIsFoundWithoutNamingItAndNoneIsExplained() throws Exception {
         // GIVEN the state file of the shared cloud, on whatever free port it took
         int port = SharedCloud.get().httpEndpoint().getPort();
-        Path state = Operator.stateFile(port);
-        Files.createDirectories(state.getParent());
-        Files.writeString(state, Json.write(Operator.stateOf(SharedCloud.get())));
+        LocalCloudState.write(port, SharedCloud.get().operatorEnvironment());
+        Path state = LocalCloudState.file(port);
         try {
             // WHEN an operator command runs without --port, THEN it acts on that cloud
             Operator found = Operator.forCloud(Optional.empty(), out);
@@ -56,5 +56,24 @@ class OperatorCommandsTest {
         // AND a port with no cloud says what it looked for and how to choose
         assertThatThrownBy(() -> Operator.forCloud(Optional.of(1), out)).hasMessageContaining("local-cloud-1.json")
                 .hasMessageContaining("./tracklight up");
+    }
+
+    @Test
+    void theWebhookCommandFindsTheCloudOnAnyPortToo() throws Exception {
+        String number = SharedCloud.uniqueTrackingNumber();
+        String token = SharedCloud.tokenOf(SharedCloud.register("sf-express", number));
+        int port = SharedCloud.get().httpEndpoint().getPort();
+        LocalCloudState.write(port, SharedCloud.get().operatorEnvironment());
+        try {
+            // WHEN ./tracklight webhook runs without --port against a cloud that is not on 4000
+            int exit = Main.webhook(new ArrayList<>(List.of("--secret", SharedCloud.SECRET, number, "OUT_FOR_DELIVERY")));
+
+            // THEN it reached that cloud and the shipment moved
+            assertThat(exit).isZero();
+            WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"OUT_FOR_DELIVERY\""));
+        } finally {
+            Files.delete(LocalCloudState.file(port));
+        }
+        assertThat(Main.webhook(new ArrayList<>(List.of("--port", "1", number, "DELIVERED")))).as("no cloud on port 1").isEqualTo(1);
     }
 }

@@ -1,16 +1,15 @@
-package dev.tracklight.local;
+package dev.tracklight.operator;
 
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.DeadLetters;
-import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.IssuedKey;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
+import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.CarrierAdapters;
 import dev.tracklight.core.channels.ChannelAdapters;
-import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
 import dev.tracklight.core.webhook.WebhookEndpoint;
@@ -18,34 +17,27 @@ import dev.tracklight.ingest.carrier.CarrierIngest;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The operator's commands ({@code ./tracklight dlq|raw|endpoint}), against the running local cloud (found
- * through the file {@code up} writes for its port: the only one running, or the one {@code --port} names) or, without one, against the AWS resources the environment names
- * (TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL, AWS_REGION), as a function would see them.
+ * The operator's commands ({@code ./tracklight dlq|raw|endpoint|key}), against a running local cloud (found by
+ * {@link LocalCloudState}: the only one running, or the one {@code --port} names) or, without one, against the AWS
+ * resources the environment names (TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL, AWS_REGION), as a
+ * function would see them.
  */
-final class Operator {
-
-    /** Written by {@code up}, removed when it stops: the endpoints of the local cloud on that port. */
-    static Path stateFile(int port) {
-        return Path.of("target", "local-cloud-" + port + ".json");
-    }
+public final class Operator {
 
     private final FunctionEnvironment env;
     private final PrintStream out;
 
-    Operator(FunctionEnvironment env, PrintStream out) {
+    public Operator(FunctionEnvironment env, PrintStream out) {
         this.env = env;
         this.out = out;
     }
@@ -56,50 +48,27 @@ final class Operator {
      *
      * @throws IllegalStateException saying what was looked for and how to choose, when none of these is there
      */
-    static Operator forCloud(Optional<Integer> port, PrintStream out) throws IOException {
-        List<Path> states;
-        if (port.isPresent()) {
-            states = Files.exists(stateFile(port.get())) ? List.of(stateFile(port.get())) : List.of();
-        } else if (Files.isDirectory(stateFile(0).getParent())) {
-            try (var listing = Files.list(stateFile(0).getParent())) {
-                states = listing.filter(file -> file.getFileName().toString().matches("local-cloud-\\d+\\.json")).sorted().toList();
-            }
-        } else {
-            states = List.of();
-        }
-        if (states.size() == 1) {
-            Map<String, String> variables = new HashMap<>();
-            Json.read(Files.readString(states.getFirst()), Map.class).forEach((name, value) -> variables.put((String) name, (String) value));
-            LocalCloud.useLocalCredentials();
-            return new Operator(new FunctionEnvironment(variables), out);
-        }
-        if (states.size() > 1) {
-            throw new IllegalStateException("several local clouds are running (" + states.stream().map(Path::getFileName).toList()
-                    + "); choose one with --port N");
+    public static Operator forCloud(Optional<Integer> port, PrintStream out) throws IOException {
+        Optional<Map<String, String>> local = LocalCloudState.find(port);
+        if (local.isPresent()) {
+            LocalCloudState.useLocalCredentials();
+            return new Operator(new FunctionEnvironment(local.get()), out);
         }
         FunctionEnvironment system = FunctionEnvironment.system();
         if (port.isEmpty() && system.get("TABLE_NAME").isPresent() && system.get("AWS_REGION").isPresent()) {
             return new Operator(system, out);
         }
-        throw new IllegalStateException("no local cloud found (looked for " + port.map(Operator::stateFile).map(Path::toString)
-                .orElse(stateFile(0).getParent() + "/local-cloud-*.json") + "): start one with ./tracklight up, pass the --port it"
-                + " printed, or set TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL and AWS_REGION to reach AWS");
-    }
-
-    /** What the commands need of a running local cloud, in the variables a function would read. */
-    static Map<String, String> stateOf(LocalCloud cloud) {
-        Map<String, String> state = new HashMap<>(cloud.environmentOf("IngestCarrierFunction"));
-        state.put("DEAD_LETTER_QUEUE_URL", cloud.queueUrl("EventsDeadLetterQueue"));
-        state.put("HTTP_ENDPOINT", cloud.httpEndpoint().toString());
-        return state;
+        throw new IllegalStateException("no local cloud found (looked for " + LocalCloudState.lookedFor(port) + "): start one with"
+                + " ./tracklight up, pass the --port it printed, or set TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL and"
+                + " AWS_REGION to reach AWS");
     }
 
     /** {@code dlq list [--max N]} and {@code dlq replay [MESSAGE_ID...]}. */
-    int dlq(List<String> args) {
+    public int dlq(List<String> args) {
         var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require("DEAD_LETTER_QUEUE_URL"), env.require("EVENTS_QUEUE_URL"));
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
-            int max = Integer.parseInt(Main.option(args, "--max", "100"));
+            int max = Integer.parseInt(CommandLine.option(args, "--max", "100"));
             List<DeadLetters.Parked> parked = deadLetters.list(max);
             out.println(parked.size() + " parked event message(s)");
             for (DeadLetters.Parked message : parked) {
@@ -118,10 +87,10 @@ final class Operator {
     }
 
     /** {@code raw list [--hour yyyy-MM-ddTHH]} and {@code raw replay RECEIPT_ID...}. */
-    int raw(List<String> args) {
+    public int raw(List<String> args) {
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
-            String given = Main.option(args, "--hour", null);
+            String given = CommandLine.option(args, "--hour", null);
             Instant hour = given != null ? Instant.parse(given + ":00:00Z") : Instant.now().truncatedTo(ChronoUnit.HOURS);
             var store = new RawWebhookStore(new AwsClients(env).dynamoDb(), env.require("TABLE_NAME"), Duration.ofDays(1));
             List<ReceivedWebhook> received = store.receivedIn(hour);
@@ -149,10 +118,10 @@ final class Operator {
     }
 
     /** {@code endpoint create --tenant T --source S [--secret X]}: a tenant's own webhook URL for one source. */
-    int endpoint(List<String> args) {
-        String tenant = Main.option(args, "--tenant", null);
-        String source = Main.option(args, "--source", null);
-        String secret = Main.option(args, "--secret", null);
+    public int endpoint(List<String> args) {
+        String tenant = CommandLine.option(args, "--tenant", null);
+        String source = CommandLine.option(args, "--source", null);
+        String secret = CommandLine.option(args, "--secret", null);
         if (!args.equals(List.of("create")) || tenant == null || source == null) {
             return usage("endpoint create --tenant TENANT --source SOURCE [--secret SECRET]");
         }
@@ -175,10 +144,10 @@ final class Operator {
      * {@code key create|list|rotate|revoke --tenant T ...}: a tenant's API keys. A new key is printed once;
      * the table keeps only its hash, so a lost key is rotated, never recovered.
      */
-    int key(List<String> args) {
-        String tenant = Main.option(args, "--tenant", null);
+    public int key(List<String> args) {
+        String tenant = CommandLine.option(args, "--tenant", null);
         boolean admin = args.remove("--admin");
-        String graceHours = Main.option(args, "--grace-hours", "0");
+        String graceHours = CommandLine.option(args, "--grace-hours", "0");
         String usage = "key create --tenant T [--admin] | key list --tenant T | key rotate PREFIX --tenant T [--grace-hours N]"
                 + " | key revoke PREFIX --tenant T";
         if (tenant == null || args.isEmpty() || !graceHours.matches("\\d{1,3}")) {

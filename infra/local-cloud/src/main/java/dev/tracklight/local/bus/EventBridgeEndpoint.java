@@ -39,23 +39,30 @@ public final class EventBridgeEndpoint implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static void handle(LocalEventBridge bridge, HttpExchange exchange) throws IOException {
+        // the exchange is closed after the answer: a try-with-resources would close it before its catch could answer
         try (exchange) {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (!PUT_EVENTS.equals(target)) {
-                respond(exchange, 400, Map.of("__type", "UnknownOperationException", "message", "only PutEvents is served locally"));
-                return;
+            try {
+                respond(exchange, 200, putEvents(bridge, exchange));
+            } catch (UnsupportedOperationException e) {
+                respond(exchange, 400, Map.of("__type", "UnknownOperationException", "message", e.getMessage()));
+            } catch (RuntimeException e) {
+                respond(exchange, 400, Map.of("__type", "ValidationException", "message", String.valueOf(e.getMessage())));
             }
-            Map<String, Object> request = Json.read(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
-            List<LocalEventBridge.Entry> entries = ((List<Map<String, Object>>) request.get("Entries")).stream()
-                    .map(e -> new LocalEventBridge.Entry((String) e.get("EventBusName"), (String) e.get("Source"),
-                            (String) e.get("DetailType"), (String) e.get("Detail")))
-                    .toList();
-            List<String> ids = bridge.putEvents(entries);
-            respond(exchange, 200, Map.of("FailedEntryCount", 0,
-                    "Entries", ids.stream().map(id -> Map.of("EventId", id)).toList()));
-        } catch (RuntimeException e) {
-            respond(exchange, 400, Map.of("__type", "ValidationException", "message", String.valueOf(e.getMessage())));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> putEvents(LocalEventBridge bridge, HttpExchange exchange) throws IOException {
+        if (!PUT_EVENTS.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+            throw new UnsupportedOperationException("only PutEvents is served locally");
+        }
+        Map<String, Object> request = Json.read(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+        List<LocalEventBridge.Entry> entries = ((List<Map<String, Object>>) request.get("Entries")).stream()
+                .map(e -> new LocalEventBridge.Entry((String) e.get("EventBusName"), (String) e.get("Source"),
+                        (String) e.get("DetailType"), (String) e.get("Detail")))
+                .toList();
+        List<String> ids = bridge.putEvents(entries);
+        return Map.of("FailedEntryCount", 0, "Entries", ids.stream().map(id -> Map.of("EventId", id)).toList());
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

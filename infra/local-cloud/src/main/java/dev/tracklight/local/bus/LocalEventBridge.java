@@ -7,6 +7,7 @@ import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 import software.amazon.event.ruler.Machine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class LocalEventBridge implements AutoCloseable {
     public static final String DEFAULT_BUS = "default";
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     private static final int DELIVERY_ATTEMPTS = 3;
+    /** The entries of one PutEvents request must add up to less (EventBridge User Guide, "Calculating PutEvents event entry size"). */
+    static final long MAX_REQUEST_BYTES = 256 * 1024;
 
     private final String region;
     private final String accountId;
@@ -86,6 +89,9 @@ public final class LocalEventBridge implements AutoCloseable {
      * @return the id given to each entry
      */
     public List<String> putEvents(List<Entry> entries) {
+        if (entries.stream().mapToLong(Entry::size).sum() >= MAX_REQUEST_BYTES) {
+            throw new IllegalArgumentException("Total size of the entries in the request is over the limit.");
+        }
         List<String> ids = new ArrayList<>();
         for (Entry entry : entries) {
             @SuppressWarnings("unchecked")
@@ -170,5 +176,14 @@ public final class LocalEventBridge implements AutoCloseable {
 
     /** One PutEvents entry. */
     public record Entry(String busName, String source, String detailType, String detail) {
+
+        /** As EventBridge counts it: the UTF-8 bytes of source, detail type and detail (no resources or time are sent). */
+        long size() {
+            return utf8(source) + utf8(detailType) + utf8(detail);
+        }
+
+        private static long utf8(String text) {
+            return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+        }
     }
 }

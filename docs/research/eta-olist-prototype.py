@@ -430,7 +430,9 @@ def table(rows):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
-    D = args[0] if args else '/work/shared/data/olist-train'
+    if not args:
+        sys.exit('usage: eta-olist-prototype.py OLIST_CSV_DIR [SPLIT_DATE] [--nowcast]')
+    D = args[0]
     split = dt.datetime.fromisoformat(args[1] if len(args) > 1 else '2017-09-01')
     nowcast = '--nowcast' in sys.argv
     R = load(D, with_undelivered=nowcast)   # the nowcast must also see hand-offs that never arrive

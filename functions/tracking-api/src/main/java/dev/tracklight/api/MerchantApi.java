@@ -3,22 +3,29 @@ package dev.tracklight.api;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.env.WebhookDestinations;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.CarrierAccountStore;
+import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
+import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.aws.store.WebhookSubscriptionStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.outbound.DestinationPolicy;
 import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.subscription.CarrierConnections;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
 public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings,
-                          PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks) {
+                          PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
         var dynamo = aws.dynamoDb();
@@ -29,13 +36,16 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var settings = new TenantSettingsStore(dynamo, table, clock);
         var tracker = ShipmentTracker.wire(env, aws, settings);
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
+        var subscriptions = new SubscriptionStore(dynamo, table);
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store),
-                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, clock), tracker, new IdempotencyStore(dynamo, table, clock),
-                        publicBaseUrl, clock),
+                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")),
+                        clock), tracker, subscriptions, new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new SettingsApi(settings),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
-                        WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock));
+                        WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),
+                new CarrierAccountsApi(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock), new WebhookEndpointStore(dynamo, table),
+                        CarrierConnections.of(source -> Optional.empty())));
     }
 
     Caller caller(String authorization) throws ProblemException {

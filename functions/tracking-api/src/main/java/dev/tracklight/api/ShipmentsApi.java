@@ -4,9 +4,11 @@ import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.core.carriers.connect.Subscription;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.json.Json;
@@ -37,15 +39,17 @@ public final class ShipmentsApi {
     private final ShipmentStore shipments;
     private final ShipmentRegistry registry;
     private final ShipmentTracker tracker;
+    private final SubscriptionStore subscriptions;
     private final IdempotencyStore idempotency;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    public ShipmentsApi(ShipmentStore shipments, ShipmentRegistry registry, ShipmentTracker tracker, IdempotencyStore idempotency,
-                        String publicBaseUrl, Clock clock) {
+    public ShipmentsApi(ShipmentStore shipments, ShipmentRegistry registry, ShipmentTracker tracker, SubscriptionStore subscriptions,
+                        IdempotencyStore idempotency, String publicBaseUrl, Clock clock) {
         this.shipments = shipments;
         this.registry = registry;
         this.tracker = tracker;
+        this.subscriptions = subscriptions;
         this.idempotency = idempotency;
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
@@ -74,9 +78,14 @@ public final class ShipmentsApi {
         return resource(registry.register(caller.tenantId(), registration, shipmentId, Optional.empty()));
     }
 
-    /** {@code GET /v1/shipments/{id}}: another tenant's shipment is indistinguishable from a missing one. */
+    /**
+     * {@code GET /v1/shipments/{id}}, with its subscription at the source (REQUESTED until the subscriber has the
+     * source's answer): another tenant's shipment is indistinguishable from a missing one.
+     */
     public ShipmentResource get(Caller caller, String shipmentId) throws ProblemException {
-        return resource(owned(caller, shipmentId));
+        Shipment shipment = owned(caller, shipmentId);
+        return resource(shipment).withSubscription(subscriptions.get(shipment.shipmentId())
+                .orElse(Subscription.requested(null, shipment.createdAt())));
     }
 
     /** {@code GET /v1/shipments?orderId=&trackingNumber=&status=&delayed=&updatedSince=&limit=&cursor=}, newest update first. */

@@ -90,6 +90,13 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
             case "GET /v1/webhooks/{id}/deliveries" -> ok(api.webhooks().deliveries(api.caller(authorization), id, query));
             case "POST /v1/webhooks/{id}/deliveries/{eventId}/resend" -> HttpResponses.json(202,
                     api.webhooks().resend(api.caller(authorization), id, pathParameter(event, "eventId").orElse(null)));
+            case "GET /v1/carrier-accounts" -> ok(api.carrierAccounts().list(api.admin(authorization), apiBaseUrl(event)));
+            case "PUT /v1/carrier-accounts/{source}" -> ok(api.carrierAccounts().put(api.admin(authorization),
+                    pathParameter(event, "source").orElse(null), jsonBody(event), apiBaseUrl(event)));
+            case "DELETE /v1/carrier-accounts/{source}" -> {
+                api.carrierAccounts().delete(api.admin(authorization), pathParameter(event, "source").orElse(null));
+                yield HttpResponses.noContent();
+            }
             default -> HttpResponses.problem(Problem.notFound("no route " + event.getRouteKey()));
         };
     }
@@ -104,6 +111,12 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
                     + type.orElse("without a Content-Type")));
         }
         return body;
+    }
+
+    /** Where this API was called: its webhook endpoints live under the same address. */
+    private static String apiBaseUrl(APIGatewayV2HTTPEvent event) {
+        String host = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
+        return header(event, "x-forwarded-proto").orElse("https") + "://" + (host == null ? "localhost" : host);
     }
 
     private static APIGatewayV2HTTPResponse ok(Object body) {

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.local.bus.EventBridgeEndpoint;
 import dev.tracklight.local.bus.LocalEventBridge;
 import dev.tracklight.local.gateway.HttpRoute;
@@ -7,6 +8,7 @@ import dev.tracklight.local.gateway.LocalGateway;
 import dev.tracklight.local.invoke.LocalFunction;
 import dev.tracklight.local.queues.LocalSqs;
 import dev.tracklight.local.queues.SqsEventSource;
+import dev.tracklight.local.sandbox.CarrierSandbox;
 import dev.tracklight.local.tables.LocalDynamoDb;
 import dev.tracklight.local.tables.TemplateTables;
 import dev.tracklight.local.template.CloudTemplate;
@@ -43,12 +45,15 @@ public final class LocalCloud implements AutoCloseable {
     /** Lambda polls an SQS queue with five concurrent batches before it scales further. */
     private static final int SQS_INITIAL_CONCURRENCY = 5;
     private static final Pattern LAMBDA_URI = Pattern.compile("functions/([^/]+)/invocations");
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+)[^}]*}}");
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> queueUrls = new HashMap<>();
     private final Map<String, String> queueArns = new HashMap<>();
     private final Map<String, String> busNames = new HashMap<>();
+    private final Map<String, String> secrets = new HashMap<>();
+    private CarrierSandbox sandbox;
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private CloudTemplate template;
@@ -105,6 +110,9 @@ public final class LocalCloud implements AutoCloseable {
         // Merchants' webhook receivers here are test servers and demo sinks on 127.0.0.1.
         parameters.put("AllowPrivateWebhookDestinations", "true");
         LocalCloudState.useLocalCredentials();
+        // the functions call the carriers only at the base URLs the template's parameters give: here, the sandbox
+        sandbox = track(new CarrierSandbox(0));
+        parameters.put("EasyPostApiUrl", sandbox.baseUrl("easypost").toString());
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
@@ -187,17 +195,31 @@ public final class LocalCloud implements AutoCloseable {
 
     private Map<String, String> environment(FunctionSpec spec, Intrinsics names) {
         Map<String, String> environment = new LinkedHashMap<>();
-        spec.environment().forEach((name, value) -> environment.put(name, names.resolveString(value)));
+        spec.environment().forEach((name, value) -> environment.put(name, localSecrets(names.resolveString(value))));
         environment.put("AWS_REGION", options.region());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bridgeEndpoint.endpoint().toString());
+        if (environment.containsKey("WEBHOOK_BASE_URL")) {
+            // the template names the HTTP API's execute-api address; here the gateway is that address
+            environment.put("WEBHOOK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
+        }
         if (environment.containsKey("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI")) {
             // The template points at execute-api in AWS; locally the gateway serves @connections itself.
             environment.put("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "http://127.0.0.1:" + gatewayPort + "/" + stage);
         }
         return environment;
+    }
+
+    /**
+     * A dynamic reference to a Secrets Manager secret, as CloudFormation would resolve it at deploy time: here each
+     * secret is a random value drawn once per cloud, the same for every function that names it.
+     */
+    private String localSecrets(String value) {
+        Matcher reference = SECRET_REFERENCE.matcher(value);
+        return reference.matches() ? secrets.computeIfAbsent(reference.group(1), name -> RandomIds.webhookSecret() + RandomIds.webhookSecret())
+                : value;
     }
 
     /** Route key → function, following each route's target integration to the function it invokes. */
@@ -221,6 +243,7 @@ public final class LocalCloud implements AutoCloseable {
             case "AWS::Region" -> options.region();
             case "AWS::AccountId" -> ACCOUNT_ID;
             case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
             case "AWS::StackName" -> "tracklight-local";
             default -> {
                 if (parameters.containsKey(name)) {
@@ -234,7 +257,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
                 String type = template.typeOf(name).orElseThrow(() -> new IllegalArgumentException("unknown reference " + name));
                 yield switch (type) {
-                    case CloudTemplate.TABLE -> name;
+                    case CloudTemplate.TABLE, "AWS::SecretsManager::Secret" -> name;
                     case CloudTemplate.WEBSOCKET_API, "AWS::Serverless::HttpApi" -> "local";
                     default -> throw new IllegalArgumentException("the local cloud cannot Ref " + type + " " + name);
                 };
@@ -289,6 +312,11 @@ public final class LocalCloud implements AutoCloseable {
         return eventSources.stream().mapToLong(SqsEventSource::failures).sum() + bridge.failures();
     }
 
+
+    /** The carriers' APIs as the functions reach them here. */
+    public CarrierSandbox sandbox() {
+        return sandbox;
+    }
 
     public DynamoDbClient dynamoDb() {
         return dynamoClient;

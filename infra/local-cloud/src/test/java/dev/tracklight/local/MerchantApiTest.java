@@ -127,7 +127,10 @@ class MerchantApiTest {
                 Map.entry("POST /v1/webhooks", "/v1/webhooks"), Map.entry("GET /v1/webhooks/{id}", "/v1/webhooks/x"),
                 Map.entry("PATCH /v1/webhooks/{id}", "/v1/webhooks/x"), Map.entry("DELETE /v1/webhooks/{id}", "/v1/webhooks/x"),
                 Map.entry("GET /v1/webhooks/{id}/deliveries", "/v1/webhooks/x/deliveries"),
-                Map.entry("POST /v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/x/deliveries/y/resend"));
+                Map.entry("POST /v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/x/deliveries/y/resend"),
+                Map.entry("GET /v1/carrier-accounts", "/v1/carrier-accounts"),
+                Map.entry("PUT /v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost"),
+                Map.entry("DELETE /v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost"));
         for (var route : routes.entrySet()) {
             String[] methodAndTemplate = route.getKey().split(" ");
             String body = methodAndTemplate[0].equals("GET") || methodAndTemplate[0].equals("DELETE") ? null : "{}";
@@ -357,6 +360,42 @@ class MerchantApiTest {
     }
 
     @Test
+    void anAdminKeyStoresACarrierAccountWhoseCredentialsAreNeverShownAgain() throws Exception {
+        String admin = tenantKey(Role.ADMIN);
+        String standard = keys.issue(keys.find(admin).orElseThrow().tenantId(), Role.STANDARD).secret();
+        String account = "/v1/carrier-accounts/{source}";
+        String secretKey = "EZTK" + UUID.randomUUID().toString().replace("-", "");
+
+        // a standard key may not touch credentials
+        assertThat(call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", standard, null).statusCode()).isEqualTo(403);
+        assertThat(call("PUT", account, "/v1/carrier-accounts/easypost", standard, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("DELETE", account, "/v1/carrier-accounts/easypost", standard, null).statusCode()).isEqualTo(403);
+
+        // bad requests name what is wrong
+        assertThat(call("PUT", account, "/v1/carrier-accounts/pigeon-post", admin, "{\"credentials\":{}}").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", account, "/v1/carrier-accounts/easypost", admin, "{nope").statusCode()).isEqualTo(400);
+        var missing = call("PUT", account, "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apikey\":\"x\"}}");
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat((String) json(missing).get("detail")).contains("credentials.apiKey is required").contains("credentials.apikey is not one");
+        assertThat(call("DELETE", account, "/v1/carrier-accounts/easypost", admin, null).statusCode()).as("none stored yet").isEqualTo(404);
+
+        // stored: the names of the credentials and the tenant's own endpoint, never the key
+        var stored = call("PUT", account, "/v1/carrier-accounts/easypost", admin,
+                "{\"credentials\":{\"apiKey\":\"" + secretKey + "\"},\"carriers\":[\"usps\",\"ups\"]}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.body()).doesNotContain(secretKey);
+        assertThat(json(stored).get("credentialNames")).isEqualTo(List.of("apiKey"));
+        assertThat((String) json(stored).get("webhookUrl")).startsWith(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost/");
+        var listed = call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null);
+        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"easypost\"]").doesNotContain(secretKey);
+        assertThat(SharedCloud.get().dynamoDb().scanPaginator(request -> request.tableName(SharedCloud.table())).items().stream()
+                .anyMatch(item -> item.toString().contains(secretKey))).as("the table holds the key sealed, not in clear").isFalse();
+
+        assertThat(call("DELETE", account, "/v1/carrier-accounts/easypost", admin, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null).body()).contains("\"accounts\":[]");
+    }
+
+    @Test
     void theSpecIsServedAndSettingsRoundTrip() throws Exception {
         var served = call("GET", "/v1/openapi.json", "/v1/openapi.json", null, null);
         assertThat(Json.read(served.body(), Map.class).get("openapi")).isEqualTo("3.1.0");
@@ -374,7 +413,8 @@ class MerchantApiTest {
                 new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
                 new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
                 new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
-                new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"});
+                new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"},
+                new String[]{"PUT", "/v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost"});
         for (String[] route : routes) {
             // GIVEN a JSON body declared as a form
             HttpResponse<String> response = call(route[0], route[1], route[2], admin, "{\"trackingNumber\":\"1Z\"}",

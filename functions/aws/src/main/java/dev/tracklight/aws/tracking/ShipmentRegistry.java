@@ -1,5 +1,6 @@
 package dev.tracklight.aws.tracking;
 
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.ShipmentAdmission;
@@ -27,12 +28,14 @@ public final class ShipmentRegistry {
 
     private final ShipmentStore store;
     private final ShipmentTracker tracker;
+    private final SubscriptionRequests subscriptions;
     private final Clock clock;
     private final CarrierDetector detector = new CarrierDetector();
 
-    public ShipmentRegistry(ShipmentStore store, ShipmentTracker tracker, Clock clock) {
+    public ShipmentRegistry(ShipmentStore store, ShipmentTracker tracker, SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
         this.tracker = tracker;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -75,9 +78,13 @@ public final class ShipmentRegistry {
         try {
             store.create(shipment);
         } catch (TransactionCanceledException alreadyRegistered) {
-            // a retried request (or its concurrent twin) created it first: that shipment is the answer
-            return store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> alreadyRegistered);
+            // a retried request (or its concurrent twin) created it first: that shipment is the answer, and its
+            // subscription is asked for again in case the first request failed before asking (the subscriber repeats safely)
+            Shipment first = store.get(shipmentId).filter(s -> s.tenantId().equals(tenantId)).orElseThrow(() -> alreadyRegistered);
+            subscriptions.subscribe(first.shipmentId());
+            return first;
         }
+        subscriptions.subscribe(shipmentId);
         store.attachUnmatched(shipment);
         return tracker.refresh(shipment);
     }

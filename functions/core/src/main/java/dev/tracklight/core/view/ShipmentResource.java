@@ -1,5 +1,6 @@
 package dev.tracklight.core.view;
 
+import dev.tracklight.core.carriers.connect.Subscription;
 import dev.tracklight.core.delay.DelayAssessment;
 import dev.tracklight.core.eta.EtaRevision;
 import dev.tracklight.core.eta.EtaWindow;
@@ -38,13 +39,20 @@ public record ShipmentResource(
         CarrierChoice carrierChoice,
         EtaWindow eta,
         List<EtaRevision> etaRevisions,
-        DelayAssessment delay) {
+        DelayAssessment delay,
+        Subscription subscription) {
 
     public static ShipmentResource of(Shipment shipment, String publicBaseUrl) {
         return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.channel(), shipment.carrier(),
                 shipment.trackingNumber(), shipment.serviceLevel(), shipment.status(), shipment.subStatus(), shipment.origin(),
                 shipment.destination(), shipment.promisedDelivery(), shipment.contact(),
                 publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
-                shipment.updatedAt(), shipment.carrierChoice(), shipment.eta(), shipment.etaRevisions(), shipment.delay());
+                shipment.updatedAt(), shipment.carrierChoice(), shipment.eta(), shipment.etaRevisions(), shipment.delay(), null);
+    }
+
+    /** The same with the shipment's subscription at its source, which the single-shipment read shows. */
+    public ShipmentResource withSubscription(Subscription at) {
+        return new ShipmentResource(id, orderId, channel, carrier, trackingNumber, serviceLevel, status, subStatus, origin, destination,
+                promisedDelivery, recipient, trackingUrl, version, createdAt, updatedAt, carrierChoice, eta, etaRevisions, delay, at);
     }
 }

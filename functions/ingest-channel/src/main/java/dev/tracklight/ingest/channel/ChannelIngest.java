@@ -3,6 +3,7 @@ package dev.tracklight.ingest.channel;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.EventQueue;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ChannelStore;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
@@ -72,7 +73,8 @@ public final class ChannelIngest {
         var store = new ShipmentStore(aws.dynamoDb(), table);
         return new ChannelIngest(ChannelAdapters.all(clock),
                 new WebhookEndpointStore(aws.dynamoDb(), table), new ChannelStore(aws.dynamoDb(), table, clock), store,
-                new ShipmentRegistry(store, ShipmentTracker.wire(env, aws), clock), new IdempotencyStore(aws.dynamoDb(), table, clock),
+                new ShipmentRegistry(store, ShipmentTracker.wire(env, aws),
+                        new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock), new IdempotencyStore(aws.dynamoDb(), table, clock),
                 new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
     }
 

@@ -24,6 +24,8 @@ final class HttpApiEvents {
     static APIGatewayV2HTTPEvent of(HttpRoute route, Context ctx, String stage) {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + "," + b));
+        // API Gateway tells the function the scheme it was called with; here it is plain HTTP on loopback
+        headers.put("x-forwarded-proto", ctx.scheme());
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((name, values) -> query.put(name, String.join(",", values)));
         Instant now = Instant.now();

@@ -1,0 +1,99 @@
+package dev.tracklight.aws.store;
+
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.subscription.CarrierAccount;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.tracklight.aws.store.Attributes.key;
+import static dev.tracklight.aws.store.Attributes.s;
+import static dev.tracklight.aws.store.Attributes.string;
+
+/**
+ * A tenant's carrier accounts, one item each ({@code TEN#{tenant}} / {@code CARRIER#{source}}): the account as the
+ * API shows it, and its credentials sealed by {@link CredentialCipher}, opened only by the functions that call
+ * the source for that tenant.
+ */
+public final class CarrierAccountStore {
+
+    private static final String PREFIX = "CARRIER#";
+    private static final String DOC = "doc";
+    private static final String SEALED = "credentials";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CredentialCipher cipher;
+    private final Clock clock;
+
+    public CarrierAccountStore(DynamoDbClient dynamo, String table, CredentialCipher cipher, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores (or replaces) the account. A replaced one keeps its creation time and endpoint, and its callback is
+     * registered anew with the new credentials (they may belong to another account at the source).
+     *
+     * @param endpointId the tenant's endpoint for the source, used when the account is new
+     */
+    public CarrierAccount put(String tenantId, String source, Map<String, String> credentials, List<String> carriers, String endpointId) {
+        Instant now = clock.instant();
+        Optional<CarrierAccount> old = find(tenantId, source);
+        CarrierAccount account = new CarrierAccount(tenantId, source, carriers, credentials.keySet().stream().sorted().toList(),
+                CarrierAccount.ACTIVE, null, old.map(CarrierAccount::endpointId).orElse(endpointId), false,
+                old.map(CarrierAccount::createdAt).orElse(now), now);
+        write(account, cipher.seal(Json.write(credentials), tenantId, source));
+        return account;
+    }
+
+    public List<CarrierAccount> list(String tenantId) {
+        return dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":prefix", s(PREFIX))).consistentRead(true))
+                .items().stream().map(item -> Json.read(string(item, DOC), CarrierAccount.class)).toList();
+    }
+
+    public Optional<CarrierAccount> find(String tenantId, String source) {
+        return item(tenantId, source).map(item -> Json.read(string(item, DOC), CarrierAccount.class));
+    }
+
+    /** The account's credentials, opened for the source call about to be made for this tenant. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> credentials(String tenantId, String source) {
+        return item(tenantId, source).map(item -> (Map<String, String>) Json.read(cipher.open(string(item, SEALED), tenantId, source), Map.class))
+                .orElse(Map.of());
+    }
+
+    public boolean delete(String tenantId, String source) {
+        var old = dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        return old != null && !old.isEmpty();
+    }
+
+    /** Records what the source said of the account: its callback registered, or its credentials refused. */
+    public void update(CarrierAccount account) {
+        item(account.tenantId(), account.source()).ifPresent(item -> write(account, string(item, SEALED)));
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String tenantId, String source) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private void write(CarrierAccount account, String sealed) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(account.tenantId()), PREFIX + account.source()));
+        item.put(DOC, s(Json.write(account)));
+        item.put(SEALED, s(sealed));
+        dynamo.putItem(request -> request.tableName(table).item(item));
+    }
+}

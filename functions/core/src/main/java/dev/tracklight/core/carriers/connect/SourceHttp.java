@@ -1,0 +1,60 @@
+package dev.tracklight.core.carriers.connect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Calls to a carrier's or aggregator's API, with the JDK's client: bounded in time, and every failure to get an
+ * answer (refused connection, timeout, an interrupted call) a {@link SourceUnavailable} to retry, never a crash.
+ * The base URL of each source is configuration, so tests and the local cloud point it at the carrier sandbox.
+ */
+public final class SourceHttp {
+
+    private static final Duration CONNECT = Duration.ofSeconds(3);
+    private static final Duration ANSWER = Duration.ofSeconds(8);
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public SourceAnswer postJson(URI uri, String authorization, String body) throws SourceUnavailable {
+        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    public SourceAnswer get(URI uri, String authorization) throws SourceUnavailable {
+        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Accept", "application/json").header("Authorization", authorization)
+                .GET().build());
+    }
+
+    /** {@code Basic base64(user:password)}, as EasyPost takes its API key (the key as user, no password). */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SourceAnswer send(HttpRequest request) throws SourceUnavailable {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+            return new SourceAnswer(response.statusCode(), body, retryAfter(response.headers().firstValue("Retry-After")));
+        } catch (IOException e) {
+            throw new SourceUnavailable(request.uri().getHost() + " did not answer: " + e, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceUnavailable("interrupted while calling " + request.uri().getHost(), Optional.empty());
+        }
+    }
+
+    /** {@code Retry-After} in seconds (the HTTP-date form is rare from APIs and read as absent). */
+    static Optional<Duration> retryAfter(Optional<String> header) {
+        return header.filter(value -> value.strip().matches("\\d{1,6}")).map(value -> Duration.ofSeconds(Long.parseLong(value.strip())));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tracklight.core.carriers.easypost;
+
+import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.carriers.connect.SourceAnswer;
+import dev.tracklight.core.carriers.connect.SourceHttp;
+import dev.tracklight.core.carriers.connect.SourceUnavailable;
+import dev.tracklight.core.carriers.connect.SubscribeRequest;
+import dev.tracklight.core.carriers.connect.SubscribeResult;
+import dev.tracklight.core.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EasyPost's API with a tenant's key (events/carriers/easypost/README.md, "What Tracklight calls"):
+ * {@code POST /v2/webhooks} once per account with the tenant's endpoint and its secret (EasyPost then signs every
+ * Event with it), and {@code POST /v2/trackers} per number. Authenticated with HTTP Basic, the API key as user.
+ * Errors come as {@code {"error": {"code", "message", "errors"}}} (EasyPost's Errors Guide).
+ */
+public final class EasyPostConnection implements CarrierConnection {
+
+    public static final String API_KEY = "apiKey";
+    /** EasyPost's own address; the configuration names another (the local sandbox) for tests. */
+    public static final URI DEFAULT_BASE = URI.create("https://api.easypost.com");
+
+    private final URI base;
+    private final SourceHttp http;
+
+    public EasyPostConnection(URI base, SourceHttp http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    @Override
+    public String source() {
+        return EasyPostAdapter.SOURCE;
+    }
+
+    @Override
+    public List<String> credentialNames() {
+        return List.of(API_KEY);
+    }
+
+    @Override
+    public List<String> carriers() {
+        return List.of();
+    }
+
+    @Override
+    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable {
+        String body = Json.write(Map.of("webhook", Map.of("url", callbackUrl, "webhook_secret", callbackSecret)));
+        SourceAnswer answer = http.postJson(endpoint("/v2/webhooks"), auth(credentials), body);
+        if (answer.ok()) {
+            return null;
+        }
+        if (answer.temporary()) {
+            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to POST /v2/webhooks", answer.retryAfter());
+        }
+        return "EasyPost refused the webhook (" + answer.status() + "): " + message(answer);
+    }
+
+    @Override
+    public SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable {
+        Map<String, String> tracker = new LinkedHashMap<>();
+        tracker.put("tracking_code", request.trackingNumber());
+        EasyPostCarriers.TABLE.nameOf(request.carrier()).ifPresent(name -> tracker.put("carrier", name));
+        SourceAnswer answer = http.postJson(endpoint("/v2/trackers"), auth(request.credentials()), Json.write(Map.of("tracker", tracker)));
+        if (answer.ok()) {
+            String id = field(answer.body(), "id");
+            if (id == null) {
+                throw new SourceUnavailable("EasyPost answered " + answer.status() + " without a tracker id", answer.retryAfter());
+            }
+            return SubscribeResult.following(id);
+        }
+        if (answer.temporary()) {
+            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to POST /v2/trackers", answer.retryAfter());
+        }
+        if (answer.credentialsRefused()) {
+            return SubscribeResult.credentialsRefused("EasyPost refused the API key (" + answer.status() + "): " + message(answer));
+        }
+        return SubscribeResult.refused("EasyPost refused " + request.trackingNumber() + " (" + answer.status() + "): " + message(answer));
+    }
+
+    /** The base may carry a path of its own (a gateway, the sandbox), which {@link URI#resolve} would drop. */
+    private URI endpoint(String path) {
+        String root = base.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
+    }
+
+    private static String auth(Map<String, String> credentials) {
+        return SourceHttp.basic(credentials.getOrDefault(API_KEY, ""), "");
+    }
+
+    /** The error's own message, or the status alone when the body is not EasyPost's error object. */
+    private static String message(SourceAnswer answer) {
+        String code = null;
+        String message = null;
+        try {
+            JsonValue error = jakarta.json.Json.createReader(new StringReader(answer.body())).readObject().get("error");
+            if (error instanceof JsonObject object) {
+                code = object.get("code") instanceof JsonString text ? text.getString() : null;
+                message = object.get("message") instanceof JsonString text ? text.getString() : null;
+            }
+        } catch (RuntimeException unreadable) {
+            // a proxy's HTML page or an empty body: the status says what there is to say
+        }
+        String said = message == null ? "no message" : message;
+        return code == null ? said : code + ": " + said;
+    }
+
+    private static String field(String body, String name) {
+        try {
+            return jakarta.json.Json.createReader(new StringReader(body)).readObject().get(name) instanceof JsonString text
+                    ? text.getString() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+}

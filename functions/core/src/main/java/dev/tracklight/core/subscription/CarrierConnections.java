@@ -1,0 +1,42 @@
+package dev.tracklight.core.subscription;
+
+import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.carriers.connect.SourceHttp;
+import dev.tracklight.core.carriers.easypost.EasyPostConnection;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The sources Tracklight can ask, each built with its base URL from the configuration (a source that names none
+ * uses its public address). Adding a source is its connector folder and one line here.
+ */
+public final class CarrierConnections {
+
+    private final Map<String, CarrierConnection> bySource;
+
+    private CarrierConnections(List<CarrierConnection> connections) {
+        this.bySource = connections.stream().collect(Collectors.toUnmodifiableMap(CarrierConnection::source, c -> c));
+    }
+
+    /** @param baseUrl the configured base URL of a source, by source name, when one is configured */
+    public static CarrierConnections of(Function<String, Optional<URI>> baseUrl) {
+        SourceHttp http = new SourceHttp();
+        return new CarrierConnections(List.of(
+                new EasyPostConnection(baseUrl.apply("easypost").orElse(EasyPostConnection.DEFAULT_BASE), http)));
+    }
+
+    public Optional<CarrierConnection> forSource(String source) {
+        return Optional.ofNullable(bySource.get(source));
+    }
+
+    /** The sources a tenant can hold an account for. */
+    public Set<String> sources() {
+        return bySource.keySet();
+    }
+}

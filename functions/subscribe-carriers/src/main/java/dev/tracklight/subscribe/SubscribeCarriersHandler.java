@@ -1,0 +1,68 @@
+package dev.tracklight.subscribe;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.tracking.CarrierSubscriber;
+import dev.tracklight.core.carriers.connect.SourceUnavailable;
+import dev.tracklight.core.json.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Subscribes registered shipments at their sources, one queued request each. A source that cannot answer leaves
+ * the request to be retried after a backoff with jitter (or the source's {@code Retry-After}); the last attempt
+ * marks the subscription FAILED before the queue parks the request in its DLQ.
+ */
+public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final CarrierSubscriber subscriber;
+    private final RetryBackoff backoff;
+
+    public SubscribeCarriersHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public SubscribeCarriersHandler(FunctionEnvironment env) {
+        this(env, new AwsClients(env));
+    }
+
+    private SubscribeCarriersHandler(FunctionEnvironment env, AwsClients aws) {
+        this(Subscribers.wire(env, aws), RetryBackoff.wire(env, aws.sqs()));
+    }
+
+    public SubscribeCarriersHandler(CarrierSubscriber subscriber, RetryBackoff backoff) {
+        this.subscriber = subscriber;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : batch.getRecords()) {
+            SubscriptionRequests.Request request;
+            try {
+                request = Json.read(message.getBody(), SubscriptionRequests.Request.class);
+            } catch (RuntimeException unreadable) {
+                context.getLogger().log("message " + message.getMessageId() + " is not a subscription request: " + unreadable);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
+            try {
+                subscriber.subscribe(request.shipmentId());
+            } catch (SourceUnavailable e) {
+                if (backoff.lastAttempt(message)) {
+                    subscriber.failed(request.shipmentId(), e.getMessage());
+                }
+                backoff.delay(message, e.retryAfter());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.ApiKeyStore.Role;
+import dev.tracklight.core.json.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Registration subscribes at the source through the carrier sandbox (EasyPost's API, its test numbers and its
+ * signed pushes, over real HTTP): the pushes move the page with no webhook posted by hand, the source's refusals
+ * and faults end in clear states, and one tenant's credentials never serve another's shipments.
+ */
+class CarrierSubscriptionsTest {
+
+    private static ApiKeyStore keys;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        keys = new ApiKeyStore(SharedCloud.get().dynamoDb(), SharedCloud.table());
+    }
+
+    /** A new tenant's admin key, with an EasyPost account holding {@code easyPostKey} when it is not null. */
+    private static String tenant(String easyPostKey) throws Exception {
+        String admin = keys.issue("tenant-sub-" + UUID.randomUUID(), Role.ADMIN).secret();
+        if (easyPostKey != null) {
+            var stored = send("PUT", "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apiKey\":\"" + easyPostKey + "\"}}");
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        }
+        return admin;
+    }
+
+    private static String testKey() {
+        return "EZTK" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return SharedCloud.client().send(request);
+    }
+
+    private static Map<?, ?> register(String apiKey, String number) throws Exception {
+        var created = send("POST", "/v1/shipments", apiKey, "{\"carrier\":\"usps\",\"trackingNumber\":\"" + number + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Json.read(created.body(), Map.class);
+    }
+
+    private static Map<?, ?> subscription(String apiKey, Map<?, ?> shipment) throws Exception {
+        return (Map<?, ?>) Json.read(send("GET", "/v1/shipments/" + shipment.get("id"), apiKey, null).body(), Map.class).get("subscription");
+    }
+
+    private static void awaitSubscription(String apiKey, Map<?, ?> shipment, String state) throws Exception {
+        WebSocketApiTest.awaitUntil(() -> state.equals(subscription(apiKey, shipment).get("state")), Duration.ofSeconds(30));
+    }
+
+    private static String pageStatus(Map<?, ?> shipment) throws Exception {
+        return (String) Json.read(SharedCloud.client().track(SharedCloud.tokenOf(shipment)).body(), Map.class).get("status");
+    }
+
+    @Test
+    void aRegisteredNumberIsSubscribedAtEasyPostAndItsPushesDeliverIt() throws Exception {
+        // GIVEN a tenant with an EasyPost account, and another with none that registers the same number first
+        String key = testKey();
+        String withAccount = tenant(key);
+        String without = tenant(null);
+        Map<?, ?> others = register(without, "EZ4000000004");
+
+        // WHEN the first tenant registers EasyPost's delivered test number
+        Map<?, ?> shipment = register(withAccount, "EZ4000000004");
+
+        // THEN EasyPost follows it, pushes its journey to the tenant's endpoint, and the page reaches DELIVERED
+        awaitSubscription(withAccount, shipment, "ACTIVE");
+        assertThat((String) subscription(withAccount, shipment).get("externalId")).startsWith("trk_");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+
+        // AND the tenant without an account is told so, was never subscribed with the other's key, and got none of its pushes
+        awaitSubscription(without, others, "NO_ACCOUNT");
+        assertThat(SharedCloud.get().sandbox().easyPost().trackerRequests()).filteredOn(request -> request.startsWith(key))
+                .containsExactly(key + " EZ4000000004");
+        assertThat(pageStatus(others)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aNumberEasyPostRefusesIsAClearStateNotASilentPending() throws Exception {
+        String admin = tenant(testKey());
+
+        Map<?, ?> shipment = register(admin, "EZ9999999999");
+
+        awaitSubscription(admin, shipment, "REFUSED");
+        assertThat((String) subscription(admin, shipment).get("lastError")).contains("422").contains("TRACKER.CREATE.ERROR");
+    }
+
+    @Test
+    void a429AndA500AreRetriedUntilEasyPostFollowsTheNumber() throws Exception {
+        String admin = tenant(testKey());
+
+        Map<?, ?> limited = register(admin, "EZ4290000429");
+        Map<?, ?> failing = register(admin, "EZ5000000500");
+
+        awaitSubscription(admin, limited, "ACTIVE");
+        awaitSubscription(admin, failing, "ACTIVE");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(limited)), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void credentialsEasyPostRefusesShowOnTheAccountAndTheSubscription() throws Exception {
+        String admin = tenant("not-a-test-key-0000");
+
+        Map<?, ?> shipment = register(admin, "EZ2000000002");
+
+        awaitSubscription(admin, shipment, "CREDENTIALS_REFUSED");
+        Map<?, ?> accounts = Json.read(send("GET", "/v1/carrier-accounts", admin, null).body(), Map.class);
+        assertThat(accounts.toString()).contains("status=CREDENTIALS_REFUSED").contains("APIKEY.INVALID");
+    }
+}

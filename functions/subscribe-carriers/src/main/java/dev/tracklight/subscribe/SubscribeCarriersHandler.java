@@ -54,7 +54,11 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
                 continue;
             }
             try {
-                subscriber.subscribe(request.shipmentId());
+                if (SubscriptionRequests.END.equals(request.action())) {
+                    subscriber.end(request.shipmentId());
+                } else {
+                    subscriber.subscribe(request.shipmentId());
+                }
             } catch (SourceUnavailable e) {
                 if (backoff.lastAttempt(message)) {
                     subscriber.failed(request.shipmentId(), e.getMessage());

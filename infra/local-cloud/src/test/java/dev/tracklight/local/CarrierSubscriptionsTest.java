@@ -86,6 +86,8 @@ class CarrierSubscriptionsTest {
         awaitSubscription(withAccount, shipment, "ACTIVE");
         assertThat((String) subscription(withAccount, shipment).get("externalId")).startsWith("trk_");
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        // AND once delivered there is nothing more to follow
+        awaitSubscription(withAccount, shipment, "ENDED");
 
         // AND the tenant without an account is told so, was never subscribed with the other's key, and got none of its pushes
         awaitSubscription(without, others, "NO_ACCOUNT");

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
@@ -64,7 +65,8 @@ class CrashMidBatchTest {
             int limit = killAt;
             DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), calls, limit);
             var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()),
-                    new TenantSettingsStore(dying, table, Clock.systemUTC()), bus, Clock.systemUTC()));
+                    new TenantSettingsStore(dying, table, Clock.systemUTC()), bus,
+                    new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), Clock.systemUTC()));
             var healthy = new ProcessEventsHandler(ShipmentTracker.wire(env, aws));
 
             boolean killed;

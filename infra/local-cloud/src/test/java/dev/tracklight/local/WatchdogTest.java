@@ -1,6 +1,7 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
@@ -78,7 +79,8 @@ class WatchdogTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         String table = SharedCloud.table();
         return new ShipmentTracker(store(), new EtaModelStore(cloud.dynamoDb(), table, clock), new TenantSettingsStore(cloud.dynamoDb(), table, clock),
-                new ShipmentEvents(bus, cloud.environmentOf("SlaWatchdogFunction").get("EVENT_BUS_NAME")), clock);
+                new ShipmentEvents(bus, cloud.environmentOf("SlaWatchdogFunction").get("EVENT_BUS_NAME")),
+                new SubscriptionRequests(cloud.sqs(), cloud.queueUrl("SubscriptionsQueue")), clock);
     }
 
     private static ShipmentStore store() throws Exception {

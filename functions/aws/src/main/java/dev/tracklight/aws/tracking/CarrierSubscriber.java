@@ -88,6 +88,17 @@ public final class CarrierSubscriber {
                 clock.instant())));
     }
 
+    /**
+     * Ends the subscription of a shipment that ended: nothing more to follow. EasyPost stops a tracker by itself and
+     * has no call to stop one; a source with such a call makes it here.
+     */
+    public void end(String shipmentId) {
+        Subscription current = subscriptions.get(shipmentId).orElse(Subscription.requested(null, clock.instant()));
+        if (current.state() != SubscriptionState.ENDED) {
+            keep(shipmentId, current.ended(clock.instant()));
+        }
+    }
+
     /** Parks a request the source never answered: the subscription says so until the request is replayed. */
     public void failed(String shipmentId, String why) {
         Subscription current = subscriptions.get(shipmentId).orElse(Subscription.requested(null, clock.instant()));

@@ -3,6 +3,7 @@ package dev.tracklight.aws.tracking;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
@@ -37,14 +38,16 @@ public final class ShipmentTracker {
     private final EtaModelStore etaModel;
     private final TenantSettingsStore settings;
     private final ShipmentEvents events;
+    private final SubscriptionRequests subscriptions;
     private final Clock clock;
 
     public ShipmentTracker(ShipmentStore store, EtaModelStore etaModel, TenantSettingsStore settings, ShipmentEvents events,
-                           Clock clock) {
+                           SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
         this.etaModel = etaModel;
         this.settings = settings;
         this.events = events;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -58,7 +61,8 @@ public final class ShipmentTracker {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
         return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
-                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")), clock);
+                new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")),
+                new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock);
     }
 
     /**
@@ -121,6 +125,10 @@ public final class ShipmentTracker {
                 }
             }
             if (next.publishedVersion() < next.version()) {
+                if (next.status().isTerminal()) {
+                    // asked again on every unpublished change of an ended shipment, so a crash here cannot lose it
+                    subscriptions.end(shipmentId);
+                }
                 events.delayChanged(next, next.publishedDelay());
                 events.updated(next, TrackingViews.of(next, timeline));
                 // A lost race here only means a newer version is being announced by its own writer.

@@ -99,6 +99,14 @@ test('the page renders a shipment from the API, on a phone-sized screen', async 
   await context.close();
 });
 
+test('a number subscribed at EasyPost moves to delivered by EasyPost\'s own pushes, with no webhook posted by hand', async () => {
+  // the demo merchant's EasyPost account is the carrier sandbox's test mode; EZ4000000004 walks to delivered
+  const { page, context } = await openPage(byNumber('EZ4000000004'));
+  await page.locator('h1#status', { hasText: 'Delivered' }).waitFor({ timeout: 60_000 });
+  assert.ok(await page.locator('#timeline li').count() >= 4);
+  await context.close();
+});
+
 test('every demo shipment renders a finished page, one screenshot each', async () => {
   for (const shipment of demo.shipments) {
     const { page, context } = await openPage(shipment);

@@ -10,6 +10,7 @@ import dev.tracklight.core.model.Shipment;
 import dev.tracklight.local.LocalCloud;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class DemoData {
     public static final String TENANT = "demo-merchant";
     /** Demo only: a real deployment sets its own secret per source. */
     public static final String WEBHOOK_SECRET = "demo-webhook-secret";
+    /** EasyPost's test keys start EZTK; the sandbox takes any such key as a test account. */
+    static final String EASYPOST_TEST_KEY = "EZTKdemo0000000000000000";
 
     private DemoData() {
     }
@@ -44,7 +47,8 @@ public final class DemoData {
 
     public static Seeded seed(LocalCloud cloud) throws IOException, InterruptedException {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
-        String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue(TENANT);
+        // an admin key, so the demo merchant can also try the carrier-account and key routes
+        String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue(TENANT, ApiKeyStore.Role.ADMIN).secret();
         new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, WEBHOOK_SECRET);
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -103,7 +107,22 @@ public final class DemoData {
         webhook(client, "jd", "JDV001234567890", List.of(
                 event("PICKED_UP", null, "PU", "京东物流 已揽收 / Collected in Hangzhou", now.minus(Duration.ofHours(10)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 杭州分拣中心 / Left Hangzhou sorting centre", now.minus(Duration.ofHours(4)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null)));
+        // 7. Subscribed at EasyPost (the sandbox's test account): EasyPost's own pushes deliver it within a minute.
+        connectEasyPost(client, apiKey);
+        shipments.add(register(client, apiKey, "usps", "EZ4000000004", "ORD-1007", "Jane Roe",
+                place("San Francisco", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
+                "subscribed at EasyPost: moves by itself to delivered"));
         return new Seeded(apiKey, shipments);
+    }
+
+    /** The demo merchant's EasyPost account: a test key, which the carrier sandbox serves as EasyPost's test mode does. */
+    private static void connectEasyPost(TracklightClient client, String apiKey) throws IOException, InterruptedException {
+        HttpResponse<String> stored = client.send(HttpRequest.newBuilder(client.base().resolve("/v1/carrier-accounts/easypost"))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"credentials\":{\"apiKey\":\"" + EASYPOST_TEST_KEY + "\"}}")));
+        if (stored.statusCode() != 200) {
+            throw new IllegalStateException("demo carrier account failed: " + stored.statusCode() + " " + stored.body());
+        }
     }
 
     /**

@@ -54,6 +54,11 @@ public final class TracklightClient {
         return send(HttpRequest.newBuilder(base.resolve("/v1/track/" + token)).GET());
     }
 
+    /** Where the API is served. */
+    public URI base() {
+        return base;
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }

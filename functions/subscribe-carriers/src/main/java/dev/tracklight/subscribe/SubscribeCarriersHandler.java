@@ -56,6 +56,8 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
             try {
                 if (SubscriptionRequests.END.equals(request.action())) {
                     subscriber.end(request.shipmentId());
+                } else if (SubscriptionRequests.POLL.equals(request.action())) {
+                    subscriber.poll(request.shipmentId());
                 } else {
                     subscriber.subscribe(request.shipmentId());
                 }

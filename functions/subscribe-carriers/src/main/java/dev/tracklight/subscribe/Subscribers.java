@@ -2,16 +2,21 @@ package dev.tracklight.subscribe;
 
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CredentialCipher;
+import dev.tracklight.aws.store.PollScheduleStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SourceQuota;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.aws.tracking.CarrierSubscriber;
 import dev.tracklight.core.subscription.CarrierConnections;
+import dev.tracklight.core.subscription.PollCadence;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The subscriber as the function's environment configures it: each source's base URL from {@code <SOURCE>_API_URL}. */
@@ -26,8 +31,19 @@ final class Subscribers {
         var dynamo = aws.dynamoDb();
         CarrierConnections connections = CarrierConnections.of(source -> env.get(source.toUpperCase(Locale.ROOT) + "_API_URL")
                 .filter(url -> !url.isBlank()).map(URI::create));
+        var polling = new CarrierSubscriber.Polling(new PollScheduleStore(dynamo, table), new SourceQuota(dynamo, table, clock),
+                new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")), cadence(env));
         return new CarrierSubscriber(new ShipmentStore(dynamo, table), new SubscriptionStore(dynamo, table),
                 new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock), new WebhookEndpointStore(dynamo, table), connections,
-                env.require("WEBHOOK_BASE_URL"), clock);
+                polling, env.require("WEBHOOK_BASE_URL"), clock);
+    }
+
+    /** The product's freshness targets, or a deployment's own ({@code POLL_IN_TRANSIT_SECONDS}, {@code POLL_LAST_MILE_SECONDS}). */
+    static PollCadence cadence(FunctionEnvironment env) {
+        Duration inTransit = env.get("POLL_IN_TRANSIT_SECONDS").filter(v -> v.matches("\\d{1,6}")).map(Long::parseLong).map(Duration::ofSeconds)
+                .orElse(PollCadence.PRODUCT.inTransit());
+        Duration lastMile = env.get("POLL_LAST_MILE_SECONDS").filter(v -> v.matches("\\d{1,6}")).map(Long::parseLong).map(Duration::ofSeconds)
+                .orElse(PollCadence.PRODUCT.lastMile());
+        return new PollCadence(inTransit, lastMile);
     }
 }

@@ -37,9 +37,10 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var tracker = ShipmentTracker.wire(env, aws, settings);
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
         var subscriptions = new SubscriptionStore(dynamo, table);
+        var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store),
-                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")),
-                        clock), tracker, subscriptions, new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
+                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, requests, clock), tracker, subscriptions, requests,
+                        new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new SettingsApi(settings),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),

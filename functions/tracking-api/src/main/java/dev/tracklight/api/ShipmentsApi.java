@@ -1,5 +1,6 @@
 package dev.tracklight.api;
 
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.ShipmentAdmission;
@@ -9,6 +10,7 @@ import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.carriers.connect.Subscription;
+import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.json.Json;
@@ -22,6 +24,7 @@ import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.view.ShipmentResource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ConcurrentModificationException;
@@ -33,6 +36,8 @@ import java.util.function.Predicate;
 /** The merchant's shipment routes; every read and write is scoped to the caller's tenant. */
 public final class ShipmentsApi {
 
+    /** How often a merchant may ask a shipment's source now. */
+    static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
     /** Longest {@code Idempotency-Key} accepted (Stripe's limit). */
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
@@ -40,16 +45,18 @@ public final class ShipmentsApi {
     private final ShipmentRegistry registry;
     private final ShipmentTracker tracker;
     private final SubscriptionStore subscriptions;
+    private final SubscriptionRequests requests;
     private final IdempotencyStore idempotency;
     private final String publicBaseUrl;
     private final Clock clock;
 
     public ShipmentsApi(ShipmentStore shipments, ShipmentRegistry registry, ShipmentTracker tracker, SubscriptionStore subscriptions,
-                        IdempotencyStore idempotency, String publicBaseUrl, Clock clock) {
+                        SubscriptionRequests requests, IdempotencyStore idempotency, String publicBaseUrl, Clock clock) {
         this.shipments = shipments;
         this.registry = registry;
         this.tracker = tracker;
         this.subscriptions = subscriptions;
+        this.requests = requests;
         this.idempotency = idempotency;
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
@@ -86,6 +93,32 @@ public final class ShipmentsApi {
         Shipment shipment = owned(caller, shipmentId);
         return resource(shipment).withSubscription(subscriptions.get(shipment.shipmentId())
                 .orElse(Subscription.requested(null, shipment.createdAt())));
+    }
+
+    /** The answer to {@code POST /v1/shipments/{id}/refresh}: the source is being asked. */
+    public record Refresh(String shipmentId, String source, Instant requestedAt) {
+    }
+
+    /**
+     * {@code POST /v1/shipments/{id}/refresh}: asks the shipment's source now, once a minute at most, when the
+     * source can be asked (a polled one, or a push source with a read call such as EasyPost's).
+     */
+    public Refresh refresh(Caller caller, String shipmentId) throws ProblemException {
+        Shipment shipment = owned(caller, shipmentId);
+        Subscription subscription = subscriptions.get(shipment.shipmentId()).orElse(null);
+        boolean askable = subscription != null && (subscription.state() == SubscriptionState.POLLED || subscription.state() == SubscriptionState.ACTIVE);
+        if (!askable || shipment.status().isTerminal()) {
+            throw new ProblemException(Problem.of(409, "Nothing To Ask", "the shipment is " + (shipment.status().isTerminal()
+                    ? "ended" : "not followed at a source that can be asked (subscription " + (subscription == null ? "REQUESTED"
+                    : subscription.state()) + ")")));
+        }
+        Instant now = clock.instant();
+        if (!subscriptions.claimRefresh(shipment.shipmentId(), now, REFRESH_INTERVAL)) {
+            throw new ProblemException(Problem.of(429, "Too Many Refreshes", "a shipment is refreshed at most once every "
+                    + REFRESH_INTERVAL.toSeconds() + " seconds; its source was asked less than that ago"));
+        }
+        requests.poll(shipment.shipmentId());
+        return new Refresh(shipment.shipmentId(), subscription.source(), now);
     }
 
     /** {@code GET /v1/shipments?orderId=&trackingNumber=&status=&delayed=&updatedSince=&limit=&cursor=}, newest update first. */

@@ -68,6 +68,7 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
             case "GET /v1/shipments/{id}" -> ok(api.shipments().get(api.caller(authorization), id));
             case "PATCH /v1/shipments/{id}" -> ok(api.shipments().patch(api.caller(authorization), id, jsonBody(event)));
             case "GET /v1/shipments/{id}/events" -> ok(api.shipments().events(api.caller(authorization), id));
+            case "POST /v1/shipments/{id}/refresh" -> HttpResponses.json(202, api.shipments().refresh(api.caller(authorization), id));
             case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
             case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), jsonBody(event)));
             case "POST /v1/privacy/export" -> ok(api.privacy().export(api.caller(authorization), jsonBody(event)));

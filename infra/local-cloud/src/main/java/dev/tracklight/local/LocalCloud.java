@@ -113,6 +113,10 @@ public final class LocalCloud implements AutoCloseable {
         // the functions call the carriers only at the base URLs the template's parameters give: here, the sandbox
         sandbox = track(new CarrierSandbox(0));
         parameters.put("EasyPostApiUrl", sandbox.baseUrl("easypost").toString());
+        parameters.put("UpsApiUrl", sandbox.baseUrl("ups").toString());
+        // the sandbox's journeys run on a compressed clock; polls follow it, at most once per scheduler run
+        parameters.put("PollInTransitSeconds", "5");
+        parameters.put("PollLastMileSeconds", "5");
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
@@ -312,6 +316,11 @@ public final class LocalCloud implements AutoCloseable {
         return eventSources.stream().mapToLong(SqsEventSource::failures).sum() + bridge.failures();
     }
 
+
+    /** Runs every scheduled function now, as if its rate had come round (the scheduler, the watchdog …). */
+    public void fireSchedules() {
+        bridge.fireSchedules();
+    }
 
     /** The carriers' APIs as the functions reach them here. */
     public CarrierSandbox sandbox() {

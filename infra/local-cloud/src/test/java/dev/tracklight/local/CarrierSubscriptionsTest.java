@@ -128,4 +128,84 @@ class CarrierSubscriptionsTest {
         Map<?, ?> accounts = Json.read(send("GET", "/v1/carrier-accounts", admin, null).body(), Map.class);
         assertThat(accounts.toString()).contains("status=CREDENTIALS_REFUSED").contains("APIKEY.INVALID");
     }
+
+    /** A new tenant's admin key with a UPS account for OAuth client {@code clientId}. */
+    private static String upsTenant(String clientId) throws Exception {
+        String admin = keys.issue("tenant-ups-" + UUID.randomUUID(), Role.ADMIN).secret();
+        var stored = send("PUT", "/v1/carrier-accounts/ups", admin,
+                "{\"credentials\":{\"clientId\":\"" + clientId + "\",\"clientSecret\":\"sandbox-secret-0123456789\"}}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        return admin;
+    }
+
+    private static Map<?, ?> registerUps(String apiKey, String number) throws Exception {
+        var created = send("POST", "/v1/shipments", apiKey, "{\"carrier\":\"ups\",\"trackingNumber\":\"" + number + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Json.read(created.body(), Map.class);
+    }
+
+    /** Runs the scheduler (and the other scheduled functions) until the check holds, as its rate would. */
+    private static void pollUntil(WebSocketApiTest.Check check) throws Exception {
+        WebSocketApiTest.awaitUntil(() -> {
+            SharedCloud.get().fireSchedules();
+            Thread.sleep(500);
+            return check.holds();
+        }, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aNumberUpsPushesNothingForIsPolledWithTheTenantsOwnClientUntilDelivered() throws Exception {
+        // GIVEN two tenants with their own UPS OAuth clients
+        String clientA = "sandbox-" + UUID.randomUUID();
+        String clientB = "sandbox-" + UUID.randomUUID();
+        String a = upsTenant(clientA);
+        String b = upsTenant(clientB);
+
+        // WHEN each registers a UPS number
+        Map<?, ?> journey = registerUps(a, "1ZTLSANDBOX0000001");
+        Map<?, ?> unknown = registerUps(b, "1ZTLSANDBOX0000404");
+
+        // THEN the first is polled on its cadence, its scans reach the page, and polling stops once it is delivered
+        awaitSubscription(a, journey, "POLLED");
+        pollUntil(() -> "DELIVERED".equals(pageStatus(journey)));
+        awaitSubscription(a, journey, "ENDED");
+        Map<?, ?> view = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(journey)).body(), Map.class);
+        assertThat((java.util.List<?>) view.get("timeline")).hasSize(5);
+
+        // AND the number UPS does not know stays polled with UPS's words, asked with B's client only
+        assertThat((String) subscription(b, unknown).get("lastError")).contains("404").contains("Tracking Information Not Found");
+        assertThat(SharedCloud.get().sandbox().ups().trackRequests()).filteredOn(request -> request.startsWith(clientA))
+                .allMatch(request -> request.endsWith("1ZTLSANDBOX0000001"));
+        assertThat(SharedCloud.get().sandbox().ups().trackRequests()).filteredOn(request -> request.startsWith(clientB))
+                .allMatch(request -> request.endsWith("1ZTLSANDBOX0000404"));
+    }
+
+    @Test
+    void a429AndA503FromUpsPostponeThePollInsteadOfLosingIt() throws Exception {
+        String admin = upsTenant("sandbox-" + UUID.randomUUID());
+
+        Map<?, ?> limited = registerUps(admin, "1ZTLSANDBOX0000429");
+        Map<?, ?> unavailable = registerUps(admin, "1ZTLSANDBOX0000503");
+
+        // THEN each is asked again later, not dropped: after UPS's Retry-After, or after a few minutes when it named none
+        awaitSubscription(admin, limited, "POLLED");
+        assertThat((String) subscription(admin, limited).get("lastError")).contains("429");
+        assertThat((String) subscription(admin, unavailable).get("lastError")).contains("503");
+        pollUntil(() -> !"PENDING".equals(pageStatus(limited)));
+        assertThat(pageStatus(unavailable)).as("503 named no Retry-After: its next poll is minutes away").isEqualTo("PENDING");
+
+        // AND the merchant need not wait for it: "refresh now" asks at once
+        assertThat(send("POST", "/v1/shipments/" + unavailable.get("id") + "/refresh", admin, null).statusCode()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> !"PENDING".equals(pageStatus(unavailable)), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aUpsClientUpsRefusesShowsOnTheAccount() throws Exception {
+        String admin = upsTenant("not-a-sandbox-client");
+
+        Map<?, ?> shipment = registerUps(admin, "1ZTLSANDBOX0000001");
+
+        awaitSubscription(admin, shipment, "CREDENTIALS_REFUSED");
+        assertThat(send("GET", "/v1/carrier-accounts", admin, null).body()).contains("CREDENTIALS_REFUSED");
+    }
 }

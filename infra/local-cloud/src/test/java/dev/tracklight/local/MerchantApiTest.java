@@ -129,6 +129,7 @@ class MerchantApiTest {
                 Map.entry("GET /v1/webhooks/{id}/deliveries", "/v1/webhooks/x/deliveries"),
                 Map.entry("POST /v1/webhooks/{id}/deliveries/{eventId}/resend", "/v1/webhooks/x/deliveries/y/resend"),
                 Map.entry("GET /v1/carrier-accounts", "/v1/carrier-accounts"),
+                Map.entry("POST /v1/shipments/{id}/refresh", "/v1/shipments/x/refresh"),
                 Map.entry("PUT /v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost"),
                 Map.entry("DELETE /v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost"));
         for (var route : routes.entrySet()) {
@@ -387,12 +388,36 @@ class MerchantApiTest {
         assertThat(json(stored).get("credentialNames")).isEqualTo(List.of("apiKey"));
         assertThat((String) json(stored).get("webhookUrl")).startsWith(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost/");
         var listed = call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null);
-        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"easypost\"]").doesNotContain(secretKey);
+        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"easypost\",\"ups\"]").doesNotContain(secretKey);
         assertThat(SharedCloud.get().dynamoDb().scanPaginator(request -> request.tableName(SharedCloud.table())).items().stream()
                 .anyMatch(item -> item.toString().contains(secretKey))).as("the table holds the key sealed, not in clear").isFalse();
 
         assertThat(call("DELETE", account, "/v1/carrier-accounts/easypost", admin, null).statusCode()).isEqualTo(204);
         assertThat(call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null).body()).contains("\"accounts\":[]");
+    }
+
+    @Test
+    void aRefreshAsksTheSourceOnceAMinuteAndOnlyWhereItCanBeAsked() throws Exception {
+        // GIVEN a tenant with an EasyPost account, a shipment EasyPost follows and one nothing follows
+        String admin = tenantKey(Role.ADMIN);
+        String path = "/v1/shipments/{id}/refresh";
+        assertThat(call("PUT", "/v1/carrier-accounts/{source}", "/v1/carrier-accounts/easypost", admin,
+                "{\"credentials\":{\"apiKey\":\"EZTK" + UUID.randomUUID().toString().replace("-", "") + "\"},\"carriers\":[\"usps\"]}")
+                .statusCode()).isEqualTo(200);
+        Map<?, ?> followed = json(call("POST", "/v1/shipments", "/v1/shipments", admin, "{\"carrier\":\"usps\",\"trackingNumber\":\"EZ2000000002\"}"));
+        Map<?, ?> unfollowed = json(call("POST", "/v1/shipments", "/v1/shipments", admin, "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999AA10123456784\"}"));
+        WebSocketApiTest.awaitUntil(() -> "ACTIVE".equals(((Map<?, ?>) json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + followed.get("id"),
+                admin, null)).get("subscription")).get("state")));
+
+        // THEN the followed one is asked now, then not again within the minute; the other has nothing to ask; a stranger's id is unknown
+        var asked = call("POST", path, "/v1/shipments/" + followed.get("id") + "/refresh", admin, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        assertThat(json(asked).get("source")).isEqualTo("easypost");
+        assertThat(call("POST", path, "/v1/shipments/" + followed.get("id") + "/refresh", admin, null).statusCode()).isEqualTo(429);
+        var nothing = call("POST", path, "/v1/shipments/" + unfollowed.get("id") + "/refresh", admin, null);
+        assertThat(nothing.statusCode()).isEqualTo(409);
+        assertThat((String) json(nothing).get("detail")).contains("NO_ACCOUNT");
+        assertThat(call("POST", path, "/v1/shipments/" + followed.get("id") + "/refresh", tenantKey(Role.STANDARD), null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -4,13 +4,14 @@ import dev.tracklight.core.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Asks the subscriber to subscribe a shipment at its source, or to end its subscription. One small message per
+ * Asks the subscriber to subscribe a shipment at its source, to ask the source now, or to end its subscription. One small message per
  * shipment; the subscriber reads everything else from the table, so a message never carries a tenant's data.
  */
 public final class SubscriptionRequests {
 
     public static final String SUBSCRIBE = "SUBSCRIBE";
     public static final String END = "END";
+    public static final String POLL = "POLL";
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -30,6 +31,11 @@ public final class SubscriptionRequests {
 
     public void end(String shipmentId) {
         send(new Request(shipmentId, END));
+    }
+
+    /** Ask the shipment's source now: its poll is due, or the merchant asked for a refresh. */
+    public void poll(String shipmentId) {
+        send(new Request(shipmentId, POLL));
     }
 
     private void send(Request request) {

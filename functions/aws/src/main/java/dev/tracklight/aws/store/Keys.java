@@ -116,6 +116,11 @@ public final class Keys {
         return "DUE#" + hour(due);
     }
 
+    /** The hour bucket of a shipment's next poll at its source: apart from the other due hours, same index. */
+    public static String pollDueHour(Instant due) {
+        return "POLL#" + hour(due);
+    }
+
     /** {@code 2026-11-22T05}: the hour an instant falls in, as the bucket keys name it. */
     private static String hour(Instant instant) {
         return instant.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);

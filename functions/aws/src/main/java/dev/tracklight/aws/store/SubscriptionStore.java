@@ -3,11 +3,16 @@ package dev.tracklight.aws.store;
 import dev.tracklight.core.carriers.connect.Subscription;
 import dev.tracklight.core.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.tracklight.aws.store.Attributes.key;
+import static dev.tracklight.aws.store.Attributes.n;
 import static dev.tracklight.aws.store.Attributes.s;
 import static dev.tracklight.aws.store.Attributes.string;
 
@@ -19,6 +24,8 @@ public final class SubscriptionStore {
 
     private static final String SK = "SUBSCRIPTION";
     private static final String DOC = "doc";
+    private static final String REFRESH = "REFRESH";
+    private static final String AT = "at";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,6 +38,23 @@ public final class SubscriptionStore {
     public Optional<Subscription> get(String shipmentId) {
         var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), SK)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), Subscription.class));
+    }
+
+    /**
+     * Claims a merchant's "refresh now" for the shipment: true at most once per {@code interval}, shared by every
+     * instance of the API.
+     */
+    public boolean claimRefresh(String shipmentId, Instant now, Duration interval) {
+        var item = new HashMap<>(key(Keys.shipment(shipmentId), REFRESH));
+        item.put(AT, n(now.getEpochSecond()));
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(#at) OR #at <= :cutoff")
+                    .expressionAttributeNames(Map.of("#at", AT))
+                    .expressionAttributeValues(Map.of(":cutoff", n(now.minus(interval).getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException tooSoon) {
+            return false;
+        }
     }
 
     public void put(String shipmentId, Subscription subscription) {

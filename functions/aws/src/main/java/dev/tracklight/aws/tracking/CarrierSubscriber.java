@@ -1,22 +1,33 @@
 package dev.tracklight.aws.tracking;
 
+import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.CarrierAccountStore;
+import dev.tracklight.aws.store.PollScheduleStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SourceQuota;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
+import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.carriers.connect.PollResult;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
 import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.Subscription;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.subscription.CarrierAccount;
 import dev.tracklight.core.subscription.CarrierConnections;
+import dev.tracklight.core.subscription.PollCadence;
 import dev.tracklight.core.subscription.SourceChoice;
 import dev.tracklight.core.webhook.WebhookEndpoint;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,21 +38,31 @@ import java.util.Optional;
  */
 public final class CarrierSubscriber {
 
+    /** How long a source that could not answer (and named no Retry-After) waits before it is asked again. */
+    private static final Duration RETRY_UNANSWERED = Duration.ofMinutes(5);
+
     private final ShipmentStore shipments;
     private final SubscriptionStore subscriptions;
     private final CarrierAccountStore accounts;
     private final WebhookEndpointStore endpoints;
     private final CarrierConnections connections;
+    private final Polling polling;
     private final String webhookBaseUrl;
     private final Clock clock;
 
+    /** What polling needs: where the schedule is kept, the sources' rate limits, the queue polled events join, the cadence. */
+    public record Polling(PollScheduleStore schedule, SourceQuota quota, EventQueue events, PollCadence cadence) {
+    }
+
     public CarrierSubscriber(ShipmentStore shipments, SubscriptionStore subscriptions, CarrierAccountStore accounts,
-                             WebhookEndpointStore endpoints, CarrierConnections connections, String webhookBaseUrl, Clock clock) {
+                             WebhookEndpointStore endpoints, CarrierConnections connections, Polling polling, String webhookBaseUrl,
+                             Clock clock) {
         this.shipments = shipments;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.endpoints = endpoints;
         this.connections = connections;
+        this.polling = polling;
         this.webhookBaseUrl = webhookBaseUrl;
         this.clock = clock;
     }
@@ -84,8 +105,79 @@ public final class CarrierSubscriber {
         if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
             accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
         }
-        return Optional.of(keep(shipmentId, new Subscription(account.source(), result.state(), result.externalId(), result.message(),
-                clock.instant())));
+        Subscription kept = keep(shipmentId, new Subscription(account.source(), result.state(), result.externalId(), result.message(),
+                clock.instant()));
+        if (kept.state() == SubscriptionState.POLLED) {
+            poll(shipmentId); // the first answer at once, not on the scheduler's next round
+            return subscriptions.get(shipmentId);
+        }
+        return Optional.of(kept);
+    }
+
+    /**
+     * Asks the shipment's source now and queues what it said as events, exactly as a push would be (for this
+     * tenant's shipments only). A polled subscription is then scheduled on its stage's cadence; a source that could
+     * not answer is asked again after its {@code Retry-After} or a few minutes; an ended shipment is not asked again.
+     */
+    public void poll(String shipmentId) {
+        Instant now = clock.instant();
+        Optional<Shipment> found = shipments.get(shipmentId);
+        Optional<Subscription> current = subscriptions.get(shipmentId);
+        boolean askable = current.map(s -> s.state() == SubscriptionState.POLLED || s.state() == SubscriptionState.ACTIVE).orElse(false);
+        if (found.isEmpty() || found.get().status().isTerminal() || !askable) {
+            polling.schedule().remove(shipmentId);
+            return;
+        }
+        Shipment shipment = found.get();
+        Subscription subscription = current.get();
+        boolean scheduled = subscription.state() == SubscriptionState.POLLED;
+        Optional<CarrierConnection> connection = connections.forSource(subscription.source());
+        Optional<CarrierAccount> account = accounts.find(shipment.tenantId(), subscription.source());
+        if (connection.isEmpty() || account.isEmpty()) {
+            polling.schedule().remove(shipmentId);
+            keep(shipmentId, new Subscription(subscription.source(), SubscriptionState.NO_ACCOUNT, null,
+                    "the tenant's " + subscription.source() + " account was removed", now));
+            return;
+        }
+        if (!polling.quota().take(shipment.tenantId(), subscription.source(), connection.get().callsPerMinute())) {
+            polling.schedule().schedule(shipmentId, now.plus(Duration.ofMinutes(1)));
+            return;
+        }
+        PollResult result;
+        try {
+            result = connection.get().poll(new SubscribeRequest(shipment.tenantId(), shipment.carrier(), shipment.trackingNumber(),
+                    accounts.credentials(shipment.tenantId(), subscription.source()), null), subscription.externalId(), now);
+        } catch (SourceUnavailable e) {
+            if (scheduled) {
+                polling.schedule().schedule(shipmentId, now.plus(e.retryAfter().orElse(RETRY_UNANSWERED)));
+            }
+            keep(shipmentId, new Subscription(subscription.source(), subscription.state(), subscription.externalId(), e.getMessage(), now));
+            return;
+        }
+        if (result.state() == SubscriptionState.CREDENTIALS_REFUSED || result.state() == SubscriptionState.REFUSED) {
+            if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
+                accounts.update(account.get().withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
+            }
+            polling.schedule().remove(shipmentId);
+            keep(shipmentId, new Subscription(subscription.source(), result.state(), subscription.externalId(), result.message(), now));
+            return;
+        }
+        String said = result.message();
+        if (!result.events().isEmpty()) {
+            try {
+                // through the same door as a push: what the source said must be what we can store
+                polling.events().sendAll(EventAdmission.admit(result.events(), now), shipment.tenantId());
+            } catch (ProblemException refused) {
+                said = subscription.source() + "'s answer was refused: " + refused.problem().detail();
+            }
+        }
+        keep(shipmentId, new Subscription(subscription.source(), subscription.state(), subscription.externalId(), said, now));
+        if (scheduled) {
+            Status latest = ShipmentFold.fold(result.events()).status();
+            Status status = latest != null && latest.rank() >= shipment.status().rank() ? latest : shipment.status();
+            polling.cadence().next(status, now).ifPresentOrElse(at -> polling.schedule().schedule(shipmentId, at),
+                    () -> polling.schedule().remove(shipmentId));
+        }
     }
 
     /**

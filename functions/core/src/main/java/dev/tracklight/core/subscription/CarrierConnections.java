@@ -3,6 +3,7 @@ package dev.tracklight.core.subscription;
 import dev.tracklight.core.carriers.connect.CarrierConnection;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.easypost.EasyPostConnection;
+import dev.tracklight.core.carriers.ups.UpsConnection;
 
 import java.net.URI;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class CarrierConnections {
     public static CarrierConnections of(Function<String, Optional<URI>> baseUrl) {
         SourceHttp http = new SourceHttp();
         return new CarrierConnections(List.of(
-                new EasyPostConnection(baseUrl.apply("easypost").orElse(EasyPostConnection.DEFAULT_BASE), http)));
+                new EasyPostConnection(baseUrl.apply("easypost").orElse(EasyPostConnection.DEFAULT_BASE), http),
+                new UpsConnection(baseUrl.apply("ups").orElse(UpsConnection.DEFAULT_BASE), http)));
     }
 
     public Optional<CarrierConnection> forSource(String source) {

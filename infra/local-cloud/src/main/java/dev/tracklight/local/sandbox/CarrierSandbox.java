@@ -42,6 +42,7 @@ public final class CarrierSandbox implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService pushes = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sandbox-push-", 0).factory());
     private final EasyPostSandbox easyPost;
+    private final UpsSandbox ups = new UpsSandbox();
 
     public CarrierSandbox(int port) {
         try {
@@ -50,7 +51,7 @@ public final class CarrierSandbox implements AutoCloseable {
             throw new UncheckedIOException("the carrier sandbox could not listen on " + port, e);
         }
         easyPost = new EasyPostSandbox(pushes);
-        for (Source source : List.<Source>of(easyPost)) {
+        for (Source source : List.<Source>of(easyPost, ups)) {
             server.createContext("/" + source.name() + "/", exchange -> handle(source, exchange));
         }
         server.start();
@@ -63,6 +64,10 @@ public final class CarrierSandbox implements AutoCloseable {
 
     public EasyPostSandbox easyPost() {
         return easyPost;
+    }
+
+    public UpsSandbox ups() {
+        return ups;
     }
 
     private static void handle(Source source, HttpExchange exchange) throws IOException {

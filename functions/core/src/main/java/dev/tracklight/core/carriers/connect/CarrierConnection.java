@@ -1,5 +1,6 @@
 package dev.tracklight.core.carriers.connect;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,4 +28,17 @@ public interface CarrierConnection {
     String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable;
 
     SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable;
+
+    /** Calls one tenant may make to this source in a minute; its rate limit, where the source documents one. */
+    default int callsPerMinute() {
+        return 60;
+    }
+
+    /**
+     * Asks the source for the number's whole history now: the same events its pushes carry (parsed by the same
+     * connector folder), so a polled and a pushed scan of one checkpoint are one event.
+     *
+     * @param externalId the source's id for the subscription, for sources that are asked by it
+     */
+    PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable;
 }

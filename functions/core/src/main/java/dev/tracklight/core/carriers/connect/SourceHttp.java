@@ -2,13 +2,16 @@ package dev.tracklight.core.carriers.connect;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Calls to a carrier's or aggregator's API, with the JDK's client: bounded in time, and every failure to get an
@@ -30,8 +33,23 @@ public final class SourceHttp {
     }
 
     public SourceAnswer get(URI uri, String authorization) throws SourceUnavailable {
-        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Accept", "application/json").header("Authorization", authorization)
-                .GET().build());
+        return get(uri, Map.of("Authorization", authorization));
+    }
+
+    /** @param headers sent as given (an API's own {@code transId} …), with {@code Accept: application/json} */
+    public SourceAnswer get(URI uri, Map<String, String> headers) throws SourceUnavailable {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER).header("Accept", "application/json").GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** An OAuth token request: {@code application/x-www-form-urlencoded}. */
+    public SourceAnswer postForm(URI uri, String authorization, Map<String, String> form) throws SourceUnavailable {
+        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     /** {@code Basic base64(user:password)}, as EasyPost takes its API key (the key as user, no password). */

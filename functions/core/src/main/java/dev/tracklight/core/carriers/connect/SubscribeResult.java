@@ -8,6 +8,11 @@ public record SubscribeResult(SubscriptionState state, String externalId, String
         return new SubscribeResult(SubscriptionState.ACTIVE, externalId, null);
     }
 
+    /** A source that pushes nothing: the number is followed by asking. */
+    public static SubscribeResult polled() {
+        return new SubscribeResult(SubscriptionState.POLLED, null, null);
+    }
+
     public static SubscribeResult refused(String message) {
         return new SubscribeResult(SubscriptionState.REFUSED, null, message);
     }

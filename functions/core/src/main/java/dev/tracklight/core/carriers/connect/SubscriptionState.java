@@ -6,6 +6,8 @@ public enum SubscriptionState {
     REQUESTED,
     /** The source follows the number and pushes its changes. */
     ACTIVE,
+    /** The source pushes nothing: Tracklight asks it on the stage's freshness target (docs/carriers.md). */
+    POLLED,
     /** The source refused the number (not its format, not a number it knows): the merchant must check it. */
     REFUSED,
     /** The tenant has no carrier account that serves this carrier: only platform-wide pushes can reach it. */
@@ -19,6 +21,6 @@ public enum SubscriptionState {
 
     /** States a repeated subscribe request leaves as they are, so a redelivered message creates nothing twice. */
     public boolean isSettled() {
-        return this == ACTIVE || this == REFUSED || this == ENDED;
+        return this == ACTIVE || this == POLLED || this == REFUSED || this == ENDED;
     }
 }

@@ -1,21 +1,27 @@
 package dev.tracklight.core.carriers.easypost;
 
 import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.carriers.connect.PollResult;
 import dev.tracklight.core.carriers.connect.SourceAnswer;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
 import dev.tracklight.core.carriers.connect.SubscribeResult;
+import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * EasyPost's API with a tenant's key (events/carriers/easypost/README.md, "What Tracklight calls"):
@@ -85,6 +91,33 @@ public final class EasyPostConnection implements CarrierConnection {
             return SubscribeResult.credentialsRefused("EasyPost refused the API key (" + answer.status() + "): " + message(answer));
         }
         return SubscribeResult.refused("EasyPost refused " + request.trackingNumber() + " (" + answer.status() + "): " + message(answer));
+    }
+
+    /**
+     * {@code GET /v2/trackers/{id}}: the tracker as EasyPost's Events carry it, read by the same adapter, for the
+     * safety net when pushes have gone quiet and for a merchant's "refresh now".
+     */
+    @Override
+    public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
+        if (externalId == null || !externalId.matches("trk_[A-Za-z0-9]{1,64}")) {
+            return PollResult.refused(SubscriptionState.REFUSED, "no EasyPost tracker to ask for " + request.trackingNumber());
+        }
+        SourceAnswer answer = http.get(endpoint("/v2/trackers/" + externalId), auth(request.credentials()));
+        if (answer.temporary()) {
+            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to GET /v2/trackers", answer.retryAfter());
+        }
+        if (answer.credentialsRefused()) {
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "EasyPost refused the API key (" + answer.status() + "): " + message(answer));
+        }
+        if (!answer.ok()) {
+            return PollResult.refused(SubscriptionState.REFUSED, "EasyPost refused tracker " + externalId + " (" + answer.status() + "): " + message(answer));
+        }
+        String event = "{\"description\":\"tracker.updated\",\"result\":" + answer.body() + "}";
+        try {
+            return PollResult.events(new EasyPostAdapter().parse(new WebhookRequest(Map.of(), event, receivedAt)));
+        } catch (ProblemException unreadable) {
+            throw new SourceUnavailable("EasyPost's tracker could not be read: " + unreadable.problem().detail(), Optional.empty());
+        }
     }
 
     /** The base may carry a path of its own (a gateway, the sandbox), which {@link URI#resolve} would drop. */

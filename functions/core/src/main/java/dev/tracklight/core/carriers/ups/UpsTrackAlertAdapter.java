@@ -4,8 +4,6 @@ import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.SharedToken;
 import dev.tracklight.core.carriers.JsonBody;
-import dev.tracklight.core.carriers.StatusMapping;
-import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.model.TrackingNumbers;
@@ -60,14 +58,8 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
             throw JsonBody.bad("localActivityDate/Time or gmtActivityDate/Time is required");
         }
         ZoneOffset offset = offset(JsonBody.optionalString(activity, "gmtOffset", ""), local, gmt);
-        Instant occurredAt = gmt != null ? gmt.toInstant(ZoneOffset.UTC) : local.toInstant(offset);
-        StatusMapping mapping = UpsActivityMap.of(type, code, descriptionCode);
-        String rawCode = descriptionCode != null && !descriptionCode.isBlank() ? descriptionCode : code;
-        String description = JsonBody.optionalString(status, "description", "activityStatus");
-        return List.of(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, type + "/" + code, occurredAt, description), SOURCE,
-                trackingNumber, occurredAt, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(), gmt == null || local == null,
-                request.receivedAt(), mapping.status(), type + "/" + code, mapping.reason(), rawCode, description, location(activity), SOURCE,
-                scheduledDelivery(activity, offset)));
+        return List.of(new UpsActivity(trackingNumber, type, code, descriptionCode, JsonBody.optionalString(status, "description", "activityStatus"),
+                local, gmt, offset, location(activity), scheduledDelivery(activity, offset)).event(request.receivedAt()));
     }
 
     @Override
@@ -76,8 +68,8 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
         return Acknowledgement.ok(queued);
     }
 
-    /** v2's "-04.00", else the difference between the local and GMT clocks, to the quarter hour. */
-    private static ZoneOffset offset(String gmtOffset, LocalDateTime local, LocalDateTime gmt) throws ProblemException {
+    /** v2's "-04.00" (the Track API's "-05:00"), else the difference between the local and GMT clocks, to the quarter hour. */
+    static ZoneOffset offset(String gmtOffset, LocalDateTime local, LocalDateTime gmt) throws ProblemException {
         if (gmtOffset != null && !gmtOffset.isBlank()) {
             try {
                 return ZoneOffset.of(gmtOffset.trim().replace('.', ':'));
@@ -92,14 +84,16 @@ public final class UpsTrackAlertAdapter implements CarrierAdapter {
         return Math.abs(minutes) <= 14 * 60 ? ZoneOffset.ofTotalSeconds((int) minutes * 60) : ZoneOffset.UTC;
     }
 
-    private static LocalDateTime dateTime(JsonObject json, String dateField, String timeField) throws ProblemException {
+    /** {@code YYYYMMDD} and {@code HHMMSS}; the Track API writes GMT times without their leading zero ("74700"). */
+    static LocalDateTime dateTime(JsonObject json, String dateField, String timeField) throws ProblemException {
         String date = JsonBody.optionalString(json, dateField, "");
         String time = JsonBody.optionalString(json, timeField, "");
         if (date == null || date.isBlank() || time == null || time.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.of(LocalDate.parse(date.trim(), DATE), LocalTime.parse(time.trim(), TIME));
+            String hhmmss = time.trim().length() == 5 ? "0" + time.trim() : time.trim();
+            return LocalDateTime.of(LocalDate.parse(date.trim(), DATE), LocalTime.parse(hhmmss, TIME));
         } catch (DateTimeParseException e) {
             throw JsonBody.bad(dateField + "/" + timeField + " '" + date + " " + time + "' must be YYYYMMDD and HHMMSS");
         }

@@ -1,0 +1,63 @@
+package dev.tracklight.subscribe;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.store.PollScheduleStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Every minute, hands the shipments whose poll is due to the subscriber, through the due-hour index (no scan).
+ * Each is leased for a few minutes first, so a request still queued is not handed over again; the subscriber
+ * then schedules the real next poll. The last three hours are read, so a missed run loses nothing.
+ */
+public final class PollDueHandler implements RequestHandler<ScheduledEvent, Integer> {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int HOURS_BACK = 3;
+
+    private final PollScheduleStore schedule;
+    private final SubscriptionRequests requests;
+    private final Clock clock;
+
+    public PollDueHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    public PollDueHandler(FunctionEnvironment env) {
+        this(env, new AwsClients(env));
+    }
+
+    private PollDueHandler(FunctionEnvironment env, AwsClients aws) {
+        this(new PollScheduleStore(aws.dynamoDb(), env.require("TABLE_NAME")), new SubscriptionRequests(aws.sqs(),
+                env.require("SUBSCRIPTIONS_QUEUE_URL")), Clock.systemUTC());
+    }
+
+    public PollDueHandler(PollScheduleStore schedule, SubscriptionRequests requests, Clock clock) {
+        this.schedule = schedule;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        Instant now = clock.instant();
+        int handed = 0;
+        for (int back = HOURS_BACK - 1; back >= 0; back--) {
+            for (String shipmentId : schedule.dueIn(now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(back)), now)) {
+                schedule.schedule(shipmentId, now.plus(LEASE));
+                requests.poll(shipmentId);
+                handed++;
+            }
+        }
+        context.getLogger().log("polls handed to the subscriber: " + handed);
+        return handed;
+    }
+}

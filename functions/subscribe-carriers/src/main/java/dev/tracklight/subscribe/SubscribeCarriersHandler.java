@@ -56,8 +56,8 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
             try {
                 if (SubscriptionRequests.END.equals(request.action())) {
                     subscriber.end(request.shipmentId());
-                } else if (SubscriptionRequests.POLL.equals(request.action())) {
-                    subscriber.poll(request.shipmentId());
+                } else if (SubscriptionRequests.POLL.equals(request.action()) || SubscriptionRequests.REFRESH.equals(request.action())) {
+                    subscriber.poll(request.shipmentId(), SubscriptionRequests.REFRESH.equals(request.action()));
                 } else {
                     subscriber.subscribe(request.shipmentId());
                 }

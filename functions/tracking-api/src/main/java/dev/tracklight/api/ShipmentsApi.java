@@ -117,7 +117,7 @@ public final class ShipmentsApi {
             throw new ProblemException(Problem.of(429, "Too Many Refreshes", "a shipment is refreshed at most once every "
                     + REFRESH_INTERVAL.toSeconds() + " seconds; its source was asked less than that ago"));
         }
-        requests.poll(shipment.shipmentId());
+        requests.refresh(shipment.shipmentId());
         return new Refresh(shipment.shipmentId(), subscription.source(), now);
     }
 

@@ -97,6 +97,17 @@ class CarrierSubscriptionsTest {
     }
 
     @Test
+    void aPushSourceThatGoesQuietIsAskedAsASafetyNet() throws Exception {
+        // GIVEN a number EasyPost follows but sends no push for
+        String admin = tenant(testKey());
+        Map<?, ?> shipment = register(admin, "EZ8000000008");
+        awaitSubscription(admin, shipment, "ACTIVE");
+
+        // WHEN it stays quiet past the freshness target, THEN its tracker is read and the page moves anyway
+        pollUntil(() -> "IN_TRANSIT".equals(pageStatus(shipment)) || "PICKED_UP".equals(pageStatus(shipment)));
+    }
+
+    @Test
     void aNumberEasyPostRefusesIsAClearStateNotASilentPending() throws Exception {
         String admin = tenant(testKey());
 

@@ -12,6 +12,7 @@ public final class SubscriptionRequests {
     public static final String SUBSCRIBE = "SUBSCRIBE";
     public static final String END = "END";
     public static final String POLL = "POLL";
+    public static final String REFRESH = "REFRESH";
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -33,9 +34,14 @@ public final class SubscriptionRequests {
         send(new Request(shipmentId, END));
     }
 
-    /** Ask the shipment's source now: its poll is due, or the merchant asked for a refresh. */
+    /** The shipment's poll (or, for a push source, its safety-net check) is due. */
     public void poll(String shipmentId) {
         send(new Request(shipmentId, POLL));
+    }
+
+    /** The merchant asked: the source is asked now, even one that pushes. */
+    public void refresh(String shipmentId) {
+        send(new Request(shipmentId, REFRESH));
     }
 
     private void send(Request request) {

@@ -108,18 +108,23 @@ public final class CarrierSubscriber {
         Subscription kept = keep(shipmentId, new Subscription(account.source(), result.state(), result.externalId(), result.message(),
                 clock.instant()));
         if (kept.state() == SubscriptionState.POLLED) {
-            poll(shipmentId); // the first answer at once, not on the scheduler's next round
+            poll(shipmentId, true); // the first answer at once, not on the scheduler's next round
             return subscriptions.get(shipmentId);
+        }
+        if (kept.state() == SubscriptionState.ACTIVE) {
+            // the safety net: a push source that goes quiet past the target is asked
+            polling.schedule().schedule(shipmentId, clock.instant().plus(polling.cadence().inTransit()));
         }
         return Optional.of(kept);
     }
 
     /**
-     * Asks the shipment's source now and queues what it said as events, exactly as a push would be (for this
-     * tenant's shipments only). A polled subscription is then scheduled on its stage's cadence; a source that could
-     * not answer is asked again after its {@code Retry-After} or a few minutes; an ended shipment is not asked again.
+     * Asks the shipment's source and queues what it said as events, exactly as a push would be (for this tenant's
+     * shipments only), then schedules the next time on the stage's cadence. A push source ({@code ACTIVE}) is asked
+     * only when it has been quiet past that target, unless {@code now} is forced (a merchant's refresh). A source that
+     * could not answer is asked again after its {@code Retry-After} or a few minutes; an ended shipment is not asked again.
      */
-    public void poll(String shipmentId) {
+    public void poll(String shipmentId, boolean forced) {
         Instant now = clock.instant();
         Optional<Shipment> found = shipments.get(shipmentId);
         Optional<Subscription> current = subscriptions.get(shipmentId);
@@ -130,7 +135,10 @@ public final class CarrierSubscriber {
         }
         Shipment shipment = found.get();
         Subscription subscription = current.get();
-        boolean scheduled = subscription.state() == SubscriptionState.POLLED;
+        if (!forced && subscription.state() == SubscriptionState.ACTIVE && !quiet(shipment, now)) {
+            polling.schedule().schedule(shipmentId, now.plus(polling.cadence().inTransit()));
+            return;
+        }
         Optional<CarrierConnection> connection = connections.forSource(subscription.source());
         Optional<CarrierAccount> account = accounts.find(shipment.tenantId(), subscription.source());
         if (connection.isEmpty() || account.isEmpty()) {
@@ -148,9 +156,7 @@ public final class CarrierSubscriber {
             result = connection.get().poll(new SubscribeRequest(shipment.tenantId(), shipment.carrier(), shipment.trackingNumber(),
                     accounts.credentials(shipment.tenantId(), subscription.source()), null), subscription.externalId(), now);
         } catch (SourceUnavailable e) {
-            if (scheduled) {
-                polling.schedule().schedule(shipmentId, now.plus(e.retryAfter().orElse(RETRY_UNANSWERED)));
-            }
+            polling.schedule().schedule(shipmentId, now.plus(e.retryAfter().orElse(RETRY_UNANSWERED)));
             keep(shipmentId, new Subscription(subscription.source(), subscription.state(), subscription.externalId(), e.getMessage(), now));
             return;
         }
@@ -172,12 +178,10 @@ public final class CarrierSubscriber {
             }
         }
         keep(shipmentId, new Subscription(subscription.source(), subscription.state(), subscription.externalId(), said, now));
-        if (scheduled) {
-            Status latest = ShipmentFold.fold(result.events()).status();
-            Status status = latest != null && latest.rank() >= shipment.status().rank() ? latest : shipment.status();
-            polling.cadence().next(status, now).ifPresentOrElse(at -> polling.schedule().schedule(shipmentId, at),
-                    () -> polling.schedule().remove(shipmentId));
-        }
+        Status latest = ShipmentFold.fold(result.events()).status();
+        Status status = latest != null && latest.rank() >= shipment.status().rank() ? latest : shipment.status();
+        polling.cadence().next(status, now).ifPresentOrElse(at -> polling.schedule().schedule(shipmentId, at),
+                () -> polling.schedule().remove(shipmentId));
     }
 
     /**
@@ -189,6 +193,12 @@ public final class CarrierSubscriber {
         if (current.state() != SubscriptionState.ENDED) {
             keep(shipmentId, current.ended(clock.instant()));
         }
+    }
+
+    /** Whether the source has sent nothing for longer than the stage's freshness target. */
+    private boolean quiet(Shipment shipment, Instant now) {
+        Instant last = shipment.lastEvent() == null ? shipment.createdAt() : shipment.lastEvent().receivedAt();
+        return polling.cadence().next(shipment.status(), last).map(due -> !due.isAfter(now)).orElse(false);
     }
 
     /** Parks a request the source never answered: the subscription says so until the request is replayed. */

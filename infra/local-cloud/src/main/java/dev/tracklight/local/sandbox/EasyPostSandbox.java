@@ -30,11 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code EZ7000000007} walk their documented statuses, one step every {@link #STEP}, each pushed as a
  * {@code tracker.updated} Event to the account's webhooks, signed {@code X-Hmac-Signature}. Scripted faults:
  * {@code EZ4290000429} answers 429 (Retry-After 1) and {@code EZ5000000500} answers 500, each once, then deliver;
- * any other number is refused (422).
+ * {@code EZ8000000008} is followed but never pushed, so only a read ({@code GET /v2/trackers/{id}}) shows it move; any
+ * other number is refused (422).
  */
 public final class EasyPostSandbox implements CarrierSandbox.Source {
 
     static final Duration STEP = Duration.ofSeconds(2);
+    /** A number EasyPost follows but never pushes for: only a read of its tracker shows it moved (the safety net). */
+    static final String QUIET = "EZ8000000008";
     private static final Map<String, List<String>> JOURNEYS = Map.of(
             "EZ1000000001", List.of("pre_transit"),
             "EZ2000000002", List.of("pre_transit", "in_transit"),
@@ -42,7 +45,8 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
             "EZ4000000004", List.of("pre_transit", "in_transit", "out_for_delivery", "delivered"),
             "EZ5000000005", List.of("pre_transit", "in_transit", "return_to_sender"),
             "EZ6000000006", List.of("pre_transit", "in_transit", "failure"),
-            "EZ7000000007", List.of("unknown"));
+            "EZ7000000007", List.of("unknown"),
+            QUIET, List.of("pre_transit", "in_transit"));
     private static final Map<String, String> FAULTS = Map.of("EZ4290000429", "429", "EZ5000000500", "500");
     private static final Map<String, String> MESSAGES = Map.of("pre_transit", "Shipping Label Created", "in_transit", "Arrived at USPS Facility",
             "out_for_delivery", "Out for Delivery", "delivered", "Delivered, In/At Mailbox", "return_to_sender", "Return to Sender",
@@ -54,6 +58,7 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
     /** Tracker ids by key and number: creating one twice returns the first, as EasyPost does within its dedupe window. */
     private final Map<String, String> trackers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultsAnswered = new ConcurrentHashMap<>();
+    private final Map<String, Followed> byId = new ConcurrentHashMap<>();
     private final List<String> trackerRequests = new CopyOnWriteArrayList<>();
 
     EasyPostSandbox(ScheduledExecutorService pushes) {
@@ -61,6 +66,15 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
     }
 
     private record Webhook(String url, String secret) {
+    }
+
+    /** A tracker and its journey, which a read shows as far as the clock has come. */
+    private record Followed(String id, String key, String code, String carrier, List<String> journey, Instant start) {
+
+        Map<String, Object> now() {
+            long steps = 1 + Duration.between(start, Instant.now()).toMillis() / STEP.toMillis();
+            return trackerObject(id, code, carrier, journey.subList(0, (int) Math.min(journey.size(), steps)), start);
+        }
     }
 
     @Override
@@ -92,6 +106,11 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
         if (method.equals("POST") && path.equals("/v2/trackers")) {
             return tracker(key.get(), body);
         }
+        if (method.equals("GET") && path.startsWith("/v2/trackers/")) {
+            Followed followed = byId.get(path.substring("/v2/trackers/".length()));
+            return followed == null || !followed.key().equals(key.get()) ? error(404, "NOT_FOUND", "The requested resource could not be found.")
+                    : CarrierSandbox.Answer.json(200, Json.write(followed.now()));
+        }
         return error(404, "NOT_FOUND", "The requested resource could not be found.");
     }
 
@@ -116,7 +135,8 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
         String id = trackers.computeIfAbsent(key + " " + code + " " + carrier, k -> {
             String created = "trk_" + Integer.toHexString(k.hashCode()) + Long.toHexString(System.nanoTime());
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            for (int step = 0; step < journey.size(); step++) {
+            byId.put(created, new Followed(created, key, code, carrier, journey, start));
+            for (int step = 0; step < (code.equals(QUIET) ? 0 : journey.size()); step++) {
                 int upTo = step;
                 pushes.schedule(() -> push(key, trackerObject(created, code, carrier, journey.subList(0, upTo + 1), start)),
                         STEP.toMillis() * (step + 1), TimeUnit.MILLISECONDS);

@@ -107,6 +107,14 @@ test('a number subscribed at EasyPost moves to delivered by EasyPost\'s own push
   await context.close();
 });
 
+test('a UPS number is polled with the merchant\'s own client until the page shows it delivered', async () => {
+  // UPS pushes nothing for it: the scheduler asks the sandbox's Track API every minute
+  const { page, context } = await openPage(byNumber('1ZTLSANDBOX0000001'));
+  await page.locator('h1#status', { hasText: 'Delivered' }).waitFor({ timeout: 150_000 });
+  assert.equal(await page.locator('#timeline li').count(), 5);
+  await context.close();
+});
+
 test('every demo shipment renders a finished page, one screenshot each', async () => {
   for (const shipment of demo.shipments) {
     const { page, context } = await openPage(shipment);

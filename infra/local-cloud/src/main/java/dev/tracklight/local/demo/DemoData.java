@@ -34,6 +34,8 @@ public final class DemoData {
     public static final String WEBHOOK_SECRET = "demo-webhook-secret";
     /** EasyPost's test keys start EZTK; the sandbox takes any such key as a test account. */
     static final String EASYPOST_TEST_KEY = "EZTKdemo0000000000000000";
+    /** The sandbox takes UPS clients named sandbox-… with a secret of 16 or more characters. */
+    static final String UPS_SANDBOX_SECRET = "demo-ups-client-secret";
 
     private DemoData() {
     }
@@ -108,18 +110,23 @@ public final class DemoData {
                 event("PICKED_UP", null, "PU", "京东物流 已揽收 / Collected in Hangzhou", now.minus(Duration.ofHours(10)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 杭州分拣中心 / Left Hangzhou sorting centre", now.minus(Duration.ofHours(4)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null)));
         // 7. Subscribed at EasyPost (the sandbox's test account): EasyPost's own pushes deliver it within a minute.
-        connectEasyPost(client, apiKey);
+        connect(client, apiKey, "easypost", "{\"credentials\":{\"apiKey\":\"" + EASYPOST_TEST_KEY + "\"}}");
         shipments.add(register(client, apiKey, "usps", "EZ4000000004", "ORD-1007", "Jane Roe",
                 place("San Francisco", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
                 "subscribed at EasyPost: moves by itself to delivered"));
+        // 8. UPS pushes nothing for it: polled with the demo merchant's own UPS client, on the stage's cadence.
+        connect(client, apiKey, "ups", "{\"credentials\":{\"clientId\":\"sandbox-demo-merchant\",\"clientSecret\":\"" + UPS_SANDBOX_SECRET + "\"}}");
+        shipments.add(register(client, apiKey, "ups", "1ZTLSANDBOX0000001", "ORD-1008", "Sam Lee",
+                place("Atlanta", "GA", "US"), place("New York", "NY", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
+                "polled at UPS: moves by itself to delivered"));
         return new Seeded(apiKey, shipments);
     }
 
-    /** The demo merchant's EasyPost account: a test key, which the carrier sandbox serves as EasyPost's test mode does. */
-    private static void connectEasyPost(TracklightClient client, String apiKey) throws IOException, InterruptedException {
-        HttpResponse<String> stored = client.send(HttpRequest.newBuilder(client.base().resolve("/v1/carrier-accounts/easypost"))
+    /** One of the demo merchant's carrier accounts, through the merchant API: the carrier sandbox's test credentials. */
+    private static void connect(TracklightClient client, String apiKey, String source, String account) throws IOException, InterruptedException {
+        HttpResponse<String> stored = client.send(HttpRequest.newBuilder(client.base().resolve("/v1/carrier-accounts/" + source))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"credentials\":{\"apiKey\":\"" + EASYPOST_TEST_KEY + "\"}}")));
+                .PUT(HttpRequest.BodyPublishers.ofString(account)));
         if (stored.statusCode() != 200) {
             throw new IllegalStateException("demo carrier account failed: " + stored.statusCode() + " " + stored.body());
         }

@@ -6,6 +6,7 @@ import dev.tracklight.aws.env.WebhookDestinations;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.CarrierAccountStore;
+import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
@@ -45,8 +46,8 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),
-                new CarrierAccountsApi(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock), new WebhookEndpointStore(dynamo, table),
-                        CarrierConnections.of(source -> Optional.empty())));
+                new CarrierAccountsApi(new CarrierAccounts(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock),
+                        new WebhookEndpointStore(dynamo, table), CarrierConnections.of(source -> Optional.empty()))));
     }
 
     Caller caller(String authorization) throws ProblemException {

@@ -304,6 +304,9 @@ public final class LocalCloud implements AutoCloseable {
     public Map<String, String> operatorEnvironment() {
         Map<String, String> state = new HashMap<>(environmentOf("IngestCarrierFunction"));
         state.put("DEAD_LETTER_QUEUE_URL", queueUrl("EventsDeadLetterQueue"));
+        state.put("SUBSCRIPTIONS_QUEUE_URL", queueUrl("SubscriptionsQueue"));
+        state.put("SUBSCRIPTIONS_DEAD_LETTER_QUEUE_URL", queueUrl("SubscriptionsDeadLetterQueue"));
+        state.put("CARRIER_ACCOUNT_KEY", environmentOf("TrackingApiFunction").get("CARRIER_ACCOUNT_KEY"));
         state.put("HTTP_ENDPOINT", httpEndpoint().toString());
         return state;
     }

@@ -76,4 +76,23 @@ class OperatorCommandsTest {
         }
         assertThat(Main.webhook(new ArrayList<>(List.of("--port", "1", number, "DELIVERED")))).as("no cloud on port 1").isEqualTo(1);
     }
+
+    @Test
+    void anOperatorStoresListsAndRemovesATenantsCarrierAccountAndReadsTheSubscriptionsDlq() throws Exception {
+        String tenant = "tenant-op-" + java.util.UUID.randomUUID();
+        String key = "EZTKoperator" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+        int refused = operator().carrierAccount(new ArrayList<>(List.of("put", "--tenant", tenant, "--source", "easypost", "--credential", "apikey=x")));
+        int stored = operator().carrierAccount(new ArrayList<>(List.of("put", "--tenant", tenant, "--source", "easypost", "--credential", "apiKey=" + key,
+                "--carrier", "usps")));
+        int listed = operator().carrierAccount(new ArrayList<>(List.of("list", "--tenant", tenant)));
+        int removed = operator().carrierAccount(new ArrayList<>(List.of("delete", "--tenant", tenant, "--source", "easypost")));
+        int parked = operator().dlq(new ArrayList<>(List.of("--queue", "subscriptions", "list")));
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(List.of(refused, stored, listed, removed, parked)).containsExactly(2, 0, 0, 0, 0);
+        assertThat(printed).contains("credentials.apiKey is required").contains("easypost account of tenant " + tenant + ": credentials [apiKey] sealed")
+                .contains("easypost  ACTIVE  credentials [apiKey]").contains("removed").contains("parked subscription message(s)")
+                .doesNotContain(key);
+    }
 }

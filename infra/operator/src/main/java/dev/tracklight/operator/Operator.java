@@ -6,12 +6,18 @@ import dev.tracklight.aws.queue.DeadLetters;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.IssuedKey;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
+import dev.tracklight.aws.store.CarrierAccountStore;
+import dev.tracklight.aws.store.CarrierAccounts;
+import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.CarrierAdapters;
 import dev.tracklight.core.channels.ChannelAdapters;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
+import dev.tracklight.core.subscription.CarrierAccount;
+import dev.tracklight.core.subscription.CarrierAccountRequest;
+import dev.tracklight.core.subscription.CarrierConnections;
 import dev.tracklight.core.webhook.WebhookEndpoint;
 import dev.tracklight.ingest.carrier.CarrierIngest;
 
@@ -21,13 +27,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The operator's commands ({@code ./tracklight dlq|raw|endpoint|key}), against a running local cloud (found by
+ * The operator's commands ({@code ./tracklight dlq|raw|endpoint|key|carrier-account}), against a running local cloud (found by
  * {@link LocalCloudState}: the only one running, or the one {@code --port} names) or, without one, against the AWS
  * resources the environment names (TABLE_NAME, EVENTS_QUEUE_URL, DEAD_LETTER_QUEUE_URL, AWS_REGION), as a
  * function would see them.
@@ -63,14 +71,23 @@ public final class Operator {
                 + " AWS_REGION to reach AWS");
     }
 
-    /** {@code dlq list [--max N]} and {@code dlq replay [MESSAGE_ID...]}. */
+    /**
+     * {@code dlq [--queue events|subscriptions] list [--max N]} and {@code dlq ... replay [MESSAGE_ID...]}: the events
+     * the processor gave up on, or the subscription requests no source answered.
+     */
     public int dlq(List<String> args) {
-        var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require("DEAD_LETTER_QUEUE_URL"), env.require("EVENTS_QUEUE_URL"));
+        String queue = CommandLine.option(args, "--queue", "events");
+        if (!queue.equals("events") && !queue.equals("subscriptions")) {
+            return usage("dlq [--queue events|subscriptions] list [--max N] | replay [MESSAGE_ID...]");
+        }
+        boolean events = queue.equals("events");
+        var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require(events ? "DEAD_LETTER_QUEUE_URL" : "SUBSCRIPTIONS_DEAD_LETTER_QUEUE_URL"),
+                env.require(events ? "EVENTS_QUEUE_URL" : "SUBSCRIPTIONS_QUEUE_URL"));
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
             int max = Integer.parseInt(CommandLine.option(args, "--max", "100"));
             List<DeadLetters.Parked> parked = deadLetters.list(max);
-            out.println(parked.size() + " parked event message(s)");
+            out.println(parked.size() + " parked " + (events ? "event" : "subscription") + " message(s)");
             for (DeadLetters.Parked message : parked) {
                 out.printf("  %s  received %d×  sent %s  %s%s%n", message.messageId(), message.receiveCount(),
                         Instant.ofEpochMilli(message.sentAtMillis()), abbreviate(message.body()),
@@ -80,7 +97,7 @@ public final class Operator {
         }
         if (action.equals("replay")) {
             int moved = deadLetters.replay(new LinkedHashSet<>(args));
-            out.println(moved + " message(s) moved back to the events queue");
+            out.println(moved + " message(s) moved back to the " + queue + " queue");
             return 0;
         }
         return usage("dlq list [--max N] | dlq replay [MESSAGE_ID...]");
@@ -181,6 +198,61 @@ public final class Operator {
             default -> {
                 return usage(usage);
             }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code carrier-account put --tenant T --source S --credential NAME=VALUE... [--carrier C...]}, {@code list --tenant T}
+     * and {@code delete --tenant T --source S}: a tenant's accounts at the sources Tracklight calls, as the merchant API
+     * stores them (the credentials sealed, never printed).
+     */
+    public int carrierAccount(List<String> args) {
+        String usage = "carrier-account put --tenant T --source S --credential NAME=VALUE... [--carrier C...] | list --tenant T"
+                + " | delete --tenant T --source S";
+        String tenant = CommandLine.option(args, "--tenant", null);
+        String source = CommandLine.option(args, "--source", null);
+        Map<String, String> credentials = new TreeMap<>();
+        for (String credential; (credential = CommandLine.option(args, "--credential", null)) != null; ) {
+            int equals = credential.indexOf('=');
+            if (equals < 1) {
+                return usage(usage);
+            }
+            credentials.put(credential.substring(0, equals), credential.substring(equals + 1));
+        }
+        List<String> carriers = new ArrayList<>();
+        for (String carrier; (carrier = CommandLine.option(args, "--carrier", null)) != null; ) {
+            carriers.add(carrier);
+        }
+        if (tenant == null || args.size() != 1) {
+            return usage(usage);
+        }
+        AwsClients aws = new AwsClients(env);
+        String table = env.require("TABLE_NAME");
+        var accounts = new CarrierAccounts(new CarrierAccountStore(aws.dynamoDb(), table, CredentialCipher.from(env), Clock.systemUTC()),
+                new WebhookEndpointStore(aws.dynamoDb(), table), CarrierConnections.of(name -> Optional.empty()));
+        try {
+            switch (args.getFirst()) {
+                case "put" -> {
+                    CarrierAccount stored = accounts.put(tenant, source, new CarrierAccountRequest(credentials, carriers));
+                    out.println(stored.source() + " account of tenant " + tenant + ": credentials " + stored.credentialNames() + " sealed; webhook "
+                            + accounts.webhookUrl(stored, env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}")).orElse("-"));
+                }
+                case "list" -> accounts.store().list(tenant).forEach(account -> out.println(account.source() + "  " + account.status()
+                        + "  credentials " + account.credentialNames() + (account.lastError() == null ? "" : "  " + account.lastError())));
+                case "delete" -> {
+                    if (!accounts.store().delete(tenant, accounts.connection(source).source())) {
+                        out.println("tenant " + tenant + " has no " + source + " account");
+                        return 1;
+                    }
+                    out.println(source + " account of tenant " + tenant + " removed");
+                }
+                default -> {
+                    return usage(usage);
+                }
+            }
+        } catch (ProblemException refused) {
+            return usage("carrier-account: " + refused.problem().detail());
         }
         return 0;
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ./tracklight dlq|raw|endpoint|key [--port N] ...}. */
+/** {@code ./tracklight dlq|raw|endpoint|key|carrier-account [--port N] ...}. */
 public final class OperatorMain {
 
     private OperatorMain() {
@@ -19,8 +19,8 @@ public final class OperatorMain {
     }
 
     static int run(String command, List<String> args) throws IOException {
-        if (!List.of("dlq", "raw", "endpoint", "key").contains(command)) {
-            System.err.println("usage: ./tracklight dlq|raw|endpoint|key [--port N] ...");
+        if (!List.of("dlq", "raw", "endpoint", "key", "carrier-account").contains(command)) {
+            System.err.println("usage: ./tracklight dlq|raw|endpoint|key|carrier-account [--port N] ...");
             return 2;
         }
         Operator operator;
@@ -36,6 +36,7 @@ public final class OperatorMain {
                 case "dlq" -> operator.dlq(args);
                 case "raw" -> operator.raw(args);
                 case "key" -> operator.key(args);
+                case "carrier-account" -> operator.carrierAccount(args);
                 default -> operator.endpoint(args);
             };
         } catch (SdkException e) {

@@ -1,0 +1,57 @@
+package dev.tracklight.aws.store;
+
+import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.problem.Problem;
+import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.subscription.CarrierAccount;
+import dev.tracklight.core.subscription.CarrierAccountRequest;
+import dev.tracklight.core.subscription.CarrierConnections;
+
+import java.util.Optional;
+
+/**
+ * Storing a tenant's account at a source, the same through the merchant API and {@code ./tracklight carrier-account}:
+ * checked against what the source takes, with the tenant's own webhook endpoint for that source made on the first one.
+ */
+public final class CarrierAccounts {
+
+    private final CarrierAccountStore accounts;
+    private final WebhookEndpointStore endpoints;
+    private final CarrierConnections connections;
+
+    public CarrierAccounts(CarrierAccountStore accounts, WebhookEndpointStore endpoints, CarrierConnections connections) {
+        this.accounts = accounts;
+        this.endpoints = endpoints;
+        this.connections = connections;
+    }
+
+    public CarrierAccountStore store() {
+        return accounts;
+    }
+
+    public WebhookEndpointStore endpoints() {
+        return endpoints;
+    }
+
+    public CarrierConnections connections() {
+        return connections;
+    }
+
+    /** @throws ProblemException 404 for a source Tracklight does not call, 422 for credentials it does not take */
+    public CarrierAccount put(String tenantId, String source, CarrierAccountRequest request) throws ProblemException {
+        CarrierAccountRequest admitted = request.admitted(connection(source));
+        String endpointId = accounts.find(tenantId, source).map(CarrierAccount::endpointId)
+                .orElseGet(() -> endpoints.create(tenantId, source, null).endpointId());
+        return accounts.put(tenantId, source, admitted.credentials(), admitted.carriers(), endpointId);
+    }
+
+    public CarrierConnection connection(String source) throws ProblemException {
+        return connections.forSource(source == null ? "" : source).orElseThrow(() -> new ProblemException(Problem.notFound(
+                "Tracklight does not call a source named '" + source + "'; it calls " + String.join(", ", connections.sources().stream().sorted().toList()))));
+    }
+
+    /** The full URL of the account's endpoint under {@code apiBaseUrl}, when it has one. */
+    public Optional<String> webhookUrl(CarrierAccount account, String apiBaseUrl) {
+        return Optional.ofNullable(account.endpointId()).flatMap(endpoints::find).map(endpoint -> apiBaseUrl + endpoint.path());
+    }
+}

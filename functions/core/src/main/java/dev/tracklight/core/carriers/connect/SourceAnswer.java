@@ -1,5 +1,10 @@
 package dev.tracklight.core.carriers.connect;
 
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,5 +22,15 @@ public record SourceAnswer(int status, String body, Optional<Duration> retryAfte
 
     public boolean credentialsRefused() {
         return status == 401 || status == 403;
+    }
+
+    /** A top-level field of a JSON object body, as text (a number as written), or null when there is none. */
+    public String field(String name) {
+        try {
+            JsonValue value = Json.createReader(new StringReader(body)).readObject().get(name);
+            return value instanceof JsonString text ? text.getString() : value == null || value == JsonValue.NULL ? null : value.toString();
+        } catch (RuntimeException notAnObject) {
+            return null;
+        }
     }
 }

@@ -52,6 +52,12 @@ public final class SourceHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** {@code base} + {@code pathAndQuery}: a base may carry a path of its own (a gateway, the sandbox), which {@link URI#resolve} would drop. */
+    public static URI at(URI base, String pathAndQuery) {
+        String root = base.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + pathAndQuery);
+    }
+
     /** {@code Basic base64(user:password)}, as EasyPost takes its API key (the key as user, no password). */
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

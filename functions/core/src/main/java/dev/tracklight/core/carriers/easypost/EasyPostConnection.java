@@ -61,7 +61,7 @@ public final class EasyPostConnection implements CarrierConnection {
     @Override
     public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable {
         String body = Json.write(Map.of("webhook", Map.of("url", callbackUrl, "webhook_secret", callbackSecret)));
-        SourceAnswer answer = http.postJson(endpoint("/v2/webhooks"), auth(credentials), body);
+        SourceAnswer answer = http.postJson(SourceHttp.at(base, "/v2/webhooks"), auth(credentials), body);
         if (answer.ok()) {
             return null;
         }
@@ -76,9 +76,9 @@ public final class EasyPostConnection implements CarrierConnection {
         Map<String, String> tracker = new LinkedHashMap<>();
         tracker.put("tracking_code", request.trackingNumber());
         EasyPostCarriers.TABLE.nameOf(request.carrier()).ifPresent(name -> tracker.put("carrier", name));
-        SourceAnswer answer = http.postJson(endpoint("/v2/trackers"), auth(request.credentials()), Json.write(Map.of("tracker", tracker)));
+        SourceAnswer answer = http.postJson(SourceHttp.at(base, "/v2/trackers"), auth(request.credentials()), Json.write(Map.of("tracker", tracker)));
         if (answer.ok()) {
-            String id = field(answer.body(), "id");
+            String id = answer.field("id");
             if (id == null) {
                 throw new SourceUnavailable("EasyPost answered " + answer.status() + " without a tracker id", answer.retryAfter());
             }
@@ -102,7 +102,7 @@ public final class EasyPostConnection implements CarrierConnection {
         if (externalId == null || !externalId.matches("trk_[A-Za-z0-9]{1,64}")) {
             return PollResult.refused(SubscriptionState.REFUSED, "no EasyPost tracker to ask for " + request.trackingNumber());
         }
-        SourceAnswer answer = http.get(endpoint("/v2/trackers/" + externalId), auth(request.credentials()));
+        SourceAnswer answer = http.get(SourceHttp.at(base, "/v2/trackers/" + externalId), auth(request.credentials()));
         if (answer.temporary()) {
             throw new SourceUnavailable("EasyPost answered " + answer.status() + " to GET /v2/trackers", answer.retryAfter());
         }
@@ -118,12 +118,6 @@ public final class EasyPostConnection implements CarrierConnection {
         } catch (ProblemException unreadable) {
             throw new SourceUnavailable("EasyPost's tracker could not be read: " + unreadable.problem().detail(), Optional.empty());
         }
-    }
-
-    /** The base may carry a path of its own (a gateway, the sandbox), which {@link URI#resolve} would drop. */
-    private URI endpoint(String path) {
-        String root = base.toString();
-        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
     }
 
     private static String auth(Map<String, String> credentials) {
@@ -147,12 +141,4 @@ public final class EasyPostConnection implements CarrierConnection {
         return code == null ? said : code + ": " + said;
     }
 
-    private static String field(String body, String name) {
-        try {
-            return jakarta.json.Json.createReader(new StringReader(body)).readObject().get(name) instanceof JsonString text
-                    ? text.getString() : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
 }

@@ -82,7 +82,7 @@ public final class UpsConnection implements CarrierConnection {
         if (token.isEmpty()) {
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + request.credentials().get(CLIENT_ID));
         }
-        SourceAnswer answer = http.get(endpoint("/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"), Map.of(
+        SourceAnswer answer = http.get(SourceHttp.at(base, "/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"), Map.of(
                 "Authorization", "Bearer " + token.get(), "transId", UUID.randomUUID().toString().replace("-", ""),
                 "transactionSrc", "tracklight"));
         if (answer.temporary()) {
@@ -113,24 +113,19 @@ public final class UpsConnection implements CarrierConnection {
         if (held != null && now.isBefore(held.expires().minus(TOKEN_MARGIN))) {
             return Optional.of(held.value());
         }
-        SourceAnswer answer = http.postForm(endpoint("/security/v1/oauth/token"),
+        SourceAnswer answer = http.postForm(SourceHttp.at(base, "/security/v1/oauth/token"),
                 SourceHttp.basic(clientId, credentials.getOrDefault(CLIENT_SECRET, "")), Map.of("grant_type", "client_credentials"));
         if (answer.temporary()) {
             throw new SourceUnavailable("UPS answered " + answer.status() + " to the token request", answer.retryAfter());
         }
-        String value = answer.ok() ? field(answer.body(), "access_token") : null;
+        String value = answer.ok() ? answer.field("access_token") : null;
         if (value == null) {
             return Optional.empty();
         }
-        String expiresIn = field(answer.body(), "expires_in");
+        String expiresIn = answer.field("expires_in");
         long seconds = expiresIn != null && expiresIn.matches("\\d{1,9}") ? Long.parseLong(expiresIn) : 0;
         tokens.put(clientId, new Token(value, now.plusSeconds(seconds)));
         return Optional.of(value);
-    }
-
-    private URI endpoint(String pathAndQuery) {
-        String root = base.toString();
-        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + pathAndQuery);
     }
 
     /** UPS's first error, "code: message", or the status alone when the body is not UPS's error object. */
@@ -147,15 +142,6 @@ public final class UpsConnection implements CarrierConnection {
         return "no message";
     }
 
-    /** A field UPS sends as a string (even {@code expires_in}); numbers are read as their text. */
-    private static String field(String body, String name) {
-        try {
-            JsonValue value = jakarta.json.Json.createReader(new StringReader(body)).readObject().get(name);
-            return value instanceof JsonString text ? text.getString() : value == null || value == JsonValue.NULL ? null : value.toString();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
 
     private static String text(JsonObject object, String name) {
         return object.get(name) instanceof JsonString text ? text.getString() : "?";

@@ -99,4 +99,28 @@ class UpsTrackAlertAdapterTest {
     void answersTwoHundredAsUpsExpects() {
         assertThat(adapter.acknowledge(List.of()).status()).isEqualTo(200);
     }
+
+    @Test
+    void aScanPolledFromTheTrackApiIsTheSameEventAsItsTrackAlertPush() throws ProblemException {
+        // GIVEN the delivered push, and the Track API's answer for the same scan and an earlier one (a GMT time without
+        // its leading zero, as the API's own example writes "74700")
+        TrackingEvent pushed = adapter.parse(new WebhookRequest(Map.of(), Fixtures.read("carriers/ups/track-alert-v1-delivered.json"), NOW)).getFirst();
+        String polled = """
+                {"trackResponse":{"shipment":[{"inquiryNumber":"1Z204W4R0308071865","package":[{"trackingNumber":"1Z204W4R0308071865",
+                 "activity":[{"date":"20240423","time":"095004","gmtDate":"20240423","gmtTime":"135004","gmtOffset":"-04:00",
+                   "location":{"address":{"city":"CHARLOTTE","stateProvince":"NC","postalCode":"28209","countryCode":"US"}},
+                   "status":{"type":"D","code":"FS","description":"Delivered","statusCode":"011"}},
+                  {"date":"20240423","time":"051356","gmtDate":"20240423","gmtTime":"91356","gmtOffset":"-04:00",
+                   "status":{"type":"I","code":"OT","description":"Out For Delivery Today","statusCode":"021"}}]}]}]}}""";
+
+        List<TrackingEvent> events = UpsTrackApi.events(polled, NOW);
+
+        // THEN the delivered scan has the push's id, status and time, and the other is read too
+        assertThat(events).hasSize(2);
+        assertThat(events.getFirst().eventId()).isEqualTo(pushed.eventId());
+        assertThat(events.getFirst().status()).isEqualTo(Status.DELIVERED);
+        assertThat(events.getFirst().occurredAt()).isEqualTo(pushed.occurredAt());
+        assertThat(events.getFirst().localOffset()).isEqualTo("-04:00");
+        assertThat(events.get(1).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+    }
 }

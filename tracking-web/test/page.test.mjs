@@ -107,6 +107,16 @@ test('a number subscribed at EasyPost moves to delivered by EasyPost\'s own push
   await context.close();
 });
 
+test('a number the carrier refuses says so on the page, in both languages, instead of waiting silently', async () => {
+  for (const [lang, locale, words] of [['en', 'en-US', /does not know this tracking number/], ['zh-CN', 'zh-CN', /查不到这个运单号/]]) {
+    const { page, context } = await openPage(byNumber('EZ9999999999'), { lang, locale });
+    await page.locator('#carrier-notice:not([hidden])').waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('#carrier-notice').textContent(), words);
+    await page.screenshot({ path: join(artifacts, `carrier-notice-${lang}-390x844.png`) });
+    await context.close();
+  }
+});
+
 test('a UPS number is polled with the merchant\'s own client until the page shows it delivered', async () => {
   // UPS pushes nothing for it: the scheduler asks the sandbox's Track API every minute
   const { page, context } = await openPage(byNumber('1ZTLSANDBOX0000001'));
@@ -119,7 +129,8 @@ test('every demo shipment renders a finished page, one screenshot each', async (
   for (const shipment of demo.shipments) {
     const { page, context } = await openPage(shipment);
     assert.notEqual(await page.locator('h1#status').textContent(), '…');
-    assert.ok(await page.locator('#timeline li').count() >= 2, shipment.trackingNumber);
+    // the refused number has no scan to show: its page says why instead (tested above)
+    if (shipment.trackingNumber !== 'EZ9999999999') assert.ok(await page.locator('#timeline li').count() >= 2, shipment.trackingNumber);
     if (shipment.carrier === 'dhl') assert.match(await page.locator('#eta-window').textContent(), /^Delivered \w{3}, \w{3} \d+/);
     await page.screenshot({ path: join(artifacts, `demo-${shipment.carrier}-390x844.png`), fullPage: true });
     await context.close();

@@ -31,12 +31,20 @@
         DELIVERED: 'Delivered', EXCEPTION: 'Needs attention', RETURNING: 'Returning to sender', RETURNED: 'Returned to sender',
         CANCELLED: 'Cancelled', EXPIRED: 'No longer tracked' },
       switchTo: '中文', switchLang: 'zh-CN',
+      notice: {
+        NUMBER_NOT_KNOWN: 'The carrier does not know this tracking number yet. A new label usually shows up within a day; if it still does not, ask the shop to check the number.',
+        NOT_CONNECTED: 'The shop has not connected this carrier yet, so updates may not appear here. The carrier\'s own site can still show this number.',
+      },
     },
     'zh-CN': {
       title: '物流跟踪', journey: '物流详情', route: '运输路线', eta: '预计送达', delivery: '送达时间', connecting: '正在连接…',
       live: '实时', reconnecting: '正在重新连接…', polling: '每 30 秒刷新', justNow: '刚刚更新',
       ago: (s) => `${s} 秒前更新`, agoMin: (m) => `${m} 分钟前更新`,
       arriving: (w) => `预计 ${w}`, deliveredAt: (w) => `已于 ${w} 签收`,
+      notice: {
+        NUMBER_NOT_KNOWN: '承运商暂时查不到这个运单号。新面单通常在一天内可查；如果仍查不到，请联系商家核对单号。',
+        NOT_CONNECTED: '商家尚未接入该承运商，物流更新可能不会显示在这里。您仍可在承运商官网查询此单号。',
+      },
       basis: { CARRIER_ESTIMATE: '依据承运商预估', MERCHANT_PROMISE: '依据商家承诺送达日期', OUT_FOR_DELIVERY: '今日派送中',
         LANE_HISTORY: '依据该线路近期送达时效' },
       confidence: (c) => (c >= 0.75 ? '可信度高' : c >= 0.55 ? '可信度中' : '可信度低'),
@@ -143,6 +151,7 @@
     const places = [view.origin, view.destination].map((p) => p && p.city);
     text($('route-line'), [places[0] && places[1] ? t.from(places[0], places[1]) : '', view.recipient ? t.to(view.recipient) : '']
       .filter(Boolean).join(' · '));
+    renderNotice(view.carrierNotice);
     renderDelay(view.delay);
     renderEta(view);
     renderMap(view.timeline || []);
@@ -159,6 +168,13 @@
       return li;
     }));
     $('progress').setAttribute('aria-label', t.status[view.status] || '');
+  }
+
+  /** Why a page without scans has none yet, when the carrier's side says so. */
+  function renderNotice(notice) {
+    const line = $('carrier-notice');
+    line.hidden = !notice || !t.notice[notice];
+    if (!line.hidden) text(line, t.notice[notice]);
   }
 
   function renderDelay(delay) {

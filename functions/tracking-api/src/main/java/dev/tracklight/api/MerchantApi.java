@@ -15,6 +15,7 @@ import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.aws.store.WebhookSubscriptionStore;
+import dev.tracklight.aws.tracking.PublicViews;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.outbound.DestinationPolicy;
@@ -39,7 +40,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
         var subscriptions = new SubscriptionStore(dynamo, table);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
-        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store),
+        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(store, subscriptions)),
                 new ShipmentsApi(store, new ShipmentRegistry(store, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new SettingsApi(settings),

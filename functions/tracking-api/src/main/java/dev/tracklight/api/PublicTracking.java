@@ -1,10 +1,10 @@
 package dev.tracklight.api;
 
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.tracking.PublicViews;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.view.TrackingView;
-import dev.tracklight.core.view.TrackingViews;
 
 import java.util.Optional;
 
@@ -12,14 +12,15 @@ import java.util.Optional;
 public final class PublicTracking {
 
     private final ShipmentStore shipments;
+    private final PublicViews views;
 
-    public PublicTracking(ShipmentStore shipments) {
+    public PublicTracking(ShipmentStore shipments, PublicViews views) {
         this.shipments = shipments;
+        this.views = views;
     }
 
     public TrackingView track(String token) throws ProblemException {
-        return Optional.ofNullable(token).flatMap(shipments::findByToken)
-                .map(shipment -> TrackingViews.of(shipment, shipments.events(shipment.shipmentId())))
+        return Optional.ofNullable(token).flatMap(shipments::findByToken).map(views::of)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment for this tracking link")));
     }
 }

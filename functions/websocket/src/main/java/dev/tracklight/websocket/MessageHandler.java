@@ -12,8 +12,9 @@ import dev.tracklight.aws.push.ConnectionPusher;
 import dev.tracklight.aws.push.ViewMessage;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SubscriptionStore;
+import dev.tracklight.aws.tracking.PublicViews;
 import dev.tracklight.core.json.Json;
-import dev.tracklight.core.view.TrackingViews;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
     private final ShipmentStore shipments;
+    private final PublicViews views;
     private final ConnectionStore connections;
     private final ConnectionPusher pusher;
 
@@ -40,12 +42,13 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
     }
 
     private MessageHandler(AwsClients aws, String table) {
-        this(new ShipmentStore(aws.dynamoDb(), table), new ConnectionStore(aws.dynamoDb(), table),
+        this(new ShipmentStore(aws.dynamoDb(), table), new SubscriptionStore(aws.dynamoDb(), table), new ConnectionStore(aws.dynamoDb(), table),
                 new ConnectionPusher(aws.connections(), 1));
     }
 
-    public MessageHandler(ShipmentStore shipments, ConnectionStore connections, ConnectionPusher pusher) {
+    public MessageHandler(ShipmentStore shipments, SubscriptionStore subscriptions, ConnectionStore connections, ConnectionPusher pusher) {
         this.shipments = shipments;
+        this.views = new PublicViews(shipments, subscriptions);
         this.connections = connections;
         this.pusher = pusher;
     }
@@ -56,7 +59,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
         Object reply = switch (event.getRequestContext().getRouteKey()) {
             case "subscribe" -> connections.shipmentOf(connectionId)
                     .flatMap(shipments::get)
-                    .<Object>map(shipment -> new ViewMessage(TrackingViews.of(shipment, shipments.events(shipment.shipmentId()))))
+                    .<Object>map(shipment -> new ViewMessage(views.of(shipment)))
                     .orElse(new Notice("error", "this connection is not subscribed to a shipment"));
             case "ping" -> new Notice("pong", null);
             default -> new Notice("error", "unknown action; send {\"action\":\"subscribe\"} or {\"action\":\"ping\"}");

@@ -91,6 +91,7 @@ class CarrierSubscriptionsTest {
 
         // AND the tenant without an account is told so, was never subscribed with the other's key, and got none of its pushes
         awaitSubscription(without, others, "NO_ACCOUNT");
+        assertThat(SharedCloud.client().track(SharedCloud.tokenOf(others)).body()).contains("\"carrierNotice\":\"NOT_CONNECTED\"");
         assertThat(SharedCloud.get().sandbox().easyPost().trackerRequests()).filteredOn(request -> request.startsWith(key))
                 .containsExactly(key + " EZ4000000004");
         assertThat(pageStatus(others)).isEqualTo("PENDING");
@@ -115,6 +116,9 @@ class CarrierSubscriptionsTest {
 
         awaitSubscription(admin, shipment, "REFUSED");
         assertThat((String) subscription(admin, shipment).get("lastError")).contains("422").contains("TRACKER.CREATE.ERROR");
+        // and the consumer's page says the carrier does not know the number, without EasyPost's or the shop's words
+        String view = SharedCloud.client().track(SharedCloud.tokenOf(shipment)).body();
+        assertThat(view).contains("\"carrierNotice\":\"NUMBER_NOT_KNOWN\"").doesNotContain("TRACKER.CREATE.ERROR");
     }
 
     @Test

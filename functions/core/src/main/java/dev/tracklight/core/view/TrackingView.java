@@ -31,5 +31,12 @@ public record TrackingView(
         List<TimelineEntry> timeline,
         int timelineTotal,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CarrierNotice carrierNotice) {
+
+    /** The same view with what the consumer should know about the carrier's side, when there is something to say. */
+    public TrackingView withCarrierNotice(CarrierNotice notice) {
+        return new TrackingView(token, carrier, trackingNumber, status, subStatus, recipient, origin, destination, promisedDelivery, eta,
+                firstEta, delay, timeline, timelineTotal, version, updatedAt, notice);
+    }
 }

@@ -40,7 +40,7 @@ public final class TrackingViews {
                 cityLevel(shipment.origin()), cityLevel(shipment.destination()), shipment.promisedDelivery(),
                 shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
                 shipment.delay(),
-                timeline, events.size(), shipment.version(), shipment.updatedAt());
+                timeline, events.size(), shipment.version(), shipment.updatedAt(), null);
     }
 
     /** The newest entries, as many as fit the budget and the count; texts from before the admission bounds are cut here too. */

@@ -119,6 +119,10 @@ public final class DemoData {
         shipments.add(register(client, apiKey, "ups", "1ZTLSANDBOX0000001", "ORD-1008", "Sam Lee",
                 place("Atlanta", "GA", "US"), place("New York", "NY", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
                 "polled at UPS: moves by itself to delivered"));
+        // 9. A number EasyPost refuses: the page says the carrier does not know it, instead of waiting silently.
+        shipments.add(register(client, apiKey, "usps", "EZ9999999999", "ORD-1009", "Kim Park",
+                place("Portland", "OR", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
+                "refused by EasyPost: the page says the carrier does not know the number"));
         return new Seeded(apiKey, shipments);
     }
 

@@ -1,0 +1,31 @@
+package dev.tracklight.aws.tracking;
+
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SubscriptionStore;
+import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Status;
+import dev.tracklight.core.view.CarrierNotice;
+import dev.tracklight.core.view.TrackingView;
+import dev.tracklight.core.view.TrackingViews;
+
+/**
+ * The view a consumer's page opens with (the API's {@code GET /v1/track/{token}} and the socket's {@code subscribe}):
+ * before the first scan it says why, when the carrier's side knows (the subscription is read only then).
+ */
+public final class PublicViews {
+
+    private final ShipmentStore shipments;
+    private final SubscriptionStore subscriptions;
+
+    public PublicViews(ShipmentStore shipments, SubscriptionStore subscriptions) {
+        this.shipments = shipments;
+        this.subscriptions = subscriptions;
+    }
+
+    public TrackingView of(Shipment shipment) {
+        TrackingView view = TrackingViews.of(shipment, shipments.events(shipment.shipmentId()));
+        boolean unmoved = shipment.status() == Status.PENDING || shipment.status() == Status.INFO_RECEIVED;
+        return unmoved ? view.withCarrierNotice(CarrierNotice.of(shipment.status(), subscriptions.get(shipment.shipmentId()).orElse(null)))
+                : view;
+    }
+}

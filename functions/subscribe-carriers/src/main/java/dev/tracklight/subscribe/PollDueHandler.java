@@ -16,12 +16,12 @@ import java.time.temporal.ChronoUnit;
 /**
  * Every minute, hands the shipments whose poll is due to the subscriber, through the due-hour index (no scan).
  * Each is leased for a few minutes first, so a request still queued is not handed over again; the subscriber
- * then schedules the real next poll. The last three hours are read, so a missed run loses nothing.
+ * then schedules the real next poll. The last 24 hours are read, so missed runs (an outage of up to a day) lose nothing.
  */
 public final class PollDueHandler implements RequestHandler<ScheduledEvent, Integer> {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int HOURS_BACK = 3;
+    private static final int HOURS_BACK = 24;
 
     private final PollScheduleStore schedule;
     private final SubscriptionRequests requests;

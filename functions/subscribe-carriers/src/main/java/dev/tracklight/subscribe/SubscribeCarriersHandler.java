@@ -11,8 +11,10 @@ import dev.tracklight.aws.tracking.CarrierSubscriber;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.json.Json;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Subscribes registered shipments at their sources, one queued request each. A source that cannot answer leaves
@@ -62,13 +64,27 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
                     subscriber.subscribe(request.shipmentId());
                 }
             } catch (SourceUnavailable e) {
-                if (backoff.lastAttempt(message)) {
-                    subscriber.failed(request.shipmentId(), e.getMessage());
-                }
-                backoff.delay(message, e.retryAfter());
+                retryLater(message, request, e.getMessage(), e.retryAfter());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } catch (RuntimeException e) {
+                // the table, the queue or the credentials: this request alone is retried, the batch goes on
+                context.getLogger().log("request " + message.getMessageId() + " failed: " + e);
+                retryLater(message, request, "Tracklight could not complete the request: " + e.getMessage(), Optional.empty());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** Sets the request's backoff; on its last attempt, the subscription says why before the queue parks it. */
+    private void retryLater(SQSEvent.SQSMessage message, SubscriptionRequests.Request request, String why, Optional<Duration> retryAfter) {
+        try {
+            if (backoff.lastAttempt(message)) {
+                subscriber.failed(request.shipmentId(), why);
+            }
+            backoff.delay(message, retryAfter);
+        } catch (RuntimeException alsoFailed) {
+            // the queue's own visibility timeout then retries it, and its DLQ still keeps it
+        }
     }
 }

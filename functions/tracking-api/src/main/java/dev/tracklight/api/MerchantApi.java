@@ -48,7 +48,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),
                 new CarrierAccountsApi(new CarrierAccounts(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock),
-                        new WebhookEndpointStore(dynamo, table), CarrierConnections.of(source -> Optional.empty()))));
+                        new WebhookEndpointStore(dynamo, table), CarrierConnections.of(source -> Optional.empty()), subscriptions, requests)));
     }
 
     Caller caller(String authorization) throws ProblemException {

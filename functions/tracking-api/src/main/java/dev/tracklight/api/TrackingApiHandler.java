@@ -114,10 +114,13 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
         return body;
     }
 
-    /** Where this API was called: its webhook endpoints live under the same address. */
+    /** Where this API was called, with its stage unless that is {@code $default}: its webhook endpoints live there too. */
     private static String apiBaseUrl(APIGatewayV2HTTPEvent event) {
-        String host = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
-        return header(event, "x-forwarded-proto").orElse("https") + "://" + (host == null ? "localhost" : host);
+        var context = event.getRequestContext();
+        String host = context == null ? null : context.getDomainName();
+        String stage = context == null ? null : context.getStage();
+        return header(event, "x-forwarded-proto").orElse("https") + "://" + (host == null ? "localhost" : host)
+                + (stage == null || stage.isBlank() || stage.equals("$default") ? "" : "/" + stage);
     }
 
     private static APIGatewayV2HTTPResponse ok(Object body) {

@@ -109,6 +109,20 @@ class CarrierSubscriptionsTest {
     }
 
     @Test
+    void shipmentsRegisteredBeforeTheirAccountAreSubscribedOnceItIsStored() throws Exception {
+        // GIVEN a tenant that registers before it has stored any carrier account
+        String admin = tenant(null);
+        Map<?, ?> shipment = register(admin, "EZ3000000003");
+        awaitSubscription(admin, shipment, "NO_ACCOUNT");
+
+        // WHEN it stores its EasyPost account, THEN the waiting shipment is subscribed and moves
+        assertThat(send("PUT", "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apiKey\":\"" + testKey() + "\"}}").statusCode())
+                .isEqualTo(200);
+        awaitSubscription(admin, shipment, "ACTIVE");
+        WebSocketApiTest.awaitUntil(() -> "OUT_FOR_DELIVERY".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+    }
+
+    @Test
     void aNumberEasyPostRefusesIsAClearStateNotASilentPending() throws Exception {
         String admin = tenant(testKey());
 
@@ -146,9 +160,13 @@ class CarrierSubscriptionsTest {
 
     /** A new tenant's admin key with a UPS account for OAuth client {@code clientId}. */
     private static String upsTenant(String clientId) throws Exception {
+        return upsTenant(clientId, "sandbox-secret-0123456789");
+    }
+
+    private static String upsTenant(String clientId, String secret) throws Exception {
         String admin = keys.issue("tenant-ups-" + UUID.randomUUID(), Role.ADMIN).secret();
         var stored = send("PUT", "/v1/carrier-accounts/ups", admin,
-                "{\"credentials\":{\"clientId\":\"" + clientId + "\",\"clientSecret\":\"sandbox-secret-0123456789\"}}");
+                "{\"credentials\":{\"clientId\":\"" + clientId + "\",\"clientSecret\":\"" + secret + "\"}}");
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         return admin;
     }
@@ -212,6 +230,18 @@ class CarrierSubscriptionsTest {
         // AND the merchant need not wait for it: "refresh now" asks at once
         assertThat(send("POST", "/v1/shipments/" + unavailable.get("id") + "/refresh", admin, null).statusCode()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> !"PENDING".equals(pageStatus(unavailable)), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anotherTenantNamingTheSameUpsClientWithoutItsSecretNeverGetsItsToken() throws Exception {
+        // GIVEN a tenant whose UPS client has a token, and another that stores the same client id with another secret
+        String clientId = "sandbox-" + UUID.randomUUID();
+        String owner = upsTenant(clientId);
+        awaitSubscription(owner, registerUps(owner, "1ZTLSANDBOX0000001"), "POLLED");
+        String other = upsTenant(clientId, "a-guessed-secret-0000");
+
+        // THEN the other's poll asks UPS for its own token, which UPS refuses
+        awaitSubscription(other, registerUps(other, "1ZTLSANDBOX0000001"), "CREDENTIALS_REFUSED");
     }
 
     @Test

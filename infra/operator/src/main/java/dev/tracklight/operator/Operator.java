@@ -3,6 +3,7 @@ package dev.tracklight.operator;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.DeadLetters;
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.IssuedKey;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
@@ -10,6 +11,7 @@ import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.RawWebhookStore;
+import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.CarrierAdapters;
 import dev.tracklight.core.channels.ChannelAdapters;
@@ -230,7 +232,8 @@ public final class Operator {
         AwsClients aws = new AwsClients(env);
         String table = env.require("TABLE_NAME");
         var accounts = new CarrierAccounts(new CarrierAccountStore(aws.dynamoDb(), table, CredentialCipher.from(env), Clock.systemUTC()),
-                new WebhookEndpointStore(aws.dynamoDb(), table), CarrierConnections.of(name -> Optional.empty()));
+                new WebhookEndpointStore(aws.dynamoDb(), table), CarrierConnections.of(name -> Optional.empty()),
+                new SubscriptionStore(aws.dynamoDb(), table), new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")));
         try {
             switch (args.getFirst()) {
                 case "put" -> {

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.core.carriers.connect.CarrierConnection;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
@@ -18,11 +19,16 @@ public final class CarrierAccounts {
     private final CarrierAccountStore accounts;
     private final WebhookEndpointStore endpoints;
     private final CarrierConnections connections;
+    private final SubscriptionStore subscriptions;
+    private final SubscriptionRequests requests;
 
-    public CarrierAccounts(CarrierAccountStore accounts, WebhookEndpointStore endpoints, CarrierConnections connections) {
+    public CarrierAccounts(CarrierAccountStore accounts, WebhookEndpointStore endpoints, CarrierConnections connections,
+                           SubscriptionStore subscriptions, SubscriptionRequests requests) {
         this.accounts = accounts;
         this.endpoints = endpoints;
         this.connections = connections;
+        this.subscriptions = subscriptions;
+        this.requests = requests;
     }
 
     public CarrierAccountStore store() {
@@ -37,12 +43,19 @@ public final class CarrierAccounts {
         return connections;
     }
 
-    /** @throws ProblemException 404 for a source Tracklight does not call, 422 for credentials it does not take */
+    /**
+     * Stores the account, then asks again for every shipment of the tenant that was waiting for one (none followed
+     * it, or the source refused the old credentials).
+     *
+     * @throws ProblemException 404 for a source Tracklight does not call, 422 for credentials it does not take
+     */
     public CarrierAccount put(String tenantId, String source, CarrierAccountRequest request) throws ProblemException {
         CarrierAccountRequest admitted = request.admitted(connection(source));
         String endpointId = accounts.find(tenantId, source).map(CarrierAccount::endpointId)
                 .orElseGet(() -> endpoints.create(tenantId, source, null).endpointId());
-        return accounts.put(tenantId, source, admitted.credentials(), admitted.carriers(), endpointId);
+        CarrierAccount stored = accounts.put(tenantId, source, admitted.credentials(), admitted.carriers(), endpointId);
+        subscriptions.takeWaiting(tenantId).forEach(requests::subscribe);
+        return stored;
     }
 
     public CarrierConnection connection(String source) throws ProblemException {

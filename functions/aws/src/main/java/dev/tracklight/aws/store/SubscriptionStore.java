@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ public final class SubscriptionStore {
     private static final String DOC = "doc";
     private static final String REFRESH = "REFRESH";
     private static final String AT = "at";
+    private static final String WAITING = "WAIT#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -55,6 +57,23 @@ public final class SubscriptionStore {
         } catch (ConditionalCheckFailedException tooSoon) {
             return false;
         }
+    }
+
+    /**
+     * Notes a shipment that no account of its tenant can follow yet (none, or refused credentials), so storing an
+     * account subscribes it ({@code TEN#{tenant}} / {@code WAIT#{shipment}}).
+     */
+    public void waitForAccount(String tenantId, String shipmentId) {
+        dynamo.putItem(request -> request.tableName(table).item(key(Keys.tenant(tenantId), WAITING + shipmentId)));
+    }
+
+    /** The shipments waiting for an account of the tenant, each removed from the list as it is returned. */
+    public List<String> takeWaiting(String tenantId) {
+        List<String> waiting = dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :wait)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":wait", s(WAITING))))
+                .items().stream().map(item -> item.get("sk").s().substring(WAITING.length())).toList();
+        waiting.forEach(shipmentId -> dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), WAITING + shipmentId))));
+        return waiting;
     }
 
     public void put(String shipmentId, Subscription subscription) {

@@ -40,6 +40,8 @@ public final class CarrierSubscriber {
 
     /** How long a source that could not answer (and named no Retry-After) waits before it is asked again. */
     private static final Duration RETRY_UNANSWERED = Duration.ofMinutes(5);
+    /** A number its source has shown nothing for this long after registration is not polled further. */
+    static final Duration HORIZON = Duration.ofDays(30);
 
     private final ShipmentStore shipments;
     private final SubscriptionStore subscriptions;
@@ -83,6 +85,7 @@ public final class CarrierSubscriber {
         }
         Optional<CarrierAccount> chosen = SourceChoice.forCarrier(shipment.carrier(), accounts.list(shipment.tenantId()), connections);
         if (chosen.isEmpty()) {
+            subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
             return Optional.of(keep(shipmentId, new Subscription(null, SubscriptionState.NO_ACCOUNT, null, "no carrier account of the tenant"
                     + " follows " + shipment.carrier() + "; add one with PUT /v1/carrier-accounts/{source}", clock.instant())));
         }
@@ -95,6 +98,7 @@ public final class CarrierSubscriber {
             String refusal = connection.registerCallback(credentials, callbackUrl, endpoint.secret());
             if (refusal != null) {
                 accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, refusal));
+                subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
                 return Optional.of(keep(shipmentId, new Subscription(account.source(), SubscriptionState.CREDENTIALS_REFUSED, null, refusal,
                         clock.instant())));
             }
@@ -104,16 +108,18 @@ public final class CarrierSubscriber {
                 credentials, callbackUrl));
         if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
             accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
+            subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
+        }
+        if (result.state() == SubscriptionState.POLLED || result.state() == SubscriptionState.ACTIVE) {
+            // scheduled before the state is kept: a crash after keeping it can then not leave a followed shipment unasked
+            polling.schedule().schedule(shipmentId, clock.instant().plus(result.state() == SubscriptionState.POLLED ? RETRY_UNANSWERED
+                    : polling.cadence().inTransit()));
         }
         Subscription kept = keep(shipmentId, new Subscription(account.source(), result.state(), result.externalId(), result.message(),
                 clock.instant()));
         if (kept.state() == SubscriptionState.POLLED) {
             poll(shipmentId, true); // the first answer at once, not on the scheduler's next round
             return subscriptions.get(shipmentId);
-        }
-        if (kept.state() == SubscriptionState.ACTIVE) {
-            // the safety net: a push source that goes quiet past the target is asked
-            polling.schedule().schedule(shipmentId, clock.instant().plus(polling.cadence().inTransit()));
         }
         return Optional.of(kept);
     }
@@ -125,6 +131,16 @@ public final class CarrierSubscriber {
      * could not answer is asked again after its {@code Retry-After} or a few minutes; an ended shipment is not asked again.
      */
     public void poll(String shipmentId, boolean forced) {
+        try {
+            ask(shipmentId, forced);
+        } catch (RuntimeException e) {
+            // the table or the credentials failed, not the source: ask again later rather than lose the poll
+            polling.schedule().schedule(shipmentId, clock.instant().plus(RETRY_UNANSWERED));
+            throw e;
+        }
+    }
+
+    private void ask(String shipmentId, boolean forced) {
         Instant now = clock.instant();
         Optional<Shipment> found = shipments.get(shipmentId);
         Optional<Subscription> current = subscriptions.get(shipmentId);
@@ -135,6 +151,12 @@ public final class CarrierSubscriber {
         }
         Shipment shipment = found.get();
         Subscription subscription = current.get();
+        if (shipment.lastEvent() == null && shipment.createdAt().isBefore(now.minus(HORIZON))) {
+            polling.schedule().remove(shipmentId);
+            keep(shipmentId, new Subscription(subscription.source(), SubscriptionState.REFUSED, subscription.externalId(),
+                    "nothing from " + subscription.source() + " in " + HORIZON.toDays() + " days: check the number", now));
+            return;
+        }
         if (!forced && subscription.state() == SubscriptionState.ACTIVE && !quiet(shipment, now)) {
             polling.schedule().schedule(shipmentId, now.plus(polling.cadence().inTransit()));
             return;
@@ -163,6 +185,7 @@ public final class CarrierSubscriber {
         if (result.state() == SubscriptionState.CREDENTIALS_REFUSED || result.state() == SubscriptionState.REFUSED) {
             if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
                 accounts.update(account.get().withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
+                subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
             }
             polling.schedule().remove(shipmentId);
             keep(shipmentId, new Subscription(subscription.source(), result.state(), subscription.externalId(), result.message(), now));

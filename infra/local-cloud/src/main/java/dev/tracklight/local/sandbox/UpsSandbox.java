@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * UPS's OAuth and Track APIs as UPS-API/api-documentation describes them (events/carriers/ups/README.md, "The
  * sandbox"): {@code POST /security/v1/oauth/token} for clients named {@code sandbox-…} with a secret of 16 or more
- * characters, and {@code GET /api/track/v1/details/{inquiryNumber}} with a token, {@code transId} and {@code
+ * characters (a client's first secret is its secret), and {@code GET /api/track/v1/details/{inquiryNumber}} with a token, {@code transId} and {@code
  * transactionSrc}. {@code 1ZTLSANDBOX0000001} walks manifest → pick-up → in transit → out for delivery → delivered,
  * one step every {@link #STEP} from its first request; {@code 1ZTLSANDBOX0000404} is never found; {@code
  * 1ZTLSANDBOX0000429} and {@code 1ZTLSANDBOX0000503} answer 429 (Retry-After 1) or 503 once, then walk the same
@@ -40,6 +40,8 @@ public final class UpsSandbox implements CarrierSandbox.Source {
     private static final Map<String, Integer> FAULTS = Map.of("1ZTLSANDBOX0000429", 429, "1ZTLSANDBOX0000503", 503);
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Each client's secret, as its first token request gave it: another secret for the same client is refused. */
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstAsked = new ConcurrentHashMap<>();
     private final List<String> trackRequests = new CopyOnWriteArrayList<>();
 
@@ -66,7 +68,8 @@ public final class UpsSandbox implements CarrierSandbox.Source {
 
     private CarrierSandbox.Answer token(String authorization, String body) {
         Optional<String[]> client = basic(authorization);
-        if (client.isEmpty() || !client.get()[0].startsWith("sandbox-") || client.get()[1].length() < 16) {
+        if (client.isEmpty() || !client.get()[0].startsWith("sandbox-") || client.get()[1].length() < 16
+                || !secrets.computeIfAbsent(client.get()[0], id -> client.get()[1]).equals(client.get()[1])) {
             return error(401, "10401", "ClientId is Invalid");
         }
         if (!body.contains("grant_type=client_credentials")) {

@@ -87,8 +87,9 @@ public final class EasyPostConnection implements CarrierConnection {
         if (answer.temporary()) {
             throw new SourceUnavailable("EasyPost answered " + answer.status() + " to POST /v2/trackers", answer.retryAfter());
         }
-        if (answer.credentialsRefused()) {
-            return SubscribeResult.credentialsRefused("EasyPost refused the API key (" + answer.status() + "): " + message(answer));
+        if (answer.credentialsRefused() || answer.status() == 402) {
+            // 402: the tenant's EasyPost account lacks billing; like refused credentials, it is the account to fix
+            return SubscribeResult.credentialsRefused("EasyPost refused the account (" + answer.status() + "): " + message(answer));
         }
         return SubscribeResult.refused("EasyPost refused " + request.trackingNumber() + " (" + answer.status() + "): " + message(answer));
     }
@@ -110,7 +111,9 @@ public final class EasyPostConnection implements CarrierConnection {
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "EasyPost refused the API key (" + answer.status() + "): " + message(answer));
         }
         if (!answer.ok()) {
-            return PollResult.refused(SubscriptionState.REFUSED, "EasyPost refused tracker " + externalId + " (" + answer.status() + "): " + message(answer));
+            // the tracker still follows the number and pushes; a failed read says nothing about that
+            return new PollResult(SubscriptionState.ACTIVE, List.of(), "EasyPost could not read tracker " + externalId + " (" + answer.status()
+                    + "): " + message(answer));
         }
         String event = "{\"description\":\"tracker.updated\",\"result\":" + answer.body() + "}";
         try {

@@ -8,6 +8,7 @@ import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
 import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
+import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.problem.ProblemException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ public final class UpsConnection implements CarrierConnection {
 
     private final URI base;
     private final SourceHttp http;
-    /** Tokens by client id: each tenant's own, never lent to another. */
+    /** Tokens by tenant, client id and a hash of the secret: a tenant's own, never lent to another, and new after a rotation. */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant expires) {
@@ -78,7 +79,7 @@ public final class UpsConnection implements CarrierConnection {
 
     @Override
     public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
-        Optional<String> token = token(request.credentials(), receivedAt);
+        Optional<String> token = token(request.tenantId(), request.credentials(), receivedAt);
         if (token.isEmpty()) {
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + request.credentials().get(CLIENT_ID));
         }
@@ -89,7 +90,7 @@ public final class UpsConnection implements CarrierConnection {
             throw new SourceUnavailable("UPS answered " + answer.status() + " to the Track API", answer.retryAfter());
         }
         if (answer.credentialsRefused()) {
-            tokens.remove(request.credentials().get(CLIENT_ID));
+            tokens.remove(cacheKey(request.tenantId(), request.credentials()));
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the token (" + answer.status() + "): " + message(answer));
         }
         if (answer.status() == 404) {
@@ -107,9 +108,10 @@ public final class UpsConnection implements CarrierConnection {
     }
 
     /** The client's token, fetched when there is none or it is about to expire; empty when UPS refuses the client. */
-    private Optional<String> token(Map<String, String> credentials, Instant now) throws SourceUnavailable {
+    private Optional<String> token(String tenantId, Map<String, String> credentials, Instant now) throws SourceUnavailable {
         String clientId = credentials.getOrDefault(CLIENT_ID, "");
-        Token held = tokens.get(clientId);
+        String key = cacheKey(tenantId, credentials);
+        Token held = tokens.get(key);
         if (held != null && now.isBefore(held.expires().minus(TOKEN_MARGIN))) {
             return Optional.of(held.value());
         }
@@ -124,8 +126,12 @@ public final class UpsConnection implements CarrierConnection {
         }
         String expiresIn = answer.field("expires_in");
         long seconds = expiresIn != null && expiresIn.matches("\\d{1,9}") ? Long.parseLong(expiresIn) : 0;
-        tokens.put(clientId, new Token(value, now.plusSeconds(seconds)));
+        tokens.put(key, new Token(value, now.plusSeconds(seconds)));
         return Optional.of(value);
+    }
+
+    private static String cacheKey(String tenantId, Map<String, String> credentials) {
+        return tenantId + "\u001f" + credentials.getOrDefault(CLIENT_ID, "") + "\u001f" + Sha256.hex(credentials.getOrDefault(CLIENT_SECRET, ""));
     }
 
     /** UPS's first error, "code: message", or the status alone when the body is not UPS's error object. */

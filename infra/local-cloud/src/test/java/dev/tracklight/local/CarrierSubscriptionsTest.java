@@ -2,7 +2,9 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
+import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.model.Shipment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -123,6 +127,23 @@ class CarrierSubscriptionsTest {
     }
 
     @Test
+    void aRegistrationWhoseSubscriptionRequestWasLostIsSubscribedFromItsOutbox() throws Exception {
+        // GIVEN a shipment written as a registration writes it, whose queued request never arrived (a crash between the two)
+        String tenantId = "tenant-outbox-" + UUID.randomUUID();
+        String admin = keys.issue(tenantId, Role.ADMIN).secret();
+        assertThat(send("PUT", "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apiKey\":\"" + testKey() + "\"}}").statusCode())
+                .isEqualTo(200);
+        String id = "shp_outbox" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        new ShipmentStore(SharedCloud.get().dynamoDb(), SharedCloud.table()).create(
+                Shipment.registered(tenantId, id, null, "usps", "EZ2000000002", null, null, null, null, null,
+                        "tok" + UUID.randomUUID().toString().replace("-", ""), Instant.now().minus(Duration.ofMinutes(5))));
+        Map<?, ?> shipment = Map.of("id", id);
+
+        // WHEN the scheduler runs, THEN the outbox item it wrote with the shipment asks for the subscription
+        pollUntil(() -> subscription(admin, shipment) != null && "ACTIVE".equals(subscription(admin, shipment).get("state")));
+    }
+
+    @Test
     void aNumberEasyPostRefusesIsAClearStateNotASilentPending() throws Exception {
         String admin = tenant(testKey());
 
@@ -203,7 +224,7 @@ class CarrierSubscriptionsTest {
         pollUntil(() -> "DELIVERED".equals(pageStatus(journey)));
         awaitSubscription(a, journey, "ENDED");
         Map<?, ?> view = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(journey)).body(), Map.class);
-        assertThat((java.util.List<?>) view.get("timeline")).hasSize(5);
+        assertThat((List<?>) view.get("timeline")).hasSize(5);
 
         // AND the number UPS does not know stays polled with UPS's words, asked with B's client only
         assertThat((String) subscription(b, unknown).get("lastError")).contains("404").contains("Tracking Information Not Found");

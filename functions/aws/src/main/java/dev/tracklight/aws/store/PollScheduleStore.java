@@ -29,10 +29,15 @@ public final class PollScheduleStore {
     }
 
     public void schedule(String shipmentId, Instant at) {
+        dynamo.putItem(request -> request.tableName(table).item(item(shipmentId, at)));
+    }
+
+    /** The schedule item, for a write that must be part of another's transaction (a registration's). */
+    static Map<String, AttributeValue> item(String shipmentId, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(shipmentId), SK));
         item.put(Keys.DUE_PK, s(Keys.pollDueHour(at)));
         item.put(Keys.DUE_SK, s(at + "#" + shipmentId));
-        dynamo.putItem(request -> request.tableName(table).item(item));
+        return item;
     }
 
     public void remove(String shipmentId) {

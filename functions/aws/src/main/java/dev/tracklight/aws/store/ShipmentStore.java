@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ public final class ShipmentStore {
     }
 
     /** Registers a shipment with its tracking, token, order, tenant-number and contact lookups, all or nothing. */
+    /** When a registration's subscription is asked for again, should the request queued with it have been lost. */
+    private static final Duration SUBSCRIPTION_OUTBOX = Duration.ofMinutes(2);
+
     public void create(Shipment shipment) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(shipmentItem(shipment), "attribute_not_exists(pk)"));
@@ -69,6 +73,8 @@ public final class ShipmentStore {
         writes.add(put(lookup(Keys.tenantTracking(shipment.tenantId(), shipment.trackingNumber()),
                 Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null));
         contactKeys(shipment).forEach(contact -> writes.add(put(lookup(contact, Keys.shipment(shipment.shipmentId()), shipment.shipmentId()), null)));
+        // the subscription's outbox: if the request queued after this write is lost, the scheduler asks for it
+        writes.add(put(PollScheduleStore.item(shipment.shipmentId(), shipment.createdAt().plus(SUBSCRIPTION_OUTBOX)), null));
         dynamo.transactWriteItems(request -> request.transactItems(writes));
     }
 

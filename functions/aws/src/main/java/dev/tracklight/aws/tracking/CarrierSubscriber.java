@@ -144,6 +144,15 @@ public final class CarrierSubscriber {
         Instant now = clock.instant();
         Optional<Shipment> found = shipments.get(shipmentId);
         Optional<Subscription> current = subscriptions.get(shipmentId);
+        if (found.isPresent() && current.isEmpty()) {
+            // the registration's outbox: its queued request was lost (or is late); subscribing is safe to repeat
+            try {
+                subscribe(shipmentId);
+            } catch (SourceUnavailable e) {
+                polling.schedule().schedule(shipmentId, now.plus(e.retryAfter().orElse(RETRY_UNANSWERED)));
+            }
+            return;
+        }
         boolean askable = current.map(s -> s.state() == SubscriptionState.POLLED || s.state() == SubscriptionState.ACTIVE).orElse(false);
         if (found.isEmpty() || found.get().status().isTerminal() || !askable) {
             polling.schedule().remove(shipmentId);

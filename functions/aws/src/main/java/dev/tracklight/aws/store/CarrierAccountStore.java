@@ -4,9 +4,11 @@ import dev.tracklight.core.json.Json;
 import dev.tracklight.core.subscription.CarrierAccount;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,10 @@ public final class CarrierAccountStore {
     private static final String PREFIX = "CARRIER#";
     private static final String DOC = "doc";
     private static final String SEALED = "credentials";
+    /** The account's update time as an attribute, for the conditions that must not write over a newer account. */
+    private static final String UPDATED = "updatedAt";
+    private static final String CLAIM = "callbackClaim";
+    private static final Duration CLAIM_FOR = Duration.ofMinutes(2);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -79,9 +85,40 @@ public final class CarrierAccountStore {
         return old != null && !old.isEmpty();
     }
 
-    /** Records what the source said of the account: its callback registered, or its credentials refused. */
+    /**
+     * Records what the source said of the account (its callback registered, its credentials refused), unless the
+     * account was replaced meanwhile: the new credentials then have their own answer to get.
+     */
     public void update(CarrierAccount account) {
-        item(account.tenantId(), account.source()).ifPresent(item -> write(account, string(item, SEALED)));
+        item(account.tenantId(), account.source()).ifPresent(item -> {
+            Map<String, AttributeValue> next = new HashMap<>(item);
+            next.put(DOC, s(Json.write(account)));
+            try {
+                dynamo.putItem(request -> request.tableName(table).item(next).conditionExpression("#updated = :seen")
+                        .expressionAttributeNames(Map.of("#updated", UPDATED)).expressionAttributeValues(Map.of(":seen", s(account.updatedAt().toString()))));
+            } catch (ConditionalCheckFailedException replaced) {
+                // a PUT replaced the account after this answer was asked for
+            }
+        });
+    }
+
+    /**
+     * Claims the registration of the account's callback at its source for a few minutes, so two requests arriving
+     * together do not register it twice.
+     */
+    public boolean claimCallback(CarrierAccount account) {
+        Instant now = clock.instant();
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(account.tenantId()), PREFIX + account.source()))
+                    .updateExpression("SET #claim = :now")
+                    .conditionExpression("#updated = :seen AND (attribute_not_exists(#claim) OR #claim < :stale)")
+                    .expressionAttributeNames(Map.of("#claim", CLAIM, "#updated", UPDATED))
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":stale", s(now.minus(CLAIM_FOR).toString()),
+                            ":seen", s(account.updatedAt().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
     }
 
     private Optional<Map<String, AttributeValue>> item(String tenantId, String source) {
@@ -94,6 +131,7 @@ public final class CarrierAccountStore {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(account.tenantId()), PREFIX + account.source()));
         item.put(DOC, s(Json.write(account)));
         item.put(SEALED, s(sealed));
+        item.put(UPDATED, s(account.updatedAt().toString()));
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.core.carriers.connect.Subscription;
+import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,6 +29,7 @@ public final class SubscriptionStore {
     private static final String REFRESH = "REFRESH";
     private static final String AT = "at";
     private static final String WAITING = "WAIT#";
+    private static final String STATE = "state";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -76,9 +78,22 @@ public final class SubscriptionStore {
         return waiting;
     }
 
-    public void put(String shipmentId, Subscription subscription) {
+    /**
+     * Keeps the subscription, unless it already ended: an ended one stays so, whatever a late poll or retried request
+     * would write over it.
+     *
+     * @return false when it had ended and was left as it was
+     */
+    public boolean put(String shipmentId, Subscription subscription) {
         var item = new HashMap<>(key(Keys.shipment(shipmentId), SK));
         item.put(DOC, s(Json.write(subscription)));
-        dynamo.putItem(request -> request.tableName(table).item(item));
+        item.put(STATE, s(subscription.state().name()));
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(#state) OR #state <> :ended")
+                    .expressionAttributeNames(Map.of("#state", STATE)).expressionAttributeValues(Map.of(":ended", s(SubscriptionState.ENDED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException ended) {
+            return false;
+        }
     }
 }

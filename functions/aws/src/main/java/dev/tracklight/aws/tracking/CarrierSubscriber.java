@@ -94,6 +94,10 @@ public final class CarrierSubscriber {
         Map<String, String> credentials = accounts.credentials(shipment.tenantId(), account.source());
         String callbackUrl = callbackUrl(account);
         if (!account.callbackRegistered() && callbackUrl != null) {
+            if (!accounts.claimCallback(account)) {
+                throw new SourceUnavailable("the " + account.source() + " callback is being registered by another request",
+                        Optional.of(Duration.ofSeconds(5)));
+            }
             WebhookEndpoint endpoint = endpoints.find(account.endpointId()).orElseThrow();
             String refusal = connection.registerCallback(credentials, callbackUrl, endpoint.secret());
             if (refusal != null) {

@@ -1,0 +1,55 @@
+package dev.tracklight.local;
+
+import dev.tracklight.aws.store.CarrierAccountStore;
+import dev.tracklight.aws.store.CredentialCipher;
+import dev.tracklight.aws.store.SubscriptionStore;
+import dev.tracklight.core.carriers.connect.Subscription;
+import dev.tracklight.core.carriers.connect.SubscriptionState;
+import dev.tracklight.core.subscription.CarrierAccount;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The writes two requests can race on keep what must not be undone, against DynamoDB Local. */
+class SubscriptionStoresTest {
+
+    @Test
+    void anEndedSubscriptionStaysEndedWhateverALatePollWrites() throws Exception {
+        SubscriptionStore store = new SubscriptionStore(SharedCloud.get().dynamoDb(), SharedCloud.table());
+        String shipmentId = "shp_race" + UUID.randomUUID();
+        Instant now = Instant.now();
+
+        assertThat(store.put(shipmentId, new Subscription("easypost", SubscriptionState.ACTIVE, "trk_1", null, now))).isTrue();
+        assertThat(store.put(shipmentId, new Subscription("easypost", SubscriptionState.ENDED, "trk_1", null, now))).isTrue();
+        assertThat(store.put(shipmentId, new Subscription("easypost", SubscriptionState.ACTIVE, "trk_1", "late", now))).isFalse();
+
+        assertThat(store.get(shipmentId).orElseThrow().state()).isEqualTo(SubscriptionState.ENDED);
+    }
+
+    @Test
+    void aCallbackIsClaimedOnceAndAReplacedAccountIsNotWrittenOver() throws Exception {
+        var accounts = new CarrierAccountStore(SharedCloud.get().dynamoDb(), SharedCloud.table(),
+                new CredentialCipher("test-key-material", Optional.empty()), Clock.systemUTC());
+        String tenant = "tenant-claim-" + UUID.randomUUID();
+        CarrierAccount first = accounts.put(tenant, "easypost", Map.of("apiKey", "EZTKone"), List.of(), "ep1");
+
+        // two requests racing for the first subscription: only one registers the callback
+        assertThat(accounts.claimCallback(first)).isTrue();
+        assertThat(accounts.claimCallback(first)).isFalse();
+
+        // a PUT replaces the account; the first request's answer must not mark the new credentials' callback done
+        Thread.sleep(5);
+        CarrierAccount replaced = accounts.put(tenant, "easypost", Map.of("apiKey", "EZTKtwo"), List.of(), "ep1");
+        accounts.update(first.withCallbackRegistered());
+        assertThat(accounts.find(tenant, "easypost").orElseThrow().callbackRegistered()).isFalse();
+        assertThat(accounts.credentials(tenant, "easypost")).containsEntry("apiKey", "EZTKtwo");
+        assertThat(accounts.claimCallback(replaced)).as("the new account has its own claim").isTrue();
+    }
+}

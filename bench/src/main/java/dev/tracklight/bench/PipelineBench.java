@@ -35,7 +35,8 @@ public final class PipelineBench {
 
     /** DynamoDB writes the pipeline makes per event: the event, the shipment, the publish mark. */
     static final int WRITES_PER_EVENT = 3;
-    private static final String SECRET = "bench-secret";
+    /** At least the 16 characters every webhook secret must have. */
+    private static final String SECRET = "bench-webhook-secret";
 
     private final BenchOptions options;
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
@@ -56,7 +57,16 @@ public final class PipelineBench {
         System.exit(0);
     }
 
-    private void run(LocalCloud cloud) throws Exception {
+    /** What one run saw: webhooks accepted and refused, pushes received of those expected. */
+    record Outcome(int accepted, int refused, int delivered, int expected) {
+    }
+
+    /** One run against a local cloud the caller started (and stops). */
+    static Outcome run(LocalCloud cloud, BenchOptions options) throws Exception {
+        return new PipelineBench(options).run(cloud);
+    }
+
+    private Outcome run(LocalCloud cloud) throws Exception {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
         new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, SECRET);
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue("bench");
@@ -97,6 +107,7 @@ public final class PipelineBench {
 
         double putCeiling = PutItemCeiling.measure(cloud.dynamoDb(), table, 8, 4_000);
         report(sending, total, expected, putCeiling);
+        return new Outcome(accepted.get(), refused.get(), delivered.get(), expected);
     }
 
     private void drive(HttpClient http, URI endpoint, List<String> numbers) throws InterruptedException {

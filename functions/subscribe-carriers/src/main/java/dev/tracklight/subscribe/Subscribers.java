@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The subscriber as the function's environment configures it: each source's base URL from {@code <SOURCE>_API_URL}. */
+/** The subscriber as the function's environment configures it: each source's base URL from {@code API_URL_<SOURCE>}. */
 final class Subscribers {
 
     private Subscribers() {
@@ -29,7 +29,7 @@ final class Subscribers {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
         var dynamo = aws.dynamoDb();
-        CarrierConnections connections = CarrierConnections.of(source -> env.get(source.toUpperCase(Locale.ROOT) + "_API_URL")
+        CarrierConnections connections = CarrierConnections.of(source -> env.get("API_URL_" + source.toUpperCase(Locale.ROOT).replace('-', '_'))
                 .filter(url -> !url.isBlank()).map(URI::create));
         var polling = new CarrierSubscriber.Polling(new PollScheduleStore(dynamo, table), new SourceQuota(dynamo, table, clock),
                 new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")), cadence(env));

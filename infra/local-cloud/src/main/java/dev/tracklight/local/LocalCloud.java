@@ -114,6 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         sandbox = track(new CarrierSandbox(0));
         parameters.put("EasyPostApiUrl", sandbox.baseUrl("easypost").toString());
         parameters.put("UpsApiUrl", sandbox.baseUrl("ups").toString());
+        parameters.put("SeventeenTrackApiUrl", sandbox.baseUrl("17track").toString());
         // the sandbox's journeys run on a compressed clock; polls follow it, at most once per scheduler run
         parameters.put("PollInTransitSeconds", "5");
         parameters.put("PollLastMileSeconds", "5");

@@ -144,6 +144,30 @@ class CarrierSubscriptionsTest {
     }
 
     @Test
+    void a17TrackRegistrationIsPushedToTheEndpointTheMerchantSetInItsConsoleSignedWithTheirKey() throws Exception {
+        // GIVEN a tenant's 17TRACK account, and its endpoint set as the webhook in 17TRACK's console (by the merchant)
+        String key = "17tk-" + UUID.randomUUID();
+        String admin = keys.issue("tenant-17-" + UUID.randomUUID(), Role.ADMIN).secret();
+        var stored = send("PUT", "/v1/carrier-accounts/17track", admin, "{\"credentials\":{\"apiKey\":\"" + key + "\"}}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        String webhookUrl = (String) Json.read(stored.body(), Map.class).get("webhookUrl");
+        var console = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().sandbox().baseUrl("17track") + "/console/webhook"))
+                .header("17token", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + webhookUrl + "\"}")));
+        assertThat(console.statusCode()).isEqualTo(200);
+
+        // WHEN it registers a number 17TRACK follows, and one it cannot
+        Map<?, ?> shipment = register(admin, "17TLSANDBOX00001");
+        Map<?, ?> unknown = register(admin, "17TLSANDBOX00404");
+
+        // THEN 17TRACK's pushes, checked against the tenant's key, deliver the first; the second is a clear refusal
+        awaitSubscription(admin, shipment, "ACTIVE");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        awaitSubscription(admin, unknown, "REFUSED");
+        assertThat((String) subscription(admin, unknown).get("lastError")).contains("-18019902");
+    }
+
+    @Test
     void aNumberEasyPostRefusesIsAClearStateNotASilentPending() throws Exception {
         String admin = tenant(testKey());
 

@@ -50,9 +50,13 @@ public final class CarrierAccounts {
      * @throws ProblemException 404 for a source Tracklight does not call, 422 for credentials it does not take
      */
     public CarrierAccount put(String tenantId, String source, CarrierAccountRequest request) throws ProblemException {
-        CarrierAccountRequest admitted = request.admitted(connection(source));
-        String endpointId = accounts.find(tenantId, source).map(CarrierAccount::endpointId)
-                .orElseGet(() -> endpoints.create(tenantId, source, null).endpointId());
+        CarrierConnection connection = connection(source);
+        CarrierAccountRequest admitted = request.admitted(connection);
+        // a source that signs with the tenant's own key: the endpoint checks its pushes against that key
+        String signingKey = connection.pushSignedWith().map(admitted.credentials()::get).orElse(null);
+        Optional<String> existing = accounts.find(tenantId, source).map(CarrierAccount::endpointId);
+        existing.filter(id -> signingKey != null).ifPresent(id -> endpoints.replaceSecret(id, signingKey));
+        String endpointId = existing.orElseGet(() -> endpoints.create(tenantId, source, signingKey).endpointId());
         CarrierAccount stored = accounts.put(tenantId, source, admitted.credentials(), admitted.carriers(), endpointId);
         subscriptions.takeWaiting(tenantId).forEach(requests::subscribe);
         return stored;

@@ -67,6 +67,15 @@ public final class WebhookEndpointStore {
         return endpoint;
     }
 
+    /** Replaces a tenant endpoint's secret: for sources that sign with the tenant's own credential, when it is rotated. */
+    public void replaceSecret(String endpointId, String secret) {
+        read(Keys.webhookEndpoint(endpointId), Keys.META).ifPresent(item -> {
+            var next = new HashMap<>(item);
+            next.put(SECRET, s(WebhookSecrets.require(secret)));
+            dynamo.putItem(request -> request.tableName(table).item(next));
+        });
+    }
+
     private Optional<Map<String, AttributeValue>> read(String pk, String sk) {
         var item = dynamo.getItem(request -> request.tableName(table).key(key(pk, sk)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);

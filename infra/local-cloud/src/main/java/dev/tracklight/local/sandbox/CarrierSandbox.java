@@ -43,6 +43,7 @@ public final class CarrierSandbox implements AutoCloseable {
     private final ScheduledExecutorService pushes = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("sandbox-push-", 0).factory());
     private final EasyPostSandbox easyPost;
     private final UpsSandbox ups = new UpsSandbox();
+    private final SeventeenTrackSandbox seventeenTrack;
 
     public CarrierSandbox(int port) {
         try {
@@ -51,7 +52,8 @@ public final class CarrierSandbox implements AutoCloseable {
             throw new UncheckedIOException("the carrier sandbox could not listen on " + port, e);
         }
         easyPost = new EasyPostSandbox(pushes);
-        for (Source source : List.<Source>of(easyPost, ups)) {
+        seventeenTrack = new SeventeenTrackSandbox(pushes);
+        for (Source source : List.<Source>of(easyPost, ups, seventeenTrack)) {
             server.createContext("/" + source.name() + "/", exchange -> handle(source, exchange));
         }
         server.start();

@@ -3,6 +3,7 @@ package dev.tracklight.core.carriers.connect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Tracklight asks of a source with a tenant's account: register its push callback once, and follow a
@@ -28,6 +29,14 @@ public interface CarrierConnection {
     String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable;
 
     SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable;
+
+    /**
+     * The credential the source signs its pushes with, for sources that sign with the tenant's own key (17TRACK):
+     * the tenant's endpoint then checks pushes against it. Empty when the source signs with a secret we give it.
+     */
+    default Optional<String> pushSignedWith() {
+        return Optional.empty();
+    }
 
     /** Calls one tenant may make to this source in a minute; its rate limit, where the source documents one. */
     default int callsPerMinute() {

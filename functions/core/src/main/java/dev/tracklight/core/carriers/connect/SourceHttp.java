@@ -43,6 +43,14 @@ public final class SourceHttp {
         return send(request.build());
     }
 
+    /** A JSON body with the source's own authentication headers (17TRACK's {@code 17token} …). */
+    public SourceAnswer post(URI uri, Map<String, String> headers, String body) throws SourceUnavailable {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** An OAuth token request: {@code application/x-www-form-urlencoded}. */
     public SourceAnswer postForm(URI uri, String authorization, Map<String, String> form) throws SourceUnavailable {
         String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="

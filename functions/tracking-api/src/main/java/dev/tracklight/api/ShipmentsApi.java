@@ -10,7 +10,6 @@ import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.carriers.connect.Subscription;
-import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.json.Json;
@@ -106,8 +105,7 @@ public final class ShipmentsApi {
     public Refresh refresh(Caller caller, String shipmentId) throws ProblemException {
         Shipment shipment = owned(caller, shipmentId);
         Subscription subscription = subscriptions.get(shipment.shipmentId()).orElse(null);
-        boolean askable = subscription != null && (subscription.state() == SubscriptionState.POLLED || subscription.state() == SubscriptionState.ACTIVE);
-        if (!askable || shipment.status().isTerminal()) {
+        if (subscription == null || !subscription.state().isAskable() || shipment.status().isTerminal()) {
             throw new ProblemException(Problem.of(409, "Nothing To Ask", "the shipment is " + (shipment.status().isTerminal()
                     ? "ended" : "not followed at a source that can be asked (subscription " + (subscription == null ? "REQUESTED"
                     : subscription.state()) + ")")));

@@ -35,10 +35,6 @@ public final class CarrierAccounts {
         return accounts;
     }
 
-    public WebhookEndpointStore endpoints() {
-        return endpoints;
-    }
-
     public CarrierConnections connections() {
         return connections;
     }

@@ -114,7 +114,7 @@ public final class CarrierSubscriber {
             accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
             subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
         }
-        if (result.state() == SubscriptionState.POLLED || result.state() == SubscriptionState.ACTIVE) {
+        if (result.state().isAskable()) {
             // scheduled before the state is kept: a crash after keeping it can then not leave a followed shipment unasked
             polling.schedule().schedule(shipmentId, clock.instant().plus(result.state() == SubscriptionState.POLLED ? RETRY_UNANSWERED
                     : polling.cadence().inTransit()));
@@ -157,8 +157,7 @@ public final class CarrierSubscriber {
             }
             return;
         }
-        boolean askable = current.map(s -> s.state() == SubscriptionState.POLLED || s.state() == SubscriptionState.ACTIVE).orElse(false);
-        if (found.isEmpty() || found.get().status().isTerminal() || !askable) {
+        if (found.isEmpty() || found.get().status().isTerminal() || !current.get().state().isAskable()) {
             polling.schedule().remove(shipmentId);
             return;
         }

@@ -3,7 +3,6 @@ package dev.tracklight.aws.tracking;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.Status;
 import dev.tracklight.core.view.CarrierNotice;
 import dev.tracklight.core.view.TrackingView;
 import dev.tracklight.core.view.TrackingViews;
@@ -24,8 +23,8 @@ public final class PublicViews {
 
     public TrackingView of(Shipment shipment) {
         TrackingView view = TrackingViews.of(shipment, shipments.events(shipment.shipmentId()));
-        boolean unmoved = shipment.status() == Status.PENDING || shipment.status() == Status.INFO_RECEIVED;
-        return unmoved ? view.withCarrierNotice(CarrierNotice.of(shipment.status(), subscriptions.get(shipment.shipmentId()).orElse(null)))
+        // the subscription is read only where a notice can apply
+        return CarrierNotice.applies(shipment.status()) ? view.withCarrierNotice(CarrierNotice.of(shipment.status(), subscriptions.get(shipment.shipmentId()).orElse(null)))
                 : view;
     }
 }

@@ -14,9 +14,14 @@ public enum CarrierNotice {
     /** Nothing follows the number at the carrier for the shop (no account, refused credentials, unreachable). */
     NOT_CONNECTED;
 
+    /** Whether a shipment in this status can have a notice: only before the carrier has scanned it. */
+    public static boolean applies(Status status) {
+        return status == Status.PENDING || status == Status.INFO_RECEIVED;
+    }
+
     /** The notice for a shipment with this status and subscription, or null when there is nothing to say. */
     public static CarrierNotice of(Status status, Subscription subscription) {
-        if (subscription == null || (status != Status.PENDING && status != Status.INFO_RECEIVED)) {
+        if (subscription == null || !applies(status)) {
             return null;
         }
         return switch (subscription.state()) {

@@ -19,8 +19,13 @@ public enum SubscriptionState {
     /** The shipment ended (delivered, returned, cancelled, expired): nothing more to follow. */
     ENDED;
 
+    /** States whose source follows the number, so it can be asked: polled, or a push source read as a safety net. */
+    public boolean isAskable() {
+        return this == ACTIVE || this == POLLED;
+    }
+
     /** States a repeated subscribe request leaves as they are, so a redelivered message creates nothing twice. */
     public boolean isSettled() {
-        return this == ACTIVE || this == POLLED || this == REFUSED || this == ENDED;
+        return isAskable() || this == REFUSED || this == ENDED;
     }
 }

@@ -72,11 +72,20 @@ public final class CarrierAccountStore {
         return item(tenantId, source).map(item -> Json.read(string(item, DOC), CarrierAccount.class));
     }
 
-    /** The account's credentials, opened for the source call about to be made for this tenant. */
+    /** An account with its credentials opened, from one read. */
+    public record Opened(CarrierAccount account, Map<String, String> credentials) {
+    }
+
+    /** The account and its credentials, opened for the source call about to be made for this tenant. */
     @SuppressWarnings("unchecked")
+    public Optional<Opened> open(String tenantId, String source) {
+        return item(tenantId, source).map(item -> new Opened(Json.read(string(item, DOC), CarrierAccount.class),
+                (Map<String, String>) Json.read(cipher.open(string(item, SEALED), tenantId, source), Map.class)));
+    }
+
+    /** The account's credentials, opened for the source call about to be made for this tenant. */
     public Map<String, String> credentials(String tenantId, String source) {
-        return item(tenantId, source).map(item -> (Map<String, String>) Json.read(cipher.open(string(item, SEALED), tenantId, source), Map.class))
-                .orElse(Map.of());
+        return open(tenantId, source).map(Opened::credentials).orElse(Map.of());
     }
 
     public boolean delete(String tenantId, String source) {

@@ -174,7 +174,7 @@ public final class CarrierSubscriber {
             return;
         }
         Optional<CarrierConnection> connection = connections.forSource(subscription.source());
-        Optional<CarrierAccount> account = accounts.find(shipment.tenantId(), subscription.source());
+        Optional<CarrierAccountStore.Opened> account = accounts.open(shipment.tenantId(), subscription.source());
         if (connection.isEmpty() || account.isEmpty()) {
             polling.schedule().remove(shipmentId);
             keep(shipmentId, new Subscription(subscription.source(), SubscriptionState.NO_ACCOUNT, null,
@@ -188,7 +188,7 @@ public final class CarrierSubscriber {
         PollResult result;
         try {
             result = connection.get().poll(new SubscribeRequest(shipment.tenantId(), shipment.carrier(), shipment.trackingNumber(),
-                    accounts.credentials(shipment.tenantId(), subscription.source()), null), subscription.externalId(), now);
+                    account.get().credentials(), null), subscription.externalId(), now);
         } catch (SourceUnavailable e) {
             polling.schedule().schedule(shipmentId, now.plus(e.retryAfter().orElse(RETRY_UNANSWERED)));
             keep(shipmentId, new Subscription(subscription.source(), subscription.state(), subscription.externalId(), e.getMessage(), now));
@@ -196,7 +196,7 @@ public final class CarrierSubscriber {
         }
         if (result.state() == SubscriptionState.CREDENTIALS_REFUSED || result.state() == SubscriptionState.REFUSED) {
             if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
-                accounts.update(account.get().withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
+                accounts.update(account.get().account().withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
                 subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
             }
             polling.schedule().remove(shipmentId);

@@ -11,15 +11,14 @@ import dev.tracklight.aws.store.SourceQuota;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.aws.tracking.CarrierSubscriber;
+import dev.tracklight.core.subscription.CarrierApiUrls;
 import dev.tracklight.core.subscription.CarrierConnections;
 import dev.tracklight.core.subscription.PollCadence;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
-/** The subscriber as the function's environment configures it: each source's base URL from {@code API_URL_<SOURCE>}. */
+/** The subscriber as the function's environment configures it: the sources' base URLs from {@code CARRIER_API_URLS}. */
 final class Subscribers {
 
     private Subscribers() {
@@ -29,8 +28,7 @@ final class Subscribers {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
         var dynamo = aws.dynamoDb();
-        CarrierConnections connections = CarrierConnections.of(source -> env.get("API_URL_" + source.toUpperCase(Locale.ROOT).replace('-', '_'))
-                .filter(url -> !url.isBlank()).map(URI::create));
+        CarrierConnections connections = CarrierConnections.of(CarrierApiUrls.parse(env.get("CARRIER_API_URLS").orElse(""))::of);
         var polling = new CarrierSubscriber.Polling(new PollScheduleStore(dynamo, table), new SourceQuota(dynamo, table, clock),
                 new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")), cadence(env));
         return new CarrierSubscriber(new ShipmentStore(dynamo, table), new SubscriptionStore(dynamo, table),

@@ -1,6 +1,7 @@
 package dev.tracklight.local;
 
 import dev.tracklight.core.ids.RandomIds;
+import dev.tracklight.core.subscription.CarrierApiUrls;
 import dev.tracklight.local.bus.EventBridgeEndpoint;
 import dev.tracklight.local.bus.LocalEventBridge;
 import dev.tracklight.local.gateway.HttpRoute;
@@ -112,9 +113,7 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloudState.useLocalCredentials();
         // the functions call the carriers only at the base URLs the template's parameters give: here, the sandbox
         sandbox = track(new CarrierSandbox(0));
-        parameters.put("EasyPostApiUrl", sandbox.baseUrl("easypost").toString());
-        parameters.put("UpsApiUrl", sandbox.baseUrl("ups").toString());
-        parameters.put("SeventeenTrackApiUrl", sandbox.baseUrl("17track").toString());
+        parameters.put("CarrierApiUrls", CarrierApiUrls.format(sandbox.baseUrls()));
         // the sandbox's journeys run on a compressed clock; polls follow it, at most once per scheduler run
         parameters.put("PollInTransitSeconds", "5");
         parameters.put("PollLastMileSeconds", "5");

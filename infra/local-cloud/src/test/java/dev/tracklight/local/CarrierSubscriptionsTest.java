@@ -5,6 +5,8 @@ import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.local.sandbox.EasyPostSandbox;
+import dev.tracklight.local.sandbox.UpsSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class CarrierSubscriptionsTest {
         return "EZTK" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+    static HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + path))
                 .header("Authorization", "Bearer " + apiKey)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -63,15 +65,15 @@ class CarrierSubscriptionsTest {
         return Json.read(created.body(), Map.class);
     }
 
-    private static Map<?, ?> subscription(String apiKey, Map<?, ?> shipment) throws Exception {
+    static Map<?, ?> subscription(String apiKey, Map<?, ?> shipment) throws Exception {
         return (Map<?, ?>) Json.read(send("GET", "/v1/shipments/" + shipment.get("id"), apiKey, null).body(), Map.class).get("subscription");
     }
 
-    private static void awaitSubscription(String apiKey, Map<?, ?> shipment, String state) throws Exception {
+    static void awaitSubscription(String apiKey, Map<?, ?> shipment, String state) throws Exception {
         WebSocketApiTest.awaitUntil(() -> state.equals(subscription(apiKey, shipment).get("state")), Duration.ofSeconds(30));
     }
 
-    private static String pageStatus(Map<?, ?> shipment) throws Exception {
+    static String pageStatus(Map<?, ?> shipment) throws Exception {
         return (String) Json.read(SharedCloud.client().track(SharedCloud.tokenOf(shipment)).body(), Map.class).get("status");
     }
 
@@ -96,7 +98,7 @@ class CarrierSubscriptionsTest {
         // AND the tenant without an account is told so, was never subscribed with the other's key, and got none of its pushes
         awaitSubscription(without, others, "NO_ACCOUNT");
         assertThat(SharedCloud.client().track(SharedCloud.tokenOf(others)).body()).contains("\"carrierNotice\":\"NOT_CONNECTED\"");
-        assertThat(SharedCloud.get().sandbox().easyPost().trackerRequests()).filteredOn(request -> request.startsWith(key))
+        assertThat(SharedCloud.get().sandbox().source("easypost", EasyPostSandbox.class).trackerRequests()).filteredOn(request -> request.startsWith(key))
                 .containsExactly(key + " EZ4000000004");
         assertThat(pageStatus(others)).isEqualTo("PENDING");
     }
@@ -223,7 +225,7 @@ class CarrierSubscriptionsTest {
     }
 
     /** Runs the scheduler (and the other scheduled functions) until the check holds, as its rate would. */
-    private static void pollUntil(WebSocketApiTest.Check check) throws Exception {
+    static void pollUntil(WebSocketApiTest.Check check) throws Exception {
         WebSocketApiTest.awaitUntil(() -> {
             SharedCloud.get().fireSchedules();
             Thread.sleep(500);
@@ -252,9 +254,9 @@ class CarrierSubscriptionsTest {
 
         // AND the number UPS does not know stays polled with UPS's words, asked with B's client only
         assertThat((String) subscription(b, unknown).get("lastError")).contains("404").contains("Tracking Information Not Found");
-        assertThat(SharedCloud.get().sandbox().ups().trackRequests()).filteredOn(request -> request.startsWith(clientA))
+        assertThat(SharedCloud.get().sandbox().source("ups", UpsSandbox.class).trackRequests()).filteredOn(request -> request.startsWith(clientA))
                 .allMatch(request -> request.endsWith("1ZTLSANDBOX0000001"));
-        assertThat(SharedCloud.get().sandbox().ups().trackRequests()).filteredOn(request -> request.startsWith(clientB))
+        assertThat(SharedCloud.get().sandbox().source("ups", UpsSandbox.class).trackRequests()).filteredOn(request -> request.startsWith(clientB))
                 .allMatch(request -> request.endsWith("1ZTLSANDBOX0000404"));
     }
 

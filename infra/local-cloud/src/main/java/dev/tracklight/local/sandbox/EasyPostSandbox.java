@@ -88,7 +88,11 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
     }
 
     @Override
-    public CarrierSandbox.Answer handle(String method, String path, Map<String, String> headers, String body) {
+    public CarrierSandbox.Answer handle(CarrierSandbox.Request request) {
+        String method = request.method();
+        String path = request.path();
+        Map<String, String> headers = request.headers();
+        String body = request.body();
         Optional<String> key = apiKey(headers.get("authorization"));
         if (key.isEmpty()) {
             return error(401, "APIKEY.INVALID", "The API key provided is not valid.");

@@ -54,7 +54,11 @@ public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
     }
 
     @Override
-    public CarrierSandbox.Answer handle(String method, String path, Map<String, String> headers, String body) {
+    public CarrierSandbox.Answer handle(CarrierSandbox.Request request) {
+        String method = request.method();
+        String path = request.path();
+        Map<String, String> headers = request.headers();
+        String body = request.body();
         String key = headers.get("17token");
         if (key == null || key.length() < 16) {
             return CarrierSandbox.Answer.json(401, "{\"code\":401,\"data\":{\"errors\":[{\"code\":-18010002,\"message\":\"Invalid token\"}]}}");

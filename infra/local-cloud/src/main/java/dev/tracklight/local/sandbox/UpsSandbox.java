@@ -42,7 +42,7 @@ public final class UpsSandbox implements CarrierSandbox.Source {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Each client's secret, as its first token request gave it: another secret for the same client is refused. */
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private final Map<String, Instant> firstAsked = new ConcurrentHashMap<>();
+    private final JourneyClock clock = new JourneyClock(STEP);
     private final List<String> trackRequests = new CopyOnWriteArrayList<>();
 
     @Override
@@ -56,7 +56,11 @@ public final class UpsSandbox implements CarrierSandbox.Source {
     }
 
     @Override
-    public CarrierSandbox.Answer handle(String method, String path, Map<String, String> headers, String body) {
+    public CarrierSandbox.Answer handle(CarrierSandbox.Request request) {
+        String method = request.method();
+        String path = request.path();
+        Map<String, String> headers = request.headers();
+        String body = request.body();
         if (method.equals("POST") && path.equals("/security/v1/oauth/token")) {
             return token(headers.get("authorization"), body);
         }
@@ -93,21 +97,17 @@ public final class UpsSandbox implements CarrierSandbox.Source {
         }
         trackRequests.add(client + " " + number);
         Integer fault = FAULTS.get(number);
-        Instant first = firstAsked.get(client + number);
-        if (fault != null && first == null) {
-            firstAsked.put(client + number, Instant.now());
+        if (fault != null && clock.firstTime(client + number)) {
             return fault == 429 ? new CarrierSandbox.Answer(429, errorBody("TW0002", "Too many requests"), Map.of("Retry-After", "1"))
                     : error(503, "TW0003", "Resource is not available");
         }
         if (!number.equals("1ZTLSANDBOX0000001") && fault == null) {
             return error(404, "TW0001", "Tracking Information Not Found");
         }
-        Instant start = firstAsked.computeIfAbsent(client + number, k -> Instant.now());
-        int steps = (int) Math.min(JOURNEY.size(), 1 + Duration.between(start, Instant.now()).toMillis() / STEP.toMillis());
+        int steps = clock.shown(client + number, JOURNEY.size());
         List<Map<String, Object>> activities = new ArrayList<>();
         for (int i = steps - 1; i >= 0; i--) {
-            // the scans happened half an hour apart, the last at the first request; later requests reveal more of them
-            activities.add(activity(JOURNEY.get(i), start.minus(Duration.ofMinutes(30L * (JOURNEY.size() - 1 - i)))));
+            activities.add(activity(JOURNEY.get(i), clock.scannedAt(client + number, i, JOURNEY.size())));
         }
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("trackingNumber", number);

@@ -2,6 +2,7 @@ package dev.tracklight.core.carriers.connect;
 
 import jakarta.json.Json;
 import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
@@ -24,12 +25,44 @@ public record SourceAnswer(int status, String body, Optional<Duration> retryAfte
         return status == 401 || status == 403;
     }
 
+    /**
+     * This answer, unless the source could not give one now (429, 5xx): then a {@link SourceUnavailable} that waits
+     * as long as the source asked.
+     *
+     * @param call who was asked what, for the message ("UPS's Track API")
+     */
+    public SourceAnswer unlessTemporary(String call) throws SourceUnavailable {
+        if (temporary()) {
+            throw new SourceUnavailable(call + " answered " + status, retryAfter);
+        }
+        return this;
+    }
+
     /** A top-level field of a JSON object body, as text (a number as written), or null when there is none. */
     public String field(String name) {
+        return at("/" + name);
+    }
+
+    /**
+     * The source's own words for a refusal, read at JSON pointers into its error body ({@code /error/code},
+     * {@code /error/message}): "code: message", the message alone, or "no message" when the body is not the
+     * source's error object (a proxy's HTML page, an empty body).
+     */
+    public String said(String codePointer, String messagePointer) {
+        String code = at(codePointer);
+        String message = at(messagePointer);
+        String words = message == null ? "no message" : message;
+        return code == null ? words : code + ": " + words;
+    }
+
+    /** The text at a JSON pointer of the body (a number as written), or null when the body has none there. */
+    public String at(String pointer) {
         try {
-            JsonValue value = Json.createReader(new StringReader(body)).readObject().get(name);
-            return value instanceof JsonString text ? text.getString() : value == null || value == JsonValue.NULL ? null : value.toString();
-        } catch (RuntimeException notAnObject) {
+            JsonStructure root = Json.createReader(new StringReader(body)).read();
+            JsonValue value = Json.createPointer(pointer).getValue(root);
+            return value instanceof JsonString text ? text.getString() : value == JsonValue.NULL ? null : value.toString();
+        } catch (RuntimeException notThere) {
+            // not JSON, or nothing at the pointer: the caller words the absence
             return null;
         }
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,38 +32,27 @@ public final class SourceHttp {
      */
     private volatile HttpClient client;
 
-    public SourceAnswer postJson(URI uri, String authorization, String body) throws SourceUnavailable {
-        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-    }
-
-    public SourceAnswer get(URI uri, String authorization) throws SourceUnavailable {
-        return get(uri, Map.of("Authorization", authorization));
-    }
-
-    /** @param headers sent as given (an API's own {@code transId} …), with {@code Accept: application/json} */
+    /** @param headers the source's own authentication and request headers, sent as given, with {@code Accept: application/json} */
     public SourceAnswer get(URI uri, Map<String, String> headers) throws SourceUnavailable {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER).header("Accept", "application/json").GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(request(uri, headers).GET());
     }
 
-    /** A JSON body with the source's own authentication headers (17TRACK's {@code 17token} …). */
-    public SourceAnswer post(URI uri, Map<String, String> headers, String body) throws SourceUnavailable {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        return send(request.build());
+    /** A JSON body, with the source's own headers ({@code Authorization}, 17TRACK's {@code 17token} …). */
+    public SourceAnswer post(URI uri, Map<String, String> headers, String json) throws SourceUnavailable {
+        return send(request(uri, headers).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    /** An OAuth token request: {@code application/x-www-form-urlencoded}. */
-    public SourceAnswer postForm(URI uri, String authorization, Map<String, String> form) throws SourceUnavailable {
+    /** An {@code application/x-www-form-urlencoded} body: OAuth token requests, Kuaidi100's API. */
+    public SourceAnswer postForm(URI uri, Map<String, String> headers, Map<String, String> form) throws SourceUnavailable {
         String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri).timeout(ANSWER).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(request(uri, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** {@code DELETE}, for sources that stop following a number that way (AfterShip). */
+    public SourceAnswer delete(URI uri, Map<String, String> headers) throws SourceUnavailable {
+        return send(request(uri, headers).DELETE());
     }
 
     /** {@code base} + {@code pathAndQuery}: a base may carry a path of its own (a gateway, the sandbox), which {@link URI#resolve} would drop. */
@@ -89,7 +79,14 @@ public final class SourceHttp {
         return built;
     }
 
-    private SourceAnswer send(HttpRequest request) throws SourceUnavailable {
+    private static HttpRequest.Builder request(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER).header("Accept", "application/json");
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private SourceAnswer send(HttpRequest.Builder built) throws SourceUnavailable {
+        HttpRequest request = built.build();
         try {
             HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = response.body();

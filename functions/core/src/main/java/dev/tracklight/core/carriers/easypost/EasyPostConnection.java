@@ -11,11 +11,7 @@ import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,14 +57,8 @@ public final class EasyPostConnection implements CarrierConnection {
     @Override
     public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable {
         String body = Json.write(Map.of("webhook", Map.of("url", callbackUrl, "webhook_secret", callbackSecret)));
-        SourceAnswer answer = http.postJson(SourceHttp.at(base, "/v2/webhooks"), auth(credentials), body);
-        if (answer.ok()) {
-            return null;
-        }
-        if (answer.temporary()) {
-            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to POST /v2/webhooks", answer.retryAfter());
-        }
-        return "EasyPost refused the webhook (" + answer.status() + "): " + message(answer);
+        SourceAnswer answer = http.post(SourceHttp.at(base, "/v2/webhooks"), auth(credentials), body).unlessTemporary("EasyPost's POST /v2/webhooks");
+        return answer.ok() ? null : "EasyPost refused the webhook (" + answer.status() + "): " + message(answer);
     }
 
     @Override
@@ -76,16 +66,14 @@ public final class EasyPostConnection implements CarrierConnection {
         Map<String, String> tracker = new LinkedHashMap<>();
         tracker.put("tracking_code", request.trackingNumber());
         EasyPostCarriers.TABLE.nameOf(request.carrier()).ifPresent(name -> tracker.put("carrier", name));
-        SourceAnswer answer = http.postJson(SourceHttp.at(base, "/v2/trackers"), auth(request.credentials()), Json.write(Map.of("tracker", tracker)));
+        SourceAnswer answer = http.post(SourceHttp.at(base, "/v2/trackers"), auth(request.credentials()), Json.write(Map.of("tracker", tracker)))
+                .unlessTemporary("EasyPost's POST /v2/trackers");
         if (answer.ok()) {
             String id = answer.field("id");
             if (id == null) {
                 throw new SourceUnavailable("EasyPost answered " + answer.status() + " without a tracker id", answer.retryAfter());
             }
             return SubscribeResult.following(id);
-        }
-        if (answer.temporary()) {
-            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to POST /v2/trackers", answer.retryAfter());
         }
         if (answer.credentialsRefused() || answer.status() == 402) {
             // 402: the tenant's EasyPost account lacks billing; like refused credentials, it is the account to fix
@@ -103,10 +91,8 @@ public final class EasyPostConnection implements CarrierConnection {
         if (externalId == null || !externalId.matches("trk_[A-Za-z0-9]{1,64}")) {
             return PollResult.refused(SubscriptionState.REFUSED, "no EasyPost tracker to ask for " + request.trackingNumber());
         }
-        SourceAnswer answer = http.get(SourceHttp.at(base, "/v2/trackers/" + externalId), auth(request.credentials()));
-        if (answer.temporary()) {
-            throw new SourceUnavailable("EasyPost answered " + answer.status() + " to GET /v2/trackers", answer.retryAfter());
-        }
+        SourceAnswer answer = http.get(SourceHttp.at(base, "/v2/trackers/" + externalId), auth(request.credentials()))
+                .unlessTemporary("EasyPost's GET /v2/trackers");
         if (answer.credentialsRefused()) {
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "EasyPost refused the API key (" + answer.status() + "): " + message(answer));
         }
@@ -123,25 +109,12 @@ public final class EasyPostConnection implements CarrierConnection {
         }
     }
 
-    private static String auth(Map<String, String> credentials) {
-        return SourceHttp.basic(credentials.getOrDefault(API_KEY, ""), "");
+    private static Map<String, String> auth(Map<String, String> credentials) {
+        return Map.of("Authorization", SourceHttp.basic(credentials.getOrDefault(API_KEY, ""), ""));
     }
 
-    /** The error's own message, or the status alone when the body is not EasyPost's error object. */
+    /** EasyPost's error object (its Errors Guide): {@code {"error": {"code", "message", "errors"}}}. */
     private static String message(SourceAnswer answer) {
-        String code = null;
-        String message = null;
-        try {
-            JsonValue error = jakarta.json.Json.createReader(new StringReader(answer.body())).readObject().get("error");
-            if (error instanceof JsonObject object) {
-                code = object.get("code") instanceof JsonString text ? text.getString() : null;
-                message = object.get("message") instanceof JsonString text ? text.getString() : null;
-            }
-        } catch (RuntimeException unreadable) {
-            // a proxy's HTML page or an empty body: the status says what there is to say
-        }
-        String said = message == null ? "no message" : message;
-        return code == null ? said : code + ": " + said;
+        return answer.said("/error/code", "/error/message");
     }
-
 }

@@ -117,10 +117,7 @@ public final class SeventeenTrackConnection implements CarrierConnection {
                 .ifPresent(key -> number.put("carrier", Integer.parseInt(key)));
         SourceAnswer answer = http.post(SourceHttp.at(base, path), Map.of("17token", request.credentials().getOrDefault(API_KEY, "")),
                 Json.write(List.of(number)));
-        if (answer.temporary()) {
-            throw new SourceUnavailable("17TRACK answered " + answer.status() + " to " + path, answer.retryAfter());
-        }
-        return answer;
+        return answer.unlessTemporary("17TRACK's " + path);
     }
 
     private static JsonObject data(SourceAnswer answer) throws SourceUnavailable {

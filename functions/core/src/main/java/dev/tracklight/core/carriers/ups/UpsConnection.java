@@ -1,6 +1,7 @@
 package dev.tracklight.core.carriers.ups;
 
 import dev.tracklight.core.carriers.connect.CarrierConnection;
+import dev.tracklight.core.carriers.connect.OAuthTokens;
 import dev.tracklight.core.carriers.connect.PollResult;
 import dev.tracklight.core.carriers.connect.SourceAnswer;
 import dev.tracklight.core.carriers.connect.SourceHttp;
@@ -8,22 +9,14 @@ import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
 import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
-import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.problem.ProblemException;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The UPS Track API with a tenant's own OAuth client (events/carriers/ups/README.md, "What Tracklight calls"):
@@ -37,19 +30,15 @@ public final class UpsConnection implements CarrierConnection {
     public static final String CLIENT_ID = "clientId";
     public static final String CLIENT_SECRET = "clientSecret";
     public static final URI DEFAULT_BASE = URI.create("https://onlinetools.ups.com");
-    private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
 
     private final URI base;
     private final SourceHttp http;
-    /** Tokens by tenant, client id and a hash of the secret: a tenant's own, never lent to another, and new after a rotation. */
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-    private record Token(String value, Instant expires) {
-    }
+    private final OAuthTokens tokens;
 
     public UpsConnection(URI base, SourceHttp http) {
         this.base = base;
         this.http = http;
+        this.tokens = new OAuthTokens(http, SourceHttp.at(base, "/security/v1/oauth/token"), OAuthTokens.ClientAuth.BASIC, "UPS");
     }
 
     @Override
@@ -79,26 +68,25 @@ public final class UpsConnection implements CarrierConnection {
 
     @Override
     public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
-        Optional<String> token = token(request.tenantId(), request.credentials(), receivedAt);
+        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
+        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
+        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, receivedAt);
         if (token.isEmpty()) {
-            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + request.credentials().get(CLIENT_ID));
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + clientId);
         }
         SourceAnswer answer = http.get(SourceHttp.at(base, "/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"), Map.of(
                 "Authorization", "Bearer " + token.get(), "transId", UUID.randomUUID().toString().replace("-", ""),
-                "transactionSrc", "tracklight"));
-        if (answer.temporary()) {
-            throw new SourceUnavailable("UPS answered " + answer.status() + " to the Track API", answer.retryAfter());
-        }
+                "transactionSrc", "tracklight")).unlessTemporary("UPS's Track API");
         if (answer.credentialsRefused()) {
-            tokens.remove(cacheKey(request.tenantId(), request.credentials()));
-            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the token (" + answer.status() + "): " + message(answer));
+            tokens.forget(request.tenantId(), clientId, secret);
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the token (" + answer.status() + "): " + said(answer));
         }
         if (answer.status() == 404) {
             // a label UPS has not scanned yet is "not found" for a while: no events, asked again on the cadence
-            return new PollResult(SubscriptionState.POLLED, List.of(), "UPS has no information yet (404): " + message(answer));
+            return new PollResult(SubscriptionState.POLLED, List.of(), "UPS has no information yet (404): " + said(answer));
         }
         if (!answer.ok()) {
-            return PollResult.refused(SubscriptionState.REFUSED, "UPS refused " + request.trackingNumber() + " (" + answer.status() + "): " + message(answer));
+            return PollResult.refused(SubscriptionState.REFUSED, "UPS refused " + request.trackingNumber() + " (" + answer.status() + "): " + said(answer));
         }
         try {
             return PollResult.events(UpsTrackApi.events(answer.body(), receivedAt));
@@ -107,49 +95,8 @@ public final class UpsConnection implements CarrierConnection {
         }
     }
 
-    /** The client's token, fetched when there is none or it is about to expire; empty when UPS refuses the client. */
-    private Optional<String> token(String tenantId, Map<String, String> credentials, Instant now) throws SourceUnavailable {
-        String clientId = credentials.getOrDefault(CLIENT_ID, "");
-        String key = cacheKey(tenantId, credentials);
-        Token held = tokens.get(key);
-        if (held != null && now.isBefore(held.expires().minus(TOKEN_MARGIN))) {
-            return Optional.of(held.value());
-        }
-        SourceAnswer answer = http.postForm(SourceHttp.at(base, "/security/v1/oauth/token"),
-                SourceHttp.basic(clientId, credentials.getOrDefault(CLIENT_SECRET, "")), Map.of("grant_type", "client_credentials"));
-        if (answer.temporary()) {
-            throw new SourceUnavailable("UPS answered " + answer.status() + " to the token request", answer.retryAfter());
-        }
-        String value = answer.ok() ? answer.field("access_token") : null;
-        if (value == null) {
-            return Optional.empty();
-        }
-        String expiresIn = answer.field("expires_in");
-        long seconds = expiresIn != null && expiresIn.matches("\\d{1,9}") ? Long.parseLong(expiresIn) : 0;
-        tokens.put(key, new Token(value, now.plusSeconds(seconds)));
-        return Optional.of(value);
-    }
-
-    private static String cacheKey(String tenantId, Map<String, String> credentials) {
-        return tenantId + "\u001f" + credentials.getOrDefault(CLIENT_ID, "") + "\u001f" + Sha256.hex(credentials.getOrDefault(CLIENT_SECRET, ""));
-    }
-
-    /** UPS's first error, "code: message", or the status alone when the body is not UPS's error object. */
-    private static String message(SourceAnswer answer) {
-        try {
-            JsonValue response = jakarta.json.Json.createReader(new StringReader(answer.body())).readObject().get("response");
-            if (response instanceof JsonObject object && object.get("errors") instanceof JsonArray errors && !errors.isEmpty()
-                    && errors.get(0) instanceof JsonObject first) {
-                return text(first, "code") + ": " + text(first, "message");
-            }
-        } catch (RuntimeException unreadable) {
-            // not JSON: the status says what there is to say
-        }
-        return "no message";
-    }
-
-
-    private static String text(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString text ? text.getString() : "?";
+    /** UPS's first error: {@code {"response": {"errors": [{"code", "message"}]}}}. */
+    private static String said(SourceAnswer answer) {
+        return answer.said("/response/errors/0/code", "/response/errors/0/message");
     }
 }

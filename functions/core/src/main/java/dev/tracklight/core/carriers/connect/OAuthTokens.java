@@ -1,0 +1,69 @@
+package dev.tracklight.core.carriers.connect;
+
+import dev.tracklight.core.ids.Sha256;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * OAuth 2.0 client-credentials tokens for a carrier's API (UPS, FedEx, USPS), kept until shortly before they
+ * expire. Kept by tenant, client id and a hash of the secret: a tenant's token is never lent to another, and a
+ * rotated secret gets a token of its own.
+ */
+public final class OAuthTokens {
+
+    /** How a source takes the client's id and secret: HTTP Basic (UPS), or as form fields (FedEx, USPS). */
+    public enum ClientAuth { BASIC, FORM }
+
+    private static final Duration MARGIN = Duration.ofMinutes(1);
+
+    private final SourceHttp http;
+    private final URI tokenUri;
+    private final ClientAuth clientAuth;
+    private final String sourceName;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant expires) {
+    }
+
+    public OAuthTokens(SourceHttp http, URI tokenUri, ClientAuth clientAuth, String sourceName) {
+        this.http = http;
+        this.tokenUri = tokenUri;
+        this.clientAuth = clientAuth;
+        this.sourceName = sourceName;
+    }
+
+    /** The client's token, fetched when there is none or it is about to expire; empty when the source refuses the client. */
+    public Optional<String> token(String tenantId, String clientId, String secret, Instant now) throws SourceUnavailable {
+        String key = key(tenantId, clientId, secret);
+        Token held = tokens.get(key);
+        if (held != null && now.isBefore(held.expires().minus(MARGIN))) {
+            return Optional.of(held.value());
+        }
+        SourceAnswer answer = (clientAuth == ClientAuth.BASIC
+                ? http.postForm(tokenUri, Map.of("Authorization", SourceHttp.basic(clientId, secret)), Map.of("grant_type", "client_credentials"))
+                : http.postForm(tokenUri, Map.of(), Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)))
+                .unlessTemporary(sourceName + "'s token endpoint");
+        String value = answer.ok() ? answer.field("access_token") : null;
+        if (value == null) {
+            return Optional.empty();
+        }
+        String expiresIn = answer.field("expires_in");
+        long seconds = expiresIn != null && expiresIn.matches("\\d{1,9}") ? Long.parseLong(expiresIn) : 0;
+        tokens.put(key, new Token(value, now.plusSeconds(seconds)));
+        return Optional.of(value);
+    }
+
+    /** Drops a token the source refused, so the next call asks for a new one. */
+    public void forget(String tenantId, String clientId, String secret) {
+        tokens.remove(key(tenantId, clientId, secret));
+    }
+
+    private static String key(String tenantId, String clientId, String secret) {
+        return tenantId + "\u001f" + clientId + "\u001f" + Sha256.hex(secret);
+    }
+}

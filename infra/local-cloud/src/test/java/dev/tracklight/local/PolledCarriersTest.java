@@ -44,7 +44,10 @@ class PolledCarriersTest {
         return Stream.of(
                 new Polled("dhl", "dhl", Map.of("apiKey", "sandbox-" + UUID.randomUUID()), Map.of("apiKey", "a-production-key-0000"),
                         "00340434161094000001", 4, "00340434161094000404", "No shipment with given tracking number found",
-                        "00340434161094000429"));
+                        "00340434161094000429"),
+                new Polled("fedex", "fedex", Map.of("clientId", "sandbox-" + UUID.randomUUID(), "clientSecret", "sandbox-secret-0123456789"),
+                        Map.of("clientId", "a-production-key", "clientSecret", "sandbox-secret-0123456789"), "770000000001", 5, "770000000404",
+                        "TRACKING.TRACKINGNUMBER.NOTFOUND", "770000000429"));
     }
 
     @BeforeAll
@@ -103,7 +106,7 @@ class PolledCarriersTest {
         Map<?, ?> shipment = register(admin, polled, polled.limited());
 
         awaitSubscription(admin, shipment, "POLLED");
-        assertThat((String) subscription(admin, shipment).get("lastError")).contains("429");
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, shipment).get("lastError")).contains("429"), Duration.ofSeconds(30));
         pollUntil(() -> !"PENDING".equals(pageStatus(shipment)));
     }
 

@@ -4,6 +4,7 @@ import dev.tracklight.core.carriers.connect.CarrierConnection;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.dhl.DhlConnection;
 import dev.tracklight.core.carriers.easypost.EasyPostConnection;
+import dev.tracklight.core.carriers.fedex.FedExConnection;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackConnection;
 import dev.tracklight.core.carriers.ups.UpsConnection;
 
@@ -34,7 +35,8 @@ public final class CarrierConnections {
                 new EasyPostConnection(baseUrl.apply("easypost").orElse(EasyPostConnection.DEFAULT_BASE), http),
                 new UpsConnection(baseUrl.apply("ups").orElse(UpsConnection.DEFAULT_BASE), http),
                 new SeventeenTrackConnection(baseUrl.apply("17track").orElse(SeventeenTrackConnection.DEFAULT_BASE), http),
-                new DhlConnection(baseUrl.apply("dhl").orElse(DhlConnection.DEFAULT_BASE), http)));
+                new DhlConnection(baseUrl.apply("dhl").orElse(DhlConnection.DEFAULT_BASE), http),
+                new FedExConnection(baseUrl.apply("fedex").orElse(FedExConnection.DEFAULT_BASE), http)));
     }
 
     public Optional<CarrierConnection> forSource(String source) {

@@ -86,7 +86,8 @@ public final class CarrierSandbox implements AutoCloseable {
             throw new UncheckedIOException("the carrier sandbox could not listen on " + port, e);
         }
         Map<String, Source> built = new TreeMap<>();
-        for (Source source : List.of(new EasyPostSandbox(pushes), new UpsSandbox(), new SeventeenTrackSandbox(pushes), new DhlSandbox())) {
+        for (Source source : List.of(new EasyPostSandbox(pushes), new UpsSandbox(), new SeventeenTrackSandbox(pushes), new DhlSandbox(),
+                new FedExSandbox())) {
             built.put(source.name(), source);
         }
         Set<String> asked = new TreeSet<>(CarrierConnections.of(name -> Optional.empty()).sources());

@@ -13,14 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * UPS's OAuth and Track APIs as UPS-API/api-documentation describes them (events/carriers/ups/README.md, "The
  * sandbox"): {@code POST /security/v1/oauth/token} for clients named {@code sandbox-…} with a secret of 16 or more
- * characters (a client's first secret is its secret), and {@code GET /api/track/v1/details/{inquiryNumber}} with a token, {@code transId} and {@code
+ * characters, and {@code GET /api/track/v1/details/{inquiryNumber}} with a token, {@code transId} and {@code
  * transactionSrc}. {@code 1ZTLSANDBOX0000001} walks manifest → pick-up → in transit → out for delivery → delivered,
  * one step every {@link #STEP} from its first request; {@code 1ZTLSANDBOX0000404} is never found; {@code
  * 1ZTLSANDBOX0000429} and {@code 1ZTLSANDBOX0000503} answer 429 (Retry-After 1) or 503 once, then walk the same
@@ -39,9 +37,7 @@ public final class UpsSandbox implements CarrierSandbox.Source {
             new String[]{"D", "FS", "Delivered", "011"});
     private static final Map<String, Integer> FAULTS = Map.of("1ZTLSANDBOX0000429", 429, "1ZTLSANDBOX0000503", 503);
 
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    /** Each client's secret, as its first token request gave it: another secret for the same client is refused. */
-    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final SandboxClients clients = new SandboxClients();
     private final JourneyClock clock = new JourneyClock(STEP);
     private final List<String> trackRequests = new CopyOnWriteArrayList<>();
 
@@ -72,23 +68,20 @@ public final class UpsSandbox implements CarrierSandbox.Source {
 
     private CarrierSandbox.Answer token(String authorization, String body) {
         Optional<String[]> client = basic(authorization);
-        if (client.isEmpty() || !client.get()[0].startsWith("sandbox-") || client.get()[1].length() < 16
-                || !secrets.computeIfAbsent(client.get()[0], id -> client.get()[1]).equals(client.get()[1])) {
+        Optional<String> token = client.flatMap(given -> clients.issue(given[0], given[1]));
+        if (token.isEmpty()) {
             return error(401, "10401", "ClientId is Invalid");
         }
         if (!body.contains("grant_type=client_credentials")) {
             return error(400, "10400", "Invalid/Missing grant_type");
         }
-        String token = UUID.randomUUID().toString().replace("-", "");
-        tokens.put(token, client.get()[0]);
         return CarrierSandbox.Answer.json(200, Json.write(Map.of("token_type", "Bearer", "issued_at", Long.toString(System.currentTimeMillis()),
-                "client_id", client.get()[0], "access_token", token, "scope", "", "expires_in", "14399", "refresh_count", "0",
+                "client_id", client.get()[0], "access_token", token.get(), "scope", "", "expires_in", "14399", "refresh_count", "0",
                 "status", "approved")));
     }
 
     private CarrierSandbox.Answer track(String number, Map<String, String> headers) {
-        String authorization = headers.getOrDefault("authorization", "");
-        String client = authorization.startsWith("Bearer ") ? tokens.get(authorization.substring(7)) : null;
+        String client = clients.bearer(headers.get("authorization")).orElse(null);
         if (client == null) {
             return error(401, "250002", "Invalid Authentication Information.");
         }

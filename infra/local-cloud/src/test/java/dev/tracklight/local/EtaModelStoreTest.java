@@ -15,11 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -33,7 +31,7 @@ class EtaModelStoreTest {
     private static final Location SHANGHAI = new Location("Shanghai", "SH", "CN", "200000", null, null);
     private static final Instant NOW = Instant.parse("2026-11-30T04:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private EtaModelStore store;
 
     /** A table of its own, so the prior counts only what this test teaches it. */
@@ -111,28 +109,5 @@ class EtaModelStoreTest {
         assertThat(store.learn(delivered, Instant.parse("1999-12-31T00:00:00Z"), Instant.parse("2000-01-02T00:00:00Z"), CHINA))
                 .as("handed over before 2000").isFalse();
         assertThat(store.engineFor(delivered)).isEmpty();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,13 +2,16 @@ package dev.tracklight.local;
 
 import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CredentialCipher;
+import dev.tracklight.aws.store.SourceQuota;
 import dev.tracklight.aws.store.SubscriptionStore;
+import dev.tracklight.core.carriers.connect.RateLimit;
 import dev.tracklight.core.carriers.connect.Subscription;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.subscription.CarrierAccount;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +54,24 @@ class SubscriptionStoresTest {
         assertThat(accounts.find(tenant, "easypost").orElseThrow().callbackRegistered()).isFalse();
         assertThat(accounts.credentials(tenant, "easypost")).containsEntry("apiKey", "EZTKtwo");
         assertThat(accounts.claimCallback(replaced)).as("the new account has its own claim").isTrue();
+    }
+
+    @Test
+    void aTenantsCallsToASourceAreCountedPerWindowOfItsRateLimit() throws Exception {
+        // GIVEN a source that allows two calls an hour, and a clock set inside one hour
+        Instant inside = Instant.parse("2026-12-02T10:59:00Z");
+        MovableClock clock = new MovableClock(inside);
+        SourceQuota quota = new SourceQuota(SharedCloud.get().dynamoDb(), SharedCloud.table(), clock);
+        RateLimit twoAnHour = new RateLimit(2, Duration.ofHours(1));
+        String tenant = "tenant-quota-" + UUID.randomUUID();
+
+        // THEN the tenant gets two calls in that hour, another tenant its own two, and the next hour two again
+        assertThat(quota.take(tenant, "usps", twoAnHour)).isTrue();
+        assertThat(quota.take(tenant, "usps", twoAnHour)).isTrue();
+        assertThat(quota.take(tenant, "usps", twoAnHour)).isFalse();
+        assertThat(quota.take("other-" + tenant, "usps", twoAnHour)).isTrue();
+        assertThat(twoAnHour.windowEnd(inside)).isEqualTo(Instant.parse("2026-12-02T11:00:00Z"));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(quota.take(tenant, "usps", twoAnHour)).isTrue();
     }
 }

@@ -181,8 +181,8 @@ public final class CarrierSubscriber {
                     "the tenant's " + subscription.source() + " account was removed", now));
             return;
         }
-        if (!polling.quota().take(shipment.tenantId(), subscription.source(), connection.get().callsPerMinute())) {
-            polling.schedule().schedule(shipmentId, now.plus(Duration.ofMinutes(1)));
+        if (!polling.quota().take(shipment.tenantId(), subscription.source(), connection.get().rateLimit())) {
+            polling.schedule().schedule(shipmentId, connection.get().rateLimit().windowEnd(now));
             return;
         }
         PollResult result;

@@ -38,9 +38,9 @@ public interface CarrierConnection {
         return Optional.empty();
     }
 
-    /** Calls one tenant may make to this source in a minute; its rate limit, where the source documents one. */
-    default int callsPerMinute() {
-        return 60;
+    /** Calls one tenant's account may make to this source: its documented rate limit, else 60 a minute. */
+    default RateLimit rateLimit() {
+        return RateLimit.DEFAULT;
     }
 
     /**

@@ -47,7 +47,10 @@ class PolledCarriersTest {
                         "00340434161094000429"),
                 new Polled("fedex", "fedex", Map.of("clientId", "sandbox-" + UUID.randomUUID(), "clientSecret", "sandbox-secret-0123456789"),
                         Map.of("clientId", "a-production-key", "clientSecret", "sandbox-secret-0123456789"), "770000000001", 5, "770000000404",
-                        "TRACKING.TRACKINGNUMBER.NOTFOUND", "770000000429"));
+                        "TRACKING.TRACKINGNUMBER.NOTFOUND", "770000000429"),
+                new Polled("usps", "usps", Map.of("clientId", "sandbox-" + UUID.randomUUID(), "clientSecret", "sandbox-secret-0123456789"),
+                        Map.of("clientId", "a-production-app", "clientSecret", "sandbox-secret-0123456789"), "9400100000000000000001", 5,
+                        "9400100000000000000400", "A status update is not yet available", "9400100000000000000429"));
     }
 
     @BeforeAll

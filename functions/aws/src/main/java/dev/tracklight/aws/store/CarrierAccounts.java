@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Storing a tenant's account at a source, the same through the merchant API and {@code ./tracklight carrier-account}:
- * checked against what the source takes, with the tenant's own webhook endpoint for that source made on the first one.
+ * checked against what the source takes, with the tenant's own webhook endpoint for that source made on the first one, where the source pushes.
  */
 public final class CarrierAccounts {
 
@@ -52,7 +52,7 @@ public final class CarrierAccounts {
         String signingKey = connection.pushSignedWith().map(admitted.credentials()::get).orElse(null);
         Optional<String> existing = accounts.find(tenantId, source).map(CarrierAccount::endpointId);
         existing.filter(id -> signingKey != null).ifPresent(id -> endpoints.replaceSecret(id, signingKey));
-        String endpointId = existing.orElseGet(() -> endpoints.create(tenantId, source, signingKey).endpointId());
+        String endpointId = existing.orElseGet(() -> connection.pushes() ? endpoints.create(tenantId, source, signingKey).endpointId() : null);
         CarrierAccount stored = accounts.put(tenantId, source, admitted.credentials(), admitted.carriers(), endpointId);
         subscriptions.takeWaiting(tenantId).forEach(requests::subscribe);
         return stored;

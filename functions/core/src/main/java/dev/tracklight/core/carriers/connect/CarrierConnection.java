@@ -31,6 +31,14 @@ public interface CarrierConnection {
     SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable;
 
     /**
+     * Whether the source can push to a tenant's endpoint (its connector folder parses its pushes): only then does a
+     * tenant's account get an endpoint. USPS, asked only, does not.
+     */
+    default boolean pushes() {
+        return true;
+    }
+
+    /**
      * The credential the source signs its pushes with, for sources that sign with the tenant's own key (17TRACK):
      * the tenant's endpoint then checks pushes against it. Empty when the source signs with a secret we give it.
      */

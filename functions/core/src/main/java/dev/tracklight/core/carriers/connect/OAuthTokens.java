@@ -1,6 +1,7 @@
 package dev.tracklight.core.carriers.connect;
 
 import dev.tracklight.core.ids.Sha256;
+import dev.tracklight.core.json.Json;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OAuthTokens {
 
-    /** How a source takes the client's id and secret: HTTP Basic (UPS), or as form fields (FedEx, USPS). */
-    public enum ClientAuth { BASIC, FORM }
+    /** How a source takes the client's id and secret: HTTP Basic (UPS), as form fields (FedEx), or in a JSON body (USPS). */
+    public enum ClientAuth { BASIC, FORM, JSON }
 
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
@@ -44,10 +45,12 @@ public final class OAuthTokens {
         if (held != null && now.isBefore(held.expires().minus(MARGIN))) {
             return Optional.of(held.value());
         }
-        SourceAnswer answer = (clientAuth == ClientAuth.BASIC
-                ? http.postForm(tokenUri, Map.of("Authorization", SourceHttp.basic(clientId, secret)), Map.of("grant_type", "client_credentials"))
-                : http.postForm(tokenUri, Map.of(), Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)))
-                .unlessTemporary(sourceName + "'s token endpoint");
+        Map<String, String> fields = Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
+        SourceAnswer answer = (switch (clientAuth) {
+            case BASIC -> http.postForm(tokenUri, Map.of("Authorization", SourceHttp.basic(clientId, secret)), Map.of("grant_type", "client_credentials"));
+            case FORM -> http.postForm(tokenUri, Map.of(), fields);
+            case JSON -> http.post(tokenUri, Map.of(), Json.write(fields));
+        }).unlessTemporary(sourceName + "'s token endpoint");
         String value = answer.ok() ? answer.field("access_token") : null;
         if (value == null) {
             return Optional.empty();

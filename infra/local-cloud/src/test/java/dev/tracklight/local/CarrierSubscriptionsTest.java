@@ -6,6 +6,7 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.local.sandbox.EasyPostSandbox;
+import dev.tracklight.local.sandbox.SeventeenTrackSandbox;
 import dev.tracklight.local.sandbox.UpsSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,11 @@ class CarrierSubscriptionsTest {
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
         awaitSubscription(admin, unknown, "REFUSED");
         assertThat((String) subscription(admin, unknown).get("lastError")).contains("-18019902");
+
+        // AND once delivered, 17TRACK is told to stop tracking it (its quota stops counting it), with the tenant's key
+        awaitSubscription(admin, shipment, "ENDED");
+        assertThat(SharedCloud.get().sandbox().source("17track", SeventeenTrackSandbox.class).stopped(key, "17TLSANDBOX00001")).isTrue();
+        assertThat(subscription(admin, shipment).get("lastError")).isNull();
     }
 
     @Test

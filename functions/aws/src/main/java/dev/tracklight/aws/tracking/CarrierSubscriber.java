@@ -220,14 +220,28 @@ public final class CarrierSubscriber {
     }
 
     /**
-     * Ends the subscription of a shipment that ended: nothing more to follow. EasyPost stops a tracker by itself and
-     * has no call to stop one; a source with such a call makes it here.
+     * Ends the subscription of a shipment that ended: a source that still follows it is told to stop (with the
+     * tenant's own credentials), so it stops pushing and charging; the subscription is then {@code ENDED}.
+     *
+     * @throws SourceUnavailable when the source could not answer: the request is retried, the subscription not yet ended
      */
-    public void end(String shipmentId) {
+    public void end(String shipmentId) throws SourceUnavailable {
         Subscription current = subscriptions.get(shipmentId).orElse(Subscription.requested(null, clock.instant()));
-        if (current.state() != SubscriptionState.ENDED) {
-            keep(shipmentId, current.ended(clock.instant()));
+        if (current.state() == SubscriptionState.ENDED) {
+            return;
         }
+        String said = current.lastError();
+        Optional<CarrierConnection> connection = current.state() == SubscriptionState.ACTIVE ? connections.forSource(current.source())
+                : Optional.empty();
+        Optional<Shipment> shipment = shipments.get(shipmentId);
+        if (connection.isPresent() && shipment.isPresent()) {
+            Optional<CarrierAccountStore.Opened> account = accounts.open(shipment.get().tenantId(), current.source());
+            if (account.isPresent()) {
+                said = connection.get().unsubscribe(new SubscribeRequest(shipment.get().tenantId(), shipment.get().carrier(),
+                        shipment.get().trackingNumber(), account.get().credentials(), null), current.externalId());
+            }
+        }
+        keep(shipmentId, new Subscription(current.source(), SubscriptionState.ENDED, current.externalId(), said, clock.instant()));
     }
 
     /** Whether the source has sent nothing for longer than the stage's freshness target. */

@@ -3,11 +3,6 @@ package dev.tracklight.local.sandbox;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.json.Json;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +48,7 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
             "failure", "Delivery failure", "unknown", "Status not available");
 
     private final ScheduledExecutorService pushes;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final SandboxPusher pusher = new SandboxPusher();
     private final Map<String, List<Webhook>> webhooks = new ConcurrentHashMap<>();
     /** Tracker ids by key and number: creating one twice returns the first, as EasyPost does within its dedupe window. */
     private final Map<String, String> trackers = new ConcurrentHashMap<>();
@@ -180,22 +175,8 @@ public final class EasyPostSandbox implements CarrierSandbox.Source {
         String body = Json.write(Map.of("object", "Event", "id", "evt_" + Long.toHexString(System.nanoTime()), "mode", "test",
                 "description", "tracker.updated", "result", tracker, "created_at", Instant.now().toString()));
         for (Webhook webhook : webhooks.getOrDefault(key, List.of())) {
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(Duration.ofSeconds(5))
-                            .header("Content-Type", "application/json")
-                            .header(EasyPostAdapter.SIGNATURE_HEADER, EasyPostAdapter.signature(webhook.secret(), body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    // EasyPost retries a failed delivery; so does the sandbox, a few times
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            pusher.post(webhook.url(), "application/json", Map.of(EasyPostAdapter.SIGNATURE_HEADER, EasyPostAdapter.signature(webhook.secret(), body)),
+                    body);
         }
     }
 

@@ -3,11 +3,6 @@ package dev.tracklight.local.sandbox;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
 import dev.tracklight.core.json.Json;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * as {@code TRACKING_UPDATED} signed {@code sign} = SHA-256(body + "/" + key) to the URL set for the key in the
  * console (here {@code POST /console/webhook {"url"}}, standing in for 17TRACK's web console); a second register
  * is rejected as already registered (-18019901); any other number is rejected (-18019902, the sandbox's own).
+ * {@code /stoptrack} stops a registered number's pushes (a second stop: -18019906).
  */
 public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
 
@@ -40,9 +37,11 @@ public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
             new String[]{"Delivered", "Delivered_Other", "Delivered, front door"});
 
     private final ScheduledExecutorService pushes;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final SandboxPusher pusher = new SandboxPusher();
     private final Map<String, String> consoleWebhooks = new ConcurrentHashMap<>();
     private final Map<String, Instant> registered = new ConcurrentHashMap<>();
+    /** "key number" of every number a key stopped: a stopped number is pushed no more. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
     SeventeenTrackSandbox(ScheduledExecutorService pushes) {
         this.pushes = pushes;
@@ -51,6 +50,11 @@ public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
     @Override
     public String name() {
         return "17track";
+    }
+
+    /** Whether this key stopped tracking the number ({@code /stoptrack}). */
+    public boolean stopped(String key, String number) {
+        return stopped.contains(key + " " + number);
     }
 
     @Override
@@ -72,6 +76,15 @@ public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
         Object carrier = numbers.isEmpty() ? null : ((Map<?, ?>) numbers.getFirst()).get("carrier");
         if (method.equals("POST") && path.equals("/track/v2.2/register")) {
             return register(key, number, carrier);
+        }
+        if (method.equals("POST") && path.equals("/track/v2.2/stoptrack")) {
+            if (registered.get(key + number) == null) {
+                return answer(List.of(), List.of(rejected(number, -18019902, "Tracking number " + number + " is not registered yet.")));
+            }
+            if (!stopped.add(key + " " + number)) {
+                return answer(List.of(), List.of(rejected(number, -18019906, "Only numbers being tracked can be stopped.")));
+            }
+            return answer(List.of(Map.of("number", number, "carrier", carrier == null ? 21051 : carrier)), List.of());
         }
         if (method.equals("POST") && path.equals("/track/v2.2/gettrackinfo")) {
             Instant start = registered.get(key + number);
@@ -123,25 +136,11 @@ public final class SeventeenTrackSandbox implements CarrierSandbox.Source {
 
     private void push(String key, Map<String, Object> record) {
         String url = consoleWebhooks.get(key);
-        if (url == null) {
+        if (url == null || stopped(key, String.valueOf(record.get("number")))) {
             return; // no webhook set in the console: 17TRACK has nowhere to push
         }
         String body = Json.write(Map.of("event", "TRACKING_UPDATED", "data", record));
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                        .header(SeventeenTrackAdapter.SIGNATURE_HEADER, SeventeenTrackAdapter.signature(key, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
-                    return;
-                }
-            } catch (IOException e) {
-                // retried, as 17TRACK retries a failed push
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        pusher.post(url, "application/json", Map.of(SeventeenTrackAdapter.SIGNATURE_HEADER, SeventeenTrackAdapter.signature(key, body)), body);
     }
 
     private static Map<String, Object> rejected(String number, long code, String message) {

@@ -31,6 +31,16 @@ public interface CarrierConnection {
     SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable;
 
     /**
+     * Stops the source following a number whose shipment ended, so it stops pushing and charging for it. A source
+     * that stops by itself (EasyPost, UPS's 14-day alerts) or that has no such call does nothing.
+     *
+     * @return null when stopped, else the source's words for why not (the shipment ends either way)
+     */
+    default String unsubscribe(SubscribeRequest request, String externalId) throws SourceUnavailable {
+        return null;
+    }
+
+    /**
      * Whether the source can push to a tenant's endpoint (its connector folder parses its pushes): only then does a
      * tenant's account get an endpoint. USPS, asked only, does not.
      */

@@ -15,8 +15,4 @@ public record Subscription(String source, SubscriptionState state, String extern
     public static Subscription requested(String source, Instant now) {
         return new Subscription(source, SubscriptionState.REQUESTED, null, null, now);
     }
-
-    public Subscription ended(Instant now) {
-        return new Subscription(source, SubscriptionState.ENDED, externalId, lastError, now);
-    }
 }

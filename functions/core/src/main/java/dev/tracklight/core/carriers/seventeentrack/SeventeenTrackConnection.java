@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * 17TRACK's API v2.2 with a tenant's own key (events/carriers/17track/README.md, "What Tracklight calls"):
- * {@code POST /track/v2.2/register} and {@code POST /track/v2.2/gettrackinfo}, each a JSON array of
+ * {@code POST /track/v2.2/register}, {@code /gettrackinfo} and {@code /stoptrack}, each a JSON array of
  * {@code {number, carrier}} with the key in the {@code 17token} header, answered {@code {code, data: {accepted,
  * rejected}}}. 17TRACK signs its pushes with the same key, and takes its webhook URL from its console, so
  * nothing is registered by call: the account shows the URL to set there.
@@ -38,6 +38,9 @@ public final class SeventeenTrackConnection implements CarrierConnection {
     public static final URI DEFAULT_BASE = URI.create("https://api.17track.net");
     /** "The tracking number is already registered": the subscription exists, which is what we asked for. */
     private static final long ALREADY_REGISTERED = -18019901;
+    private static final long NOT_REGISTERED = -18019902;
+    /** "Only numbers being tracked can be stopped". */
+    private static final long NOT_TRACKED = -18019906;
 
     private final URI base;
     private final SourceHttp http;
@@ -82,10 +85,8 @@ public final class SeventeenTrackConnection implements CarrierConnection {
         if (!first(data, "accepted").isEmpty()) {
             return SubscribeResult.following(request.trackingNumber());
         }
-        Optional<JsonObject> rejected = first(data, "rejected");
-        JsonObject error = rejected.map(r -> r.get("error") instanceof JsonObject e ? e : null).orElse(null);
-        long code = error != null && error.get("code") instanceof JsonNumber n ? n.longValue() : 0;
-        if (code == ALREADY_REGISTERED) {
+        JsonObject error = rejection(data);
+        if (code(error) == ALREADY_REGISTERED) {
             return SubscribeResult.following(request.trackingNumber());
         }
         return SubscribeResult.refused("17TRACK refused " + request.trackingNumber() + ": " + describe(error));
@@ -110,6 +111,24 @@ public final class SeventeenTrackConnection implements CarrierConnection {
         }
     }
 
+    /**
+     * {@code POST /track/v2.2/stoptrack}: 17TRACK stops refreshing the number (and its quota stops counting it). A
+     * number 17TRACK no longer tracks (-18019906) or never had (-18019902) is as stopped as asked.
+     */
+    @Override
+    public String unsubscribe(SubscribeRequest request, String externalId) throws SourceUnavailable {
+        SourceAnswer answer = call("/track/v2.2/stoptrack", request);
+        if (answer.credentialsRefused()) {
+            return "17TRACK refused the key (" + answer.status() + ")";
+        }
+        JsonObject data = data(answer);
+        if (!first(data, "accepted").isEmpty()) {
+            return null;
+        }
+        JsonObject error = rejection(data);
+        return code(error) == NOT_TRACKED || code(error) == NOT_REGISTERED ? null : "17TRACK did not stop " + request.trackingNumber() + ": " + describe(error);
+    }
+
     private SourceAnswer call(String path, SubscribeRequest request) throws SourceUnavailable {
         Map<String, Object> number = new LinkedHashMap<>();
         number.put("number", request.trackingNumber());
@@ -132,6 +151,15 @@ public final class SeventeenTrackConnection implements CarrierConnection {
     private static Optional<JsonObject> first(JsonObject data, String list) {
         return data.get(list) instanceof JsonArray array && !array.isEmpty() && array.get(0) instanceof JsonObject first
                 ? Optional.of(first) : Optional.empty();
+    }
+
+    /** The first rejected number's {@code error}, or null. */
+    private static JsonObject rejection(JsonObject data) {
+        return first(data, "rejected").map(rejected -> rejected.get("error") instanceof JsonObject error ? error : null).orElse(null);
+    }
+
+    private static long code(JsonObject error) {
+        return error != null && error.get("code") instanceof JsonNumber number ? number.longValue() : 0;
     }
 
     private static String describe(JsonObject error) {

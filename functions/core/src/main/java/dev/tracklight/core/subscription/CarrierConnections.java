@@ -6,6 +6,7 @@ import dev.tracklight.core.carriers.dhl.DhlConnection;
 import dev.tracklight.core.carriers.easypost.EasyPostConnection;
 import dev.tracklight.core.carriers.fedex.FedExConnection;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackConnection;
+import dev.tracklight.core.carriers.shippo.ShippoConnection;
 import dev.tracklight.core.carriers.ups.UpsConnection;
 import dev.tracklight.core.carriers.usps.UspsConnection;
 
@@ -38,7 +39,8 @@ public final class CarrierConnections {
                 new SeventeenTrackConnection(baseUrl.apply("17track").orElse(SeventeenTrackConnection.DEFAULT_BASE), http),
                 new DhlConnection(baseUrl.apply("dhl").orElse(DhlConnection.DEFAULT_BASE), http),
                 new FedExConnection(baseUrl.apply("fedex").orElse(FedExConnection.DEFAULT_BASE), http),
-                new UspsConnection(baseUrl.apply("usps").orElse(UspsConnection.DEFAULT_BASE), http)));
+                new UspsConnection(baseUrl.apply("usps").orElse(UspsConnection.DEFAULT_BASE), http),
+                new ShippoConnection(baseUrl.apply("shippo").orElse(ShippoConnection.DEFAULT_BASE), http)));
     }
 
     public Optional<CarrierConnection> forSource(String source) {

@@ -378,6 +378,10 @@ class MerchantApiTest {
         var missing = call("PUT", account, "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apikey\":\"x\"}}");
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat((String) json(missing).get("detail")).contains("credentials.apiKey is required").contains("credentials.apikey is not one");
+        // a secret the source signs its pushes with becomes the tenant's endpoint secret: too short is the merchant's to fix, not a 500
+        var weak = call("PUT", account, "/v1/carrier-accounts/aftership", admin, "{\"credentials\":{\"apiKey\":\"asat_k\",\"webhookSecret\":\"short\"}}");
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(422);
+        assertThat((String) json(weak).get("detail")).contains("credentials.webhookSecret signs aftership's pushes").contains("at least 16");
         assertThat(call("DELETE", account, "/v1/carrier-accounts/easypost", admin, null).statusCode()).as("none stored yet").isEqualTo(404);
 
         // stored: the names of the credentials and the tenant's own endpoint, never the key
@@ -388,7 +392,7 @@ class MerchantApiTest {
         assertThat(json(stored).get("credentialNames")).isEqualTo(List.of("apiKey"));
         assertThat((String) json(stored).get("webhookUrl")).startsWith(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost/");
         var listed = call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null);
-        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"17track\",\"dhl\",\"easypost\",\"fedex\",\"shippo\",\"ups\",\"usps\"]").doesNotContain(secretKey);
+        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"17track\",\"aftership\",\"dhl\",\"easypost\",\"fedex\",\"shippo\",\"ups\",\"usps\"]").doesNotContain(secretKey);
         assertThat(SharedCloud.get().dynamoDb().scanPaginator(request -> request.tableName(SharedCloud.table())).items().stream()
                 .anyMatch(item -> item.toString().contains(secretKey))).as("the table holds the key sealed, not in clear").isFalse();
 

@@ -3,14 +3,17 @@ package dev.tracklight.local;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.local.sandbox.AfterShipSandbox;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static dev.tracklight.local.CarrierSubscriptionsTest.awaitSubscription;
@@ -30,9 +33,14 @@ class PushedSourcesTest {
 
     private static ApiKeyStore keys;
 
-    /** One push source: the credentials a tenant stores, and the sandbox numbers that walk, go quiet, or answer 429. */
-    record Pushed(String source, Supplier<Map<String, String>> credentials, Map<String, String> refusedCredentials, String journey,
-                  String quiet, String limited) {
+    /** Makes a tenant with an account at the source, and whatever the merchant does in the source's own dashboard. */
+    @FunctionalInterface
+    interface Merchant {
+        String signUp() throws Exception;
+    }
+
+    /** One push source: a merchant set up right, one with credentials the source refuses, and the sandbox numbers. */
+    record Pushed(String source, Merchant merchant, Merchant refused, String journey, String quiet, String limited) {
 
         @Override
         public String toString() {
@@ -42,9 +50,12 @@ class PushedSourcesTest {
 
     static Stream<Pushed> sources() {
         return Stream.of(
-                new Pushed("shippo", () -> Map.of("apiKey", "shippo_test_" + UUID.randomUUID().toString().replace("-", "")),
-                        Map.of("apiKey", "shippo_live_not-a-test-token"), "9205590100000000000001", "9205590100000000000008",
-                        "9205590100000000000429"));
+                new Pushed("shippo", () -> tenant("shippo", Map.of("apiKey", "shippo_test_" + UUID.randomUUID().toString().replace("-", ""))),
+                        () -> tenant("shippo", Map.of("apiKey", "shippo_live_not-a-test-token")),
+                        "9205590100000000000001", "9205590100000000000008", "9205590100000000000429"),
+                new Pushed("aftership", () -> afterShipMerchant("asat_" + UUID.randomUUID().toString().replace("-", "")),
+                        () -> tenant("aftership", Map.of("apiKey", "not-an-aftership-key", "webhookSecret", "a-secret-from-another-account")),
+                        "9261290000000000000001", "9261290000000000000008", "9261290000000000000429"));
     }
 
     @BeforeAll
@@ -52,11 +63,32 @@ class PushedSourcesTest {
         keys = new ApiKeyStore(SharedCloud.get().dynamoDb(), SharedCloud.table());
     }
 
-    private static String tenant(Pushed pushed, Map<String, String> credentials) throws Exception {
-        String admin = keys.issue("tenant-" + pushed.source() + "-" + UUID.randomUUID(), Role.ADMIN).secret();
-        var stored = send("PUT", "/v1/carrier-accounts/" + pushed.source(), admin, Json.write(Map.of("credentials", credentials)));
+    private static String tenant(String source, Map<String, String> credentials) throws Exception {
+        return stored(source, credentials).getKey();
+    }
+
+    /** The new tenant's admin key and the stored account as the API answered it. */
+    private static Map.Entry<String, Map<?, ?>> stored(String source, Map<String, String> credentials) throws Exception {
+        String admin = keys.issue("tenant-" + source + "-" + UUID.randomUUID(), Role.ADMIN).secret();
+        var stored = send("PUT", "/v1/carrier-accounts/" + source, admin, Json.write(Map.of("credentials", credentials)));
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
-        return admin;
+        return Map.entry(admin, Json.read(stored.body(), Map.class));
+    }
+
+    /**
+     * As a merchant does it: the webhook secret from AfterShip's dashboard stored with the key, then the account's
+     * {@code webhookUrl} set as the webhook in that dashboard.
+     */
+    private static String afterShipMerchant(String key) throws Exception {
+        String console = SharedCloud.get().sandbox().baseUrl("aftership") + "/console/";
+        String secret = (String) Json.read(SharedCloud.client().send(HttpRequest.newBuilder(URI.create(console + "webhook-secret"))
+                .header("as-api-key", key).GET()).body(), Map.class).get("secret");
+        Map.Entry<String, Map<?, ?>> account = stored("aftership", Map.of("apiKey", key, "webhookSecret", secret));
+        var set = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(console + "webhook")).header("as-api-key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("url", account.getValue().get("webhookUrl"))))));
+        assertThat(set.statusCode()).isEqualTo(200);
+        return account.getKey();
     }
 
     private static Map<?, ?> register(String admin, String number) throws Exception {
@@ -68,7 +100,7 @@ class PushedSourcesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void aSubscribedNumberIsDeliveredByTheSourcesOwnPushes(Pushed pushed) throws Exception {
-        String admin = tenant(pushed, pushed.credentials().get());
+        String admin = pushed.merchant().signUp();
 
         Map<?, ?> shipment = register(admin, pushed.journey());
 
@@ -80,18 +112,18 @@ class PushedSourcesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void aNumberTheSourceStopsPushingForIsMovedByTheSafetyNet(Pushed pushed) throws Exception {
-        String admin = tenant(pushed, pushed.credentials().get());
+        String admin = pushed.merchant().signUp();
 
         Map<?, ?> shipment = register(admin, pushed.quiet());
 
         awaitSubscription(admin, shipment, "ACTIVE");
-        pollUntil(() -> !"PENDING".equals(pageStatus(shipment)) && !"INFO_RECEIVED".equals(pageStatus(shipment)));
+        pollUntil(() -> !"PENDING".equals(pageStatus(shipment)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void a429IsRetriedUntilTheSourceFollowsTheNumber(Pushed pushed) throws Exception {
-        String admin = tenant(pushed, pushed.credentials().get());
+        String admin = pushed.merchant().signUp();
 
         Map<?, ?> shipment = register(admin, pushed.limited());
 
@@ -102,11 +134,23 @@ class PushedSourcesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void credentialsTheSourceRefusesShowOnTheAccount(Pushed pushed) throws Exception {
-        String admin = tenant(pushed, pushed.refusedCredentials());
+        String admin = pushed.refused().signUp();
 
         Map<?, ?> shipment = register(admin, pushed.journey());
 
         awaitSubscription(admin, shipment, "CREDENTIALS_REFUSED");
         assertThat(send("GET", "/v1/carrier-accounts", admin, null).body()).contains("CREDENTIALS_REFUSED");
+    }
+
+    @Test
+    void anAfterShipTrackingIsDeletedOnceItsShipmentIsDelivered() throws Exception {
+        String key = "asat_" + UUID.randomUUID().toString().replace("-", "");
+        String admin = afterShipMerchant(key);
+
+        Map<?, ?> shipment = register(admin, "9261290000000000000001");
+
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        awaitSubscription(admin, shipment, "ENDED");
+        assertThat(SharedCloud.get().sandbox().source("aftership", AfterShipSandbox.class).deleted(key, "9261290000000000000001")).isTrue();
     }
 }

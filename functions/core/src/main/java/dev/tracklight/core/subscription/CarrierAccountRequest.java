@@ -4,6 +4,7 @@ import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.carriers.connect.CarrierConnection;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
+import dev.tracklight.core.webhook.WebhookSecrets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,10 @@ public record CarrierAccountRequest(Map<String, String> credentials, List<String
                 problems.add("credentials." + name + " has " + value.length() + " characters; at most " + MAX_SECRET);
             }
         }
+        // the credential a source signs its pushes with becomes the tenant's endpoint secret, held to its length
+        connection.pushSignedWith().map(given::get).filter(value -> !value.isBlank() && value.length() < WebhookSecrets.MIN_LENGTH)
+                .ifPresent(value -> problems.add("credentials." + connection.pushSignedWith().get() + " signs " + connection.source()
+                        + "'s pushes and has " + value.length() + " characters; at least " + WebhookSecrets.MIN_LENGTH));
         given.keySet().stream().filter(name -> !connection.credentialNames().contains(name))
                 .forEach(name -> problems.add("credentials." + Bounds.cut(name, 40) + " is not one " + connection.source()
                         + " takes (" + String.join(", ", connection.credentialNames()) + ")"));

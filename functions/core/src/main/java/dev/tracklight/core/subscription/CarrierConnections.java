@@ -1,5 +1,6 @@
 package dev.tracklight.core.subscription;
 
+import dev.tracklight.core.carriers.aftership.AfterShipConnection;
 import dev.tracklight.core.carriers.connect.CarrierConnection;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.dhl.DhlConnection;
@@ -40,7 +41,8 @@ public final class CarrierConnections {
                 new DhlConnection(baseUrl.apply("dhl").orElse(DhlConnection.DEFAULT_BASE), http),
                 new FedExConnection(baseUrl.apply("fedex").orElse(FedExConnection.DEFAULT_BASE), http),
                 new UspsConnection(baseUrl.apply("usps").orElse(UspsConnection.DEFAULT_BASE), http),
-                new ShippoConnection(baseUrl.apply("shippo").orElse(ShippoConnection.DEFAULT_BASE), http)));
+                new ShippoConnection(baseUrl.apply("shippo").orElse(ShippoConnection.DEFAULT_BASE), http),
+                new AfterShipConnection(baseUrl.apply("aftership").orElse(AfterShipConnection.DEFAULT_BASE), http)));
     }
 
     public Optional<CarrierConnection> forSource(String source) {

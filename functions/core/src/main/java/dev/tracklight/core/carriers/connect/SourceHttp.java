@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,8 @@ public final class SourceHttp {
             HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = response.body();
             String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
-            return new SourceAnswer(response.statusCode(), body, retryAfter(response.headers().firstValue("Retry-After")));
+            return new SourceAnswer(response.statusCode(), body, retryAfter(response.headers().firstValue("Retry-After"),
+                    response.headers().firstValue("X-RateLimit-Reset"), Instant.now()));
         } catch (IOException e) {
             throw new SourceUnavailable(request.uri().getHost() + " did not answer: " + e, Optional.empty());
         } catch (InterruptedException e) {
@@ -100,8 +102,18 @@ public final class SourceHttp {
         }
     }
 
-    /** {@code Retry-After} in seconds (the HTTP-date form is rare from APIs and read as absent). */
-    static Optional<Duration> retryAfter(Optional<String> header) {
-        return header.filter(value -> value.strip().matches("\\d{1,6}")).map(value -> Duration.ofSeconds(Long.parseLong(value.strip())));
+    /**
+     * How long the source asks us to wait: {@code Retry-After} in seconds (the HTTP-date form is rare from APIs and
+     * read as absent), else {@code X-RateLimit-Reset} as the Unix time the window reopens (AfterShip, Shippo).
+     */
+    static Optional<Duration> retryAfter(Optional<String> retryAfter, Optional<String> rateLimitReset, Instant now) {
+        Optional<Duration> asked = retryAfter.filter(value -> value.strip().matches("\\d{1,6}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())));
+        if (asked.isPresent()) {
+            return asked;
+        }
+        return rateLimitReset.filter(value -> value.strip().matches("\\d{9,11}"))
+                .map(value -> Duration.between(now, Instant.ofEpochSecond(Long.parseLong(value.strip()))))
+                .filter(wait -> !wait.isNegative() && wait.compareTo(Duration.ofDays(1)) <= 0);
     }
 }

@@ -392,7 +392,7 @@ class MerchantApiTest {
         assertThat(json(stored).get("credentialNames")).isEqualTo(List.of("apiKey"));
         assertThat((String) json(stored).get("webhookUrl")).startsWith(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost/");
         var listed = call("GET", "/v1/carrier-accounts", "/v1/carrier-accounts", admin, null);
-        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"17track\",\"aftership\",\"dhl\",\"easypost\",\"fedex\",\"shippo\",\"ups\",\"usps\"]").doesNotContain(secretKey);
+        assertThat(listed.body()).contains("\"carriers\":[\"ups\",\"usps\"]").contains("\"sources\":[\"17track\",\"aftership\",\"dhl\",\"easypost\",\"fedex\",\"kuaidi100\",\"shippo\",\"ups\",\"usps\"]").doesNotContain(secretKey);
         assertThat(SharedCloud.get().dynamoDb().scanPaginator(request -> request.tableName(SharedCloud.table())).items().stream()
                 .anyMatch(item -> item.toString().contains(secretKey))).as("the table holds the key sealed, not in clear").isFalse();
 

@@ -40,7 +40,7 @@ class PushedSourcesTest {
     }
 
     /** One push source: a merchant set up right, one with credentials the source refuses, and the sandbox numbers. */
-    record Pushed(String source, Merchant merchant, Merchant refused, String journey, String quiet, String limited) {
+    record Pushed(String source, String carrier, Merchant merchant, Merchant refused, String journey, String quiet, String limited) {
 
         @Override
         public String toString() {
@@ -50,12 +50,15 @@ class PushedSourcesTest {
 
     static Stream<Pushed> sources() {
         return Stream.of(
-                new Pushed("shippo", () -> tenant("shippo", Map.of("apiKey", "shippo_test_" + UUID.randomUUID().toString().replace("-", ""))),
+                new Pushed("shippo", "usps", () -> tenant("shippo", Map.of("apiKey", "shippo_test_" + UUID.randomUUID().toString().replace("-", ""))),
                         () -> tenant("shippo", Map.of("apiKey", "shippo_live_not-a-test-token")),
                         "9205590100000000000001", "9205590100000000000008", "9205590100000000000429"),
-                new Pushed("aftership", () -> afterShipMerchant("asat_" + UUID.randomUUID().toString().replace("-", "")),
+                new Pushed("aftership", "usps", () -> afterShipMerchant("asat_" + UUID.randomUUID().toString().replace("-", "")),
                         () -> tenant("aftership", Map.of("apiKey", "not-an-aftership-key", "webhookSecret", "a-secret-from-another-account")),
-                        "9261290000000000000001", "9261290000000000000008", "9261290000000000000429"));
+                        "9261290000000000000001", "9261290000000000000008", "9261290000000000000429"),
+                new Pushed("kuaidi100", "yto", () -> tenant("kuaidi100", Map.of("customer", "sandbox-" + UUID.randomUUID(), "key", "sandbox-" + UUID.randomUUID())),
+                        () -> tenant("kuaidi100", Map.of("customer", "sandbox-customer", "key", "a-key-kuaidi100-never-issued")),
+                        "YT0000000000001", "YT0000000000008", "YT0000000000500"));
     }
 
     @BeforeAll
@@ -91,8 +94,8 @@ class PushedSourcesTest {
         return account.getKey();
     }
 
-    private static Map<?, ?> register(String admin, String number) throws Exception {
-        var created = send("POST", "/v1/shipments", admin, Json.write(Map.of("carrier", "usps", "trackingNumber", number)));
+    private static Map<?, ?> register(String admin, String carrier, String number) throws Exception {
+        var created = send("POST", "/v1/shipments", admin, Json.write(Map.of("carrier", carrier, "trackingNumber", number)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Json.read(created.body(), Map.class);
     }
@@ -102,7 +105,7 @@ class PushedSourcesTest {
     void aSubscribedNumberIsDeliveredByTheSourcesOwnPushes(Pushed pushed) throws Exception {
         String admin = pushed.merchant().signUp();
 
-        Map<?, ?> shipment = register(admin, pushed.journey());
+        Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.journey());
 
         awaitSubscription(admin, shipment, "ACTIVE");
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
@@ -114,7 +117,7 @@ class PushedSourcesTest {
     void aNumberTheSourceStopsPushingForIsMovedByTheSafetyNet(Pushed pushed) throws Exception {
         String admin = pushed.merchant().signUp();
 
-        Map<?, ?> shipment = register(admin, pushed.quiet());
+        Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.quiet());
 
         awaitSubscription(admin, shipment, "ACTIVE");
         pollUntil(() -> !"PENDING".equals(pageStatus(shipment)));
@@ -125,7 +128,7 @@ class PushedSourcesTest {
     void a429IsRetriedUntilTheSourceFollowsTheNumber(Pushed pushed) throws Exception {
         String admin = pushed.merchant().signUp();
 
-        Map<?, ?> shipment = register(admin, pushed.limited());
+        Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.limited());
 
         awaitSubscription(admin, shipment, "ACTIVE");
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
@@ -136,7 +139,7 @@ class PushedSourcesTest {
     void credentialsTheSourceRefusesShowOnTheAccount(Pushed pushed) throws Exception {
         String admin = pushed.refused().signUp();
 
-        Map<?, ?> shipment = register(admin, pushed.journey());
+        Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.journey());
 
         awaitSubscription(admin, shipment, "CREDENTIALS_REFUSED");
         assertThat(send("GET", "/v1/carrier-accounts", admin, null).body()).contains("CREDENTIALS_REFUSED");
@@ -147,7 +150,7 @@ class PushedSourcesTest {
         String key = "asat_" + UUID.randomUUID().toString().replace("-", "");
         String admin = afterShipMerchant(key);
 
-        Map<?, ?> shipment = register(admin, "9261290000000000000001");
+        Map<?, ?> shipment = register(admin, "usps", "9261290000000000000001");
 
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
         awaitSubscription(admin, shipment, "ENDED");

@@ -23,7 +23,6 @@ import dev.tracklight.core.subscription.CarrierAccount;
 import dev.tracklight.core.subscription.CarrierConnections;
 import dev.tracklight.core.subscription.PollCadence;
 import dev.tracklight.core.subscription.SourceChoice;
-import dev.tracklight.core.webhook.WebhookEndpoint;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -92,14 +91,13 @@ public final class CarrierSubscriber {
         CarrierAccount account = chosen.get();
         CarrierConnection connection = connections.forSource(account.source()).orElseThrow();
         Map<String, String> credentials = accounts.credentials(shipment.tenantId(), account.source());
-        String callbackUrl = callbackUrl(account);
-        if (!account.callbackRegistered() && callbackUrl != null) {
+        SubscribeRequest.Callback callback = callback(account);
+        if (!account.callbackRegistered() && callback != null) {
             if (!accounts.claimCallback(account)) {
                 throw new SourceUnavailable("the " + account.source() + " callback is being registered by another request",
                         Optional.of(Duration.ofSeconds(5)));
             }
-            WebhookEndpoint endpoint = endpoints.find(account.endpointId()).orElseThrow();
-            String refusal = connection.registerCallback(credentials, callbackUrl, endpoint.secret());
+            String refusal = connection.registerCallback(credentials, callback.url(), callback.secret());
             if (refusal != null) {
                 accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, refusal));
                 subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
@@ -109,7 +107,7 @@ public final class CarrierSubscriber {
             accounts.update(account.withCallbackRegistered());
         }
         SubscribeResult result = connection.subscribe(new SubscribeRequest(shipment.tenantId(), shipment.carrier(), shipment.trackingNumber(),
-                credentials, callbackUrl));
+                credentials, callback));
         if (result.state() == SubscriptionState.CREDENTIALS_REFUSED) {
             accounts.update(account.withRefusal(CarrierAccount.CREDENTIALS_REFUSED, result.message()));
             subscriptions.waitForAccount(shipment.tenantId(), shipmentId);
@@ -258,9 +256,10 @@ public final class CarrierSubscriber {
         }
     }
 
-    private String callbackUrl(CarrierAccount account) {
-        return account.endpointId() == null ? null
-                : endpoints.find(account.endpointId()).map(endpoint -> webhookBaseUrl + endpoint.path()).orElse(null);
+    /** The tenant's endpoint for the account's source, where it pushes, with the secret it signs with; null when it has none. */
+    private SubscribeRequest.Callback callback(CarrierAccount account) {
+        return account.endpointId() == null ? null : endpoints.find(account.endpointId())
+                .map(endpoint -> new SubscribeRequest.Callback(webhookBaseUrl + endpoint.path(), endpoint.secret())).orElse(null);
     }
 
     private Subscription keep(String shipmentId, Subscription subscription) {

@@ -6,6 +6,7 @@ import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.dhl.DhlConnection;
 import dev.tracklight.core.carriers.easypost.EasyPostConnection;
 import dev.tracklight.core.carriers.fedex.FedExConnection;
+import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Connection;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackConnection;
 import dev.tracklight.core.carriers.shippo.ShippoConnection;
 import dev.tracklight.core.carriers.ups.UpsConnection;
@@ -42,7 +43,8 @@ public final class CarrierConnections {
                 new FedExConnection(baseUrl.apply("fedex").orElse(FedExConnection.DEFAULT_BASE), http),
                 new UspsConnection(baseUrl.apply("usps").orElse(UspsConnection.DEFAULT_BASE), http),
                 new ShippoConnection(baseUrl.apply("shippo").orElse(ShippoConnection.DEFAULT_BASE), http),
-                new AfterShipConnection(baseUrl.apply("aftership").orElse(AfterShipConnection.DEFAULT_BASE), http)));
+                new AfterShipConnection(baseUrl.apply("aftership").orElse(AfterShipConnection.DEFAULT_BASE), http),
+                new Kuaidi100Connection(baseUrl.apply("kuaidi100").orElse(Kuaidi100Connection.DEFAULT_BASE), http)));
     }
 
     public Optional<CarrierConnection> forSource(String source) {

@@ -88,7 +88,7 @@ public final class CarrierSandbox implements AutoCloseable {
         Map<String, Source> built = new TreeMap<>();
         for (Source source : List.of(new EasyPostSandbox(pushes), new UpsSandbox(), new SeventeenTrackSandbox(pushes), new DhlSandbox(),
                 new FedExSandbox(), new UspsSandbox(), new ShippoSandbox(pushes),
-                new AfterShipSandbox(pushes))) {
+                new AfterShipSandbox(pushes), new Kuaidi100Sandbox(pushes))) {
             built.put(source.name(), source);
         }
         Set<String> asked = new TreeSet<>(CarrierConnections.of(name -> Optional.empty()).sources());

@@ -240,30 +240,45 @@ class CarrierSubscriptionsTest {
     }
 
     @Test
-    void aNumberUpsPushesNothingForIsPolledWithTheTenantsOwnClientUntilDelivered() throws Exception {
+    void aUpsNumberIsSubscribedAtTrackAlertAndDeliveredByItsPushes() throws Exception {
+        String admin = upsTenant("sandbox-" + UUID.randomUUID());
+
+        Map<?, ?> journey = registerUps(admin, "1ZTLSANDBOX0000001");
+
+        // THEN UPS pushes every activity to the tenant's endpoint with its credential, and the subscription ends with the delivery
+        awaitSubscription(admin, journey, "ACTIVE");
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(journey)), Duration.ofSeconds(60));
+        awaitSubscription(admin, journey, "ENDED");
+        Map<?, ?> view = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(journey)).body(), Map.class);
+        assertThat((List<?>) view.get("timeline")).hasSize(5);
+    }
+
+    @Test
+    void aUpsNumberWhosePushesNeverArriveIsPolledWithTheTenantsOwnClientUntilDelivered() throws Exception {
         // GIVEN two tenants with their own UPS OAuth clients
         String clientA = "sandbox-" + UUID.randomUUID();
         String clientB = "sandbox-" + UUID.randomUUID();
         String a = upsTenant(clientA);
         String b = upsTenant(clientB);
 
-        // WHEN each registers a UPS number
-        Map<?, ?> journey = registerUps(a, "1ZTLSANDBOX0000001");
+        // WHEN A registers a number Track Alert takes but whose pushes are lost, and B one UPS does not know
+        Map<?, ?> lost = registerUps(a, "1ZTLSANDBOX0000008");
         Map<?, ?> unknown = registerUps(b, "1ZTLSANDBOX0000404");
 
-        // THEN the first is polled on its cadence, its scans reach the page, and polling stops once it is delivered
-        awaitSubscription(a, journey, "POLLED");
-        pollUntil(() -> "DELIVERED".equals(pageStatus(journey)));
-        awaitSubscription(a, journey, "ENDED");
-        Map<?, ?> view = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(journey)).body(), Map.class);
-        assertThat((List<?>) view.get("timeline")).hasSize(5);
+        // THEN the safety net's Track API reads bring A's scans to the page, and polling stops once it is delivered
+        awaitSubscription(a, lost, "ACTIVE");
+        pollUntil(() -> "DELIVERED".equals(pageStatus(lost)));
+        awaitSubscription(a, lost, "ENDED");
 
-        // AND the number UPS does not know stays polled with UPS's words, asked with B's client only
-        assertThat((String) subscription(b, unknown).get("lastError")).contains("404").contains("Tracking Information Not Found");
+        // AND the number UPS does not know stays polled with UPS's words, each asked with its own tenant's client only
+        awaitSubscription(b, unknown, "POLLED");
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(b, unknown).get("lastError")).contains("Tracking Information Not Found"),
+                Duration.ofSeconds(30));
+        assertThat((String) subscription(b, unknown).get("lastError")).contains("404");
         assertThat(SharedCloud.get().sandbox().source("ups", UpsSandbox.class).trackRequests()).filteredOn(request -> request.startsWith(clientA))
-                .allMatch(request -> request.endsWith("1ZTLSANDBOX0000001"));
+                .isNotEmpty().allMatch(request -> request.endsWith("1ZTLSANDBOX0000008"));
         assertThat(SharedCloud.get().sandbox().source("ups", UpsSandbox.class).trackRequests()).filteredOn(request -> request.startsWith(clientB))
-                .allMatch(request -> request.endsWith("1ZTLSANDBOX0000404"));
+                .isNotEmpty().allMatch(request -> request.endsWith("1ZTLSANDBOX0000404"));
     }
 
     @Test
@@ -290,7 +305,7 @@ class CarrierSubscriptionsTest {
         // GIVEN a tenant whose UPS client has a token, and another that stores the same client id with another secret
         String clientId = "sandbox-" + UUID.randomUUID();
         String owner = upsTenant(clientId);
-        awaitSubscription(owner, registerUps(owner, "1ZTLSANDBOX0000001"), "POLLED");
+        awaitSubscription(owner, registerUps(owner, "1ZTLSANDBOX0000001"), "ACTIVE");
         String other = upsTenant(clientId, "a-guessed-secret-0000");
 
         // THEN the other's poll asks UPS for its own token, which UPS refuses

@@ -40,6 +40,16 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void resealSaysWhatItSealedAgainAndNeedsNoTenant() throws Exception {
+        int missingTenant = operator().carrierAccount(new ArrayList<>(List.of("list")));
+        operator().carrierAccount(new ArrayList<>(List.of("reseal")));
+
+        assertThat(missingTenant).as("list needs --tenant").isNotZero();
+        // other tests seal with keys of their own, so whether every account opened depends on what ran before
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).containsPattern("\\d+ carrier accounts sealed again with the current key; ");
+    }
+
+    @Test
     void aCloudOnAnyPortIsFoundWithoutNamingItAndNoneIsExplained() throws Exception {
         // GIVEN the state file of the shared cloud, on whatever free port it took
         int port = SharedCloud.get().httpEndpoint().getPort();

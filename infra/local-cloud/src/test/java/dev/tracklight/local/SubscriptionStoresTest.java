@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The writes two requests can race on keep what must not be undone, against DynamoDB Local. */
 class SubscriptionStoresTest {
@@ -73,5 +74,26 @@ class SubscriptionStoresTest {
         assertThat(twoAnHour.windowEnd(inside)).isEqualTo(Instant.parse("2026-12-02T11:00:00Z"));
         clock.advance(Duration.ofMinutes(1));
         assertThat(quota.take(tenant, "usps", twoAnHour)).isTrue();
+    }
+
+    @Test
+    void afterARotationEveryCredentialIsSealedAgainSoThePreviousKeyCanBeDropped() throws Exception {
+        // GIVEN credentials sealed with the old key
+        String tenant = "tenant-rotate-" + UUID.randomUUID();
+        var old = new CarrierAccountStore(SharedCloud.get().dynamoDb(), SharedCloud.table(), new CredentialCipher("old-key-material-0001",
+                Optional.empty()), Clock.systemUTC());
+        old.put(tenant, "easypost", Map.of("apiKey", "EZTKrotated"), List.of(), null);
+
+        // WHEN the functions hold the new key with the old one as previous, and the operator reseals
+        var during = new CarrierAccountStore(SharedCloud.get().dynamoDb(), SharedCloud.table(), new CredentialCipher("new-key-material-0002",
+                Optional.of("old-key-material-0001")), Clock.systemUTC());
+        assertThat(during.credentials(tenant, "easypost")).as("still opens during the rotation").containsEntry("apiKey", "EZTKrotated");
+        assertThat(during.resealAll().resealed()).isPositive();
+
+        // THEN the new key alone opens it
+        var after = new CarrierAccountStore(SharedCloud.get().dynamoDb(), SharedCloud.table(), new CredentialCipher("new-key-material-0002",
+                Optional.empty()), Clock.systemUTC());
+        assertThat(after.credentials(tenant, "easypost")).containsEntry("apiKey", "EZTKrotated");
+        assertThatThrownBy(() -> old.credentials(tenant, "easypost")).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -206,12 +206,12 @@ public final class Operator {
 
     /**
      * {@code carrier-account put --tenant T --source S --credential NAME=VALUE... [--carrier C...]}, {@code list --tenant T}
-     * and {@code delete --tenant T --source S}: a tenant's accounts at the sources Tracklight calls, as the merchant API
+     * and {@code delete --tenant T --source S}, and {@code reseal} after a key rotation: a tenant's accounts at the sources Tracklight calls, as the merchant API
      * stores them (the credentials sealed, never printed).
      */
     public int carrierAccount(List<String> args) {
         String usage = "carrier-account put --tenant T --source S --credential NAME=VALUE... [--carrier C...] | list --tenant T"
-                + " | delete --tenant T --source S";
+                + " | delete --tenant T --source S | reseal";
         String tenant = CommandLine.option(args, "--tenant", null);
         String source = CommandLine.option(args, "--source", null);
         Map<String, String> credentials = new TreeMap<>();
@@ -226,7 +226,7 @@ public final class Operator {
         for (String carrier; (carrier = CommandLine.option(args, "--carrier", null)) != null; ) {
             carriers.add(carrier);
         }
-        if (tenant == null || args.size() != 1) {
+        if ((tenant == null && !args.equals(List.of("reseal"))) || args.size() != 1) {
             return usage(usage);
         }
         AwsClients aws = new AwsClients(env);
@@ -240,6 +240,13 @@ public final class Operator {
                     CarrierAccount stored = accounts.put(tenant, source, new CarrierAccountRequest(credentials, carriers));
                     out.println(stored.source() + " account of tenant " + tenant + ": credentials " + stored.credentialNames() + " sealed; webhook "
                             + accounts.webhookUrl(stored, env.get("HTTP_ENDPOINT").orElse("https://{your HTTP API}")).orElse("-"));
+                }
+                case "reseal" -> {
+                    var done = accounts.store().resealAll();
+                    out.println(done.resealed() + " carrier accounts sealed again with the current key; " + (done.unopened() == 0
+                            ? "CARRIER_ACCOUNT_KEY_PREVIOUS can now be dropped"
+                            : done.unopened() + " open with neither key: keep the previous key until they are stored again"));
+                    return done.unopened() == 0 ? 0 : 1;
                 }
                 case "list" -> accounts.store().list(tenant).forEach(account -> out.println(account.source() + "  " + account.status()
                         + "  credentials " + account.credentialNames() + (account.lastError() == null ? "" : "  " + account.lastError())));

@@ -112,6 +112,50 @@ public final class CarrierAccountStore {
     }
 
     /**
+     * Seals every stored credential that is not sealed with the current key again with it, after a rotation, so the
+     * previous key can be dropped. An account replaced meanwhile is left as its new PUT sealed it. Reads every
+     * account item: an operator's one-off, never a request path.
+     *
+     * @return how many were sealed again, and how many no key this function holds opens (the previous key is then still
+     *         needed, or they were sealed with an older one)
+     */
+    public Resealed resealAll() {
+        int resealed = 0;
+        int unopened = 0;
+        var pages = dynamo.scanPaginator(request -> request.tableName(table).filterExpression("begins_with(sk, :prefix) AND attribute_exists(#sealed)")
+                .expressionAttributeNames(Map.of("#sealed", SEALED)).expressionAttributeValues(Map.of(":prefix", s(PREFIX))).consistentRead(true));
+        for (Map<String, AttributeValue> item : pages.items()) {
+            String sealed = string(item, SEALED);
+            if (cipher.sealedWithCurrent(sealed)) {
+                continue;
+            }
+            String tenantId = string(item, "pk").substring(Keys.tenant("").length());
+            String source = string(item, "sk").substring(PREFIX.length());
+            String plaintext;
+            try {
+                plaintext = cipher.open(sealed, tenantId, source);
+            } catch (IllegalStateException notOurs) {
+                unopened++;
+                continue;
+            }
+            try {
+                dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source))
+                        .updateExpression("SET #sealed = :resealed").conditionExpression("#sealed = :seen")
+                        .expressionAttributeNames(Map.of("#sealed", SEALED))
+                        .expressionAttributeValues(Map.of(":resealed", s(cipher.seal(plaintext, tenantId, source)), ":seen", s(sealed))));
+                resealed++;
+            } catch (ConditionalCheckFailedException replaced) {
+                // a PUT sealed new credentials with the current key meanwhile
+            }
+        }
+        return new Resealed(resealed, unopened);
+    }
+
+    /** What a reseal did: accounts sealed again with the current key, and accounts none of its keys opens. */
+    public record Resealed(int resealed, int unopened) {
+    }
+
+    /**
      * Claims the registration of the account's callback at its source for a few minutes, so two requests arriving
      * together do not register it twice.
      */

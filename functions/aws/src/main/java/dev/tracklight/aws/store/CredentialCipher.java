@@ -58,6 +58,11 @@ public final class CredentialCipher {
         }
     }
 
+    /** Whether a sealed value was sealed with the current key (so a rotation need not seal it again). */
+    public boolean sealedWithCurrent(String sealed) {
+        return sealed.startsWith(currentId + ":");
+    }
+
     /** @throws IllegalStateException when no key this function holds opens it, or it was sealed for another tenant */
     public String open(String sealed, String tenantId, String source) {
         int colon = sealed.indexOf(':');

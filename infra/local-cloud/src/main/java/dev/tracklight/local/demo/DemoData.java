@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class DemoData {
     static final String EASYPOST_TEST_KEY = "EZTKdemo0000000000000000";
     /** The sandbox takes UPS clients named sandbox-… with a secret of 16 or more characters. */
     static final String UPS_SANDBOX_SECRET = "demo-ups-client-secret";
+    static final String DHL_SANDBOX_KEY = "sandbox-demo-merchant-dhl";
 
     private DemoData() {
     }
@@ -114,15 +116,20 @@ public final class DemoData {
         shipments.add(register(client, apiKey, "usps", "EZ4000000004", "ORD-1007", "Jane Roe",
                 place("San Francisco", "CA", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
                 "subscribed at EasyPost: moves by itself to delivered"));
-        // 8. UPS pushes nothing for it: polled with the demo merchant's own UPS client, on the stage's cadence.
+        // 8. Subscribed at UPS Track Alert with the demo merchant's own UPS client: UPS pushes each activity.
         connect(client, apiKey, "ups", "{\"credentials\":{\"clientId\":\"sandbox-demo-merchant\",\"clientSecret\":\"" + UPS_SANDBOX_SECRET + "\"}}");
         shipments.add(register(client, apiKey, "ups", "1ZTLSANDBOX0000001", "ORD-1008", "Sam Lee",
                 place("Atlanta", "GA", "US"), place("New York", "NY", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
-                "polled at UPS: moves by itself to delivered"));
+                "subscribed at UPS Track Alert: moves by itself to delivered"));
         // 9. A number EasyPost refuses: the page says the carrier does not know it, instead of waiting silently.
         shipments.add(register(client, apiKey, "usps", "EZ9999999999", "ORD-1009", "Kim Park",
                 place("Portland", "OR", "US"), place("Seattle", "WA", "US"), LocalDate.ofInstant(now, pacific).plusDays(5),
                 "refused by EasyPost: the page says the carrier does not know the number"));
+        // 10. DHL pushes nothing it can be asked for: polled with the demo merchant's own DHL key, on the stage's cadence.
+        connect(client, apiKey, "dhl", "{\"credentials\":{\"apiKey\":\"" + DHL_SANDBOX_KEY + "\"}}");
+        shipments.add(register(client, apiKey, "dhl", "00340434161094000001", "ORD-1010", "Max Müller",
+                place("Bonn", "NW", "DE"), place("Berlin", "BE", "DE"), LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin")).plusDays(3),
+                "polled at DHL: moves by itself to delivered"));
         return new Seeded(apiKey, shipments);
     }
 

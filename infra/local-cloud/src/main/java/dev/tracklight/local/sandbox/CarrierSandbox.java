@@ -86,7 +86,7 @@ public final class CarrierSandbox implements AutoCloseable {
             throw new UncheckedIOException("the carrier sandbox could not listen on " + port, e);
         }
         Map<String, Source> built = new TreeMap<>();
-        for (Source source : List.of(new EasyPostSandbox(pushes), new UpsSandbox(), new SeventeenTrackSandbox(pushes), new DhlSandbox(),
+        for (Source source : List.of(new EasyPostSandbox(pushes), new UpsSandbox(pushes), new SeventeenTrackSandbox(pushes), new DhlSandbox(),
                 new FedExSandbox(), new UspsSandbox(), new ShippoSandbox(pushes),
                 new AfterShipSandbox(pushes), new Kuaidi100Sandbox(pushes))) {
             built.put(source.name(), source);

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,7 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * transactionSrc}. {@code 1ZTLSANDBOX0000001} walks manifest → pick-up → in transit → out for delivery → delivered,
  * one step every {@link #STEP} from its first request; {@code 1ZTLSANDBOX0000404} is never found; {@code
  * 1ZTLSANDBOX0000429} and {@code 1ZTLSANDBOX0000503} answer 429 (Retry-After 1) or 503 once, then walk the same
- * journey. UPS pushes nothing for these: they are polled.
+ * journey. Track Alert ({@code POST /api/track/v1/subscription/standard/package}) takes {@code 1ZTLSANDBOX0000001},
+ * whose journey it then pushes one activity per POST with the subscriber's {@code credential}, and {@code
+ * 1ZTLSANDBOX0000008}, whose pushes never arrive (UPS retries none), so only the Track API shows it move; it lists
+ * every other number as invalid, so those are polled.
  */
 public final class UpsSandbox implements CarrierSandbox.Source {
 
@@ -37,9 +42,19 @@ public final class UpsSandbox implements CarrierSandbox.Source {
             new String[]{"D", "FS", "Delivered", "011"});
     private static final Map<String, Integer> FAULTS = Map.of("1ZTLSANDBOX0000429", 429, "1ZTLSANDBOX0000503", 503);
 
+    /** Numbers Track Alert takes: the journey, pushed, and one UPS follows but whose pushes never arrive (UPS does not retry). */
+    private static final List<String> ALERTABLE = List.of("1ZTLSANDBOX0000001", "1ZTLSANDBOX0000008");
+    private static final List<String> WALKING = List.of("1ZTLSANDBOX0000001", "1ZTLSANDBOX0000008", "1ZTLSANDBOX0000429", "1ZTLSANDBOX0000503");
+
+    private final ScheduledExecutorService pushes;
+    private final SandboxPusher pusher = new SandboxPusher();
     private final SandboxClients clients = new SandboxClients();
     private final JourneyClock clock = new JourneyClock(STEP);
     private final List<String> trackRequests = new CopyOnWriteArrayList<>();
+
+    UpsSandbox(ScheduledExecutorService pushes) {
+        this.pushes = pushes;
+    }
 
     @Override
     public String name() {
@@ -59,6 +74,9 @@ public final class UpsSandbox implements CarrierSandbox.Source {
         String body = request.body();
         if (method.equals("POST") && path.equals("/security/v1/oauth/token")) {
             return token(headers.get("authorization"), body);
+        }
+        if (method.equals("POST") && path.equals("/api/track/v1/subscription/standard/package")) {
+            return subscribe(headers, body);
         }
         if (method.equals("GET") && path.startsWith("/api/track/v1/details/")) {
             return track(path.substring("/api/track/v1/details/".length()), headers);
@@ -94,7 +112,7 @@ public final class UpsSandbox implements CarrierSandbox.Source {
             return fault == 429 ? new CarrierSandbox.Answer(429, errorBody("TW0002", "Too many requests"), Map.of("Retry-After", "1"))
                     : error(503, "TW0003", "Resource is not available");
         }
-        if (!number.equals("1ZTLSANDBOX0000001") && fault == null) {
+        if (!WALKING.contains(number)) {
             return error(404, "TW0001", "Tracking Information Not Found");
         }
         int steps = clock.shown(client + number, JOURNEY.size());
@@ -108,6 +126,53 @@ public final class UpsSandbox implements CarrierSandbox.Source {
         pack.put("currentStatus", activities.getFirst().get("status"));
         return CarrierSandbox.Answer.json(200, Json.write(Map.of("trackResponse", Map.of("shipment", List.of(Map.of(
                 "inquiryNumber", number, "package", List.of(pack)))))));
+    }
+
+    /** Track Alert's subscription: valid numbers are pushed one activity per POST, with the subscriber's credential. */
+    private CarrierSandbox.Answer subscribe(Map<String, String> headers, String body) {
+        if (clients.bearer(headers.get("authorization")).isEmpty()) {
+            return CarrierSandbox.Answer.json(401, Json.write(Map.of("errors", List.of(Map.of("code", "UJ0001",
+                    "message", "Invalid token or token is not present.")))));
+        }
+        Map<?, ?> request = Json.read(body, Map.class);
+        Map<?, ?> destination = request.get("destination") instanceof Map<?, ?> map ? map : Map.of();
+        if (!(request.get("trackingNumberList") instanceof List<?> numbers) || numbers.isEmpty()) {
+            return error(400, "VSS200", "Tracking number list is required.");
+        }
+        if (destination.get("url") == null || destination.get("credential") == null) {
+            return error(400, "VSS500", "Destination is required.");
+        }
+        List<String> valid = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (Object number : numbers) {
+            (ALERTABLE.contains(String.valueOf(number)) ? valid : invalid).add(String.valueOf(number));
+        }
+        if (valid.contains("1ZTLSANDBOX0000001")) {
+            Instant start = Instant.now();
+            for (int i = 0; i < JOURNEY.size(); i++) {
+                String[] status = JOURNEY.get(i);
+                Instant at = start.minus(Duration.ofMinutes(30L * (JOURNEY.size() - 1 - i)));
+                pushes.schedule(() -> pusher.post((String) destination.get("url"), "application/json", Map.of("credential",
+                                (String) destination.get("credential"), "User-Agent", "UPSPubSubTrackingService"),
+                        Json.write(alert("1ZTLSANDBOX0000001", status, at))), STEP.toMillis() * (i + 1) / 2, TimeUnit.MILLISECONDS);
+            }
+        }
+        return CarrierSandbox.Answer.json(200, Json.write(Map.of("validTrackingNumbers", valid, "invalidTrackingNumbers", invalid)));
+    }
+
+    /** One Track Alert v1 event, as UPS posts it. */
+    private static Map<String, Object> alert(String number, String[] status, Instant at) {
+        ZoneOffset newYork = ZoneOffset.ofHours(-5);
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("trackingNumber", number);
+        alert.put("localActivityDate", at.atOffset(newYork).format(DATE));
+        alert.put("localActivityTime", at.atOffset(newYork).format(TIME));
+        alert.put("activityLocation", Map.of("city", "NEW YORK", "stateProvince", "NY", "postalCode", "10001", "country", "US"));
+        alert.put("activityStatus", Map.of("type", status[0], "code", status[1], "description", status[2], "descriptionCode", status[3]));
+        alert.put("scheduledDeliveryDate", "");
+        alert.put("gmtActivityDate", at.atOffset(ZoneOffset.UTC).format(DATE));
+        alert.put("gmtActivityTime", at.atOffset(ZoneOffset.UTC).format(TIME));
+        return alert;
     }
 
     /** One activity as the Track API writes it: local and GMT clocks (GMT time without its leading zero), New York. */

@@ -9,6 +9,7 @@ import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
 import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
+import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 
 import java.net.URI;
@@ -22,8 +23,8 @@ import java.util.UUID;
  * The UPS Track API with a tenant's own OAuth client (events/carriers/ups/README.md, "What Tracklight calls"):
  * a client-credentials token from {@code POST /security/v1/oauth/token} (HTTP Basic client id and secret), kept
  * until shortly before it expires, and {@code GET /api/track/v1/details/{inquiryNumber}} with {@code transId} and
- * {@code transactionSrc}. UPS pushes nothing for a number Tracklight did not subscribe at Track Alert, so numbers
- * are polled. Errors come as {@code {"response": {"errors": [{"code", "message"}]}}}.
+ * {@code transactionSrc}; and Track Alert subscriptions, so UPS pushes each number's events to the tenant's endpoint.
+ * Errors come as {@code {"response": {"errors": [{"code", "message"}]}}}.
  */
 public final class UpsConnection implements CarrierConnection {
 
@@ -61,9 +62,36 @@ public final class UpsConnection implements CarrierConnection {
         return null;
     }
 
+    /**
+     * {@code POST /api/track/v1/subscription/standard/package}: UPS pushes the number's events for 14 days to the
+     * tenant's endpoint, with the endpoint's secret as the {@code credential} header. A number Track Alert does not
+     * take (UPS lists it in {@code invalidTrackingNumbers}) is polled on the Track API instead; one it takes is read
+     * there too as the safety net, which also covers it once the 14 days are over.
+     */
     @Override
-    public SubscribeResult subscribe(SubscribeRequest request) {
-        return SubscribeResult.polled();
+    public SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable {
+        if (request.callback() == null) {
+            return SubscribeResult.polled();
+        }
+        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
+        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
+        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, Instant.now());
+        if (token.isEmpty()) {
+            return SubscribeResult.credentialsRefused("UPS refused the OAuth client " + clientId);
+        }
+        String body = Json.write(Map.of("locale", "en_US", "countryCode", "US", "trackingNumberList", List.of(request.trackingNumber()),
+                "destination", Map.of("url", request.callback().url(), "credentialType", "Bearer", "credential", request.callback().secret())));
+        SourceAnswer answer = http.post(SourceHttp.at(base, "/api/track/v1/subscription/standard/package"), headers(token.get()), body)
+                .unlessTemporary("UPS's Track Alert");
+        if (answer.credentialsRefused()) {
+            tokens.forget(request.tenantId(), clientId, secret);
+            return SubscribeResult.credentialsRefused("UPS refused the token (" + answer.status() + "): " + said(answer));
+        }
+        if (answer.ok() && request.trackingNumber().equals(answer.at("/validTrackingNumbers/0"))) {
+            return SubscribeResult.following(request.trackingNumber());
+        }
+        return new SubscribeResult(SubscriptionState.POLLED, null, "UPS Track Alert did not take " + request.trackingNumber() + " ("
+                + answer.status() + "): it is polled on the Track API");
     }
 
     @Override
@@ -74,9 +102,8 @@ public final class UpsConnection implements CarrierConnection {
         if (token.isEmpty()) {
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + clientId);
         }
-        SourceAnswer answer = http.get(SourceHttp.at(base, "/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"), Map.of(
-                "Authorization", "Bearer " + token.get(), "transId", UUID.randomUUID().toString().replace("-", ""),
-                "transactionSrc", "tracklight")).unlessTemporary("UPS's Track API");
+        SourceAnswer answer = http.get(SourceHttp.at(base, "/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"),
+                headers(token.get())).unlessTemporary("UPS's Track API");
         if (answer.credentialsRefused()) {
             tokens.forget(request.tenantId(), clientId, secret);
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the token (" + answer.status() + "): " + said(answer));
@@ -93,6 +120,11 @@ public final class UpsConnection implements CarrierConnection {
         } catch (ProblemException unreadable) {
             throw new SourceUnavailable("UPS's answer could not be read: " + unreadable.problem().detail(), Optional.empty());
         }
+    }
+
+    /** The token, and the {@code transId} (one per request) and {@code transactionSrc} every UPS API call carries. */
+    private static Map<String, String> headers(String token) {
+        return Map.of("Authorization", "Bearer " + token, "transId", UUID.randomUUID().toString().replace("-", ""), "transactionSrc", "tracklight");
     }
 
     /** UPS's first error: {@code {"response": {"errors": [{"code", "message"}]}}}. */

@@ -2,7 +2,7 @@ package dev.tracklight.bench;
 
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
 import dev.tracklight.local.demo.TracklightClient;
@@ -68,7 +68,7 @@ public final class PipelineBench {
 
     private Outcome run(LocalCloud cloud) throws Exception {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
-        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, SECRET);
+        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightAdapter.SOURCE, SECRET);
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue("bench");
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         System.out.printf("bench: %d webhooks at %d/s over %d shipments, %d WebSocket clients%n",
@@ -128,8 +128,8 @@ public final class PipelineBench {
             long timestamp = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/webhooks/carriers/tracklight"))
                     .header("Content-Type", "application/json")
-                    .header(TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(SECRET, timestamp, body))
+                    .header(TracklightAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(SECRET, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error == null && response.statusCode() == 202) {

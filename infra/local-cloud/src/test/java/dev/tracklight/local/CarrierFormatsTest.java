@@ -1,11 +1,11 @@
 package dev.tracklight.local;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
-import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
+import dev.tracklight.core.carriers.dhl.DhlAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
-import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
+import dev.tracklight.core.carriers.ups.UpsAdapter;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -80,9 +80,9 @@ class CarrierFormatsTest {
         String outForDelivery = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-out-for-delivery.json"));
         String delivered = Files.readString(SharedCloud.template().resolveSibling("events/carriers/ups/track-alert-v1-delivered.json"));
 
-        assertThat(postSigned(UPS, delivered, UpsTrackAlertAdapter.CREDENTIAL_HEADER, "not-the-credential").statusCode()).isEqualTo(401);
-        assertThat(postSigned(UPS, delivered, UpsTrackAlertAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
-        assertThat(postSigned(UPS, outForDelivery, UpsTrackAlertAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(UPS, delivered, UpsAdapter.CREDENTIAL_HEADER, "not-the-credential").statusCode()).isEqualTo(401);
+        assertThat(postSigned(UPS, delivered, UpsAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(UPS, outForDelivery, UpsAdapter.CREDENTIAL_HEADER, SharedCloud.SECRET).statusCode()).isEqualTo(200);
 
         WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).size() == 2);
         assertThat(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")).as("late OFD scan").isEqualTo("DELIVERED");
@@ -152,8 +152,8 @@ class CarrierFormatsTest {
         String body = Files.readString(SharedCloud.template().resolveSibling("events/carriers/dhl/push-parcel-de-constructed.json"));
         String token = SharedCloud.tokenOf(SharedCloud.register("dhl", "00340434292135100124"));
 
-        assertThat(postSigned("/webhooks/carriers/dhl", body, DhlUnifiedPushAdapter.TOKEN_HEADER, "guess").statusCode()).isEqualTo(401);
-        HttpResponse<String> accepted = postSigned("/webhooks/carriers/dhl", body, DhlUnifiedPushAdapter.TOKEN_HEADER, SharedCloud.SECRET);
+        assertThat(postSigned("/webhooks/carriers/dhl", body, DhlAdapter.TOKEN_HEADER, "guess").statusCode()).isEqualTo(401);
+        HttpResponse<String> accepted = postSigned("/webhooks/carriers/dhl", body, DhlAdapter.TOKEN_HEADER, SharedCloud.SECRET);
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(Json.read(SharedCloud.client().track(token).body(), Map.class).get("status")));

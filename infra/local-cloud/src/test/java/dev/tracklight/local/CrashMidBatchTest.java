@@ -9,7 +9,7 @@ import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
@@ -99,7 +99,7 @@ class CrashMidBatchTest {
                 + "{\"status\":\"IN_TRANSIT\",\"code\":\"30\",\"message\":\"departed\",\"occurredAt\":\"2026-11-18T20:00:00+08:00\"},"
                 + "{\"status\":\"OUT_FOR_DELIVERY\",\"code\":\"44\",\"message\":\"out\",\"occurredAt\":\"2026-11-19T08:00:00+08:00\"},"
                 + "{\"status\":\"DELIVERED\",\"code\":\"80\",\"message\":\"signed\",\"occurredAt\":\"2026-11-19T15:00:00+08:00\"}]}";
-        return new TracklightJsonAdapter(Clock.systemUTC()).parse(new WebhookRequest(Map.of(), body, Instant.now()));
+        return new TracklightAdapter(Clock.systemUTC()).parse(new WebhookRequest(Map.of(), body, Instant.now()));
     }
 
     private static SQSEvent batch(List<TrackingEvent> events) {

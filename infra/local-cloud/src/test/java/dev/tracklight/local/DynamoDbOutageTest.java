@@ -5,7 +5,7 @@ import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -41,7 +41,7 @@ class DynamoDbOutageTest {
     static void start() throws Exception {
         cloud = LocalCloud.start(LocalCloud.Options.defaults(SharedCloud.template()).withDynamoDbData(tables));
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
-        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, SharedCloud.SECRET);
+        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightAdapter.SOURCE, SharedCloud.SECRET);
         apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue("tenant-outage");
     }
 
@@ -71,7 +71,7 @@ class DynamoDbOutageTest {
                 "PICKED_UP", "2026-11-18T12:00:00+08:00")).statusCode()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> ((List<?>) Json.read(client.track(token).body(), Map.class).get("timeline")).size() == 2);
         // in flight when DynamoDB goes away: out of order, with a duplicate
-        List<TrackingEvent> inFlight = new TracklightJsonAdapter(Clock.systemUTC()).parse(new WebhookRequest(Map.of(),
+        List<TrackingEvent> inFlight = new TracklightAdapter(Clock.systemUTC()).parse(new WebhookRequest(Map.of(),
                 body(number, "DELIVERED", "2026-11-20T15:00:00+08:00", "IN_TRANSIT", "2026-11-19T02:00:00+08:00",
                         "OUT_FOR_DELIVERY", "2026-11-20T09:00:00+08:00", "IN_TRANSIT", "2026-11-19T02:00:00+08:00"), Instant.now()));
         var deadLetters = new DeadLetters(cloud.sqs(), cloud.queueUrl("EventsDeadLetterQueue"), cloud.queueUrl("EventsQueue"));

@@ -1,6 +1,6 @@
 package dev.tracklight.local;
 
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -68,7 +68,7 @@ class InterleavingTest {
             }
         }
 
-        TracklightJsonAdapter adapter = new TracklightJsonAdapter(Clock.systemUTC());
+        TracklightAdapter adapter = new TracklightAdapter(Clock.systemUTC());
         for (Stream stream : streams) {
             List<TrackingEvent> distinct = new ArrayList<>();
             for (String body : stream.distinctBodies()) {

@@ -1,7 +1,7 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ShipmentStore;
-import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
+import dev.tracklight.core.carriers.ups.UpsAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
@@ -56,7 +56,7 @@ class RecoveryTest {
         // GIVEN platform endpoints an older version saved with an empty secret: an HMAC source and a token source
         SharedCloud.get();
         SharedCloud.legacyPlatformSecret("easypost", "");
-        SharedCloud.legacyPlatformSecret(UpsTrackAlertAdapter.SOURCE, "");
+        SharedCloud.legacyPlatformSecret(UpsAdapter.SOURCE, "");
         try {
             // WHEN anyone posts, signed with the empty key or carrying an empty credential
             var hmac = SharedCloud.client().send(HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/webhooks/carriers/easypost"))
@@ -71,7 +71,7 @@ class RecoveryTest {
             assertThat(token.statusCode()).isEqualTo(401);
         } finally {
             SharedCloud.legacyPlatformSecret("easypost", SharedCloud.SECRET);
-            SharedCloud.legacyPlatformSecret(UpsTrackAlertAdapter.SOURCE, SharedCloud.SECRET);
+            SharedCloud.legacyPlatformSecret(UpsAdapter.SOURCE, SharedCloud.SECRET);
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
@@ -45,7 +45,7 @@ class TenantEndpointsTest {
         String number = SharedCloud.uniqueTrackingNumber();
         String tokenA = SharedCloud.tokenOf(SharedCloud.register("sf-express", number));
         String tokenB = SharedCloud.tokenOf(SharedCloud.register(tenantB, "sf-express", number));
-        WebhookEndpoint endpointB = endpoints.create("tenant-b", TracklightJsonAdapter.SOURCE, null);
+        WebhookEndpoint endpointB = endpoints.create("tenant-b", TracklightAdapter.SOURCE, null);
         String body = SharedCloud.webhook("sf-express", number, "IN_TRANSIT", "30", "2026-11-20T10:00:00+08:00", "Departed Shenzhen hub");
 
         var forged = SharedCloud.client().postSignedWebhook(endpointB.path(), SharedCloud.SECRET, body);
@@ -65,7 +65,7 @@ class TenantEndpointsTest {
     @Test
     void anEventThroughATenantsEndpointWaitsForThatTenantsRegistrationOnly() throws Exception {
         String number = SharedCloud.uniqueTrackingNumber();
-        WebhookEndpoint endpointB = endpoints.create("tenant-b", TracklightJsonAdapter.SOURCE, null);
+        WebhookEndpoint endpointB = endpoints.create("tenant-b", TracklightAdapter.SOURCE, null);
         String body = SharedCloud.webhook("sf-express", number, "PICKED_UP", "50", "2026-11-20T09:00:00+08:00", "Picked up");
         assertThat(SharedCloud.client().postSignedWebhook(endpointB.path(), endpointB.secret(), body).statusCode()).isEqualTo(202);
         Thread.sleep(1_500); // let the processor park it as unmatched
@@ -94,7 +94,7 @@ class TenantEndpointsTest {
     void everyAuthenticatedBodyIsKeptWithoutCredentialsAndReplaysWithoutDoubling() throws Exception {
         String number = SharedCloud.uniqueTrackingNumber();
         String token = SharedCloud.tokenOf(SharedCloud.register("sf-express", number));
-        WebhookEndpoint endpoint = endpoints.create("tenant-test", TracklightJsonAdapter.SOURCE, null);
+        WebhookEndpoint endpoint = endpoints.create("tenant-test", TracklightAdapter.SOURCE, null);
         String body = SharedCloud.webhook("sf-express", number, "IN_TRANSIT", "30", "2026-11-20T10:00:00+08:00", "Departed");
         String refused = body.replace("IN_TRANSIT", "TELEPORTED");
         Instant before = Instant.now();
@@ -109,7 +109,7 @@ class TenantEndpointsTest {
         ReceivedWebhook queued = kept.stream().filter(w -> w.outcome().startsWith("queued")).findFirst().orElseThrow();
         assertThat(queued.request().body()).isEqualTo(body);
         assertThat(queued.tenantId()).isEqualTo("tenant-test");
-        assertThat(queued.request().headers()).containsKey(TracklightJsonAdapter.SIGNATURE_HEADER.toLowerCase());
+        assertThat(queued.request().headers()).containsKey(TracklightAdapter.SIGNATURE_HEADER.toLowerCase());
 
         CarrierIngest ingest = CarrierIngest.wire(new FunctionEnvironment(SharedCloud.get().environmentOf("IngestCarrierFunction")));
         assertThat(ingest.replay(queued.receiptId())).isEqualTo(1);

@@ -1,6 +1,6 @@
 package dev.tracklight.local;
 
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,8 +82,8 @@ class WebhookErrorsTest {
     void aTimestampOutsideAnyCalendarIsUnauthorizedBeforeAnythingElse() throws Exception {
         String body = validBody();
         assertProblem(post("/webhooks/carriers/tracklight", body, "application/json", Map.of(
-                TracklightJsonAdapter.TIMESTAMP_HEADER, "99999999999999999",
-                TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(SharedCloud.SECRET, 99999999999999999L, body))),
+                TracklightAdapter.TIMESTAMP_HEADER, "99999999999999999",
+                TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(SharedCloud.SECRET, 99999999999999999L, body))),
                 401, "replay window");
     }
 
@@ -94,8 +94,8 @@ class WebhookErrorsTest {
     private static HttpResponse<String> signed(String body, String secret) throws Exception {
         long timestamp = Instant.now().getEpochSecond();
         return post("/webhooks/carriers/tracklight", body, "application/json", Map.of(
-                TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(timestamp),
-                TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(secret, timestamp, body)));
+                TracklightAdapter.TIMESTAMP_HEADER, Long.toString(timestamp),
+                TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(secret, timestamp, body)));
     }
 
     private static HttpResponse<String> post(String path, String body, String contentType, Map<String, String> headers) throws Exception {

@@ -3,15 +3,15 @@ package dev.tracklight.local;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
-import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
+import dev.tracklight.core.carriers.dhl.DhlAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
-import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
+import dev.tracklight.core.carriers.sfexpress.SfExpressAdapter;
 import dev.tracklight.core.carriers.shippo.ShippoAdapter;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
-import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
+import dev.tracklight.core.carriers.ups.UpsAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.webhook.HmacSha256;
 import dev.tracklight.core.webhook.WebhookEndpoint;
@@ -76,9 +76,9 @@ class WebhookFuzzTest {
         cloud = LocalCloud.start(LocalCloud.Options.defaults(SharedCloud.template()));
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
         WebhookEndpointStore endpoints = new WebhookEndpointStore(cloud.dynamoDb(), table);
-        for (String source : List.of(TracklightJsonAdapter.SOURCE, EasyPostAdapter.SOURCE, Kuaidi100Adapter.SOURCE, AfterShipAdapter.SOURCE,
-                UpsTrackAlertAdapter.SOURCE, SeventeenTrackAdapter.SOURCE, SfExpressRoutePushAdapter.SOURCE, ShippoAdapter.SOURCE,
-                FedExAdapter.SOURCE, DhlUnifiedPushAdapter.SOURCE)) {
+        for (String source : List.of(TracklightAdapter.SOURCE, EasyPostAdapter.SOURCE, Kuaidi100Adapter.SOURCE, AfterShipAdapter.SOURCE,
+                UpsAdapter.SOURCE, SeventeenTrackAdapter.SOURCE, SfExpressAdapter.SOURCE, ShippoAdapter.SOURCE,
+                FedExAdapter.SOURCE, DhlAdapter.SOURCE)) {
             endpoints.putPlatform(source, SECRET);
         }
         String tenant = "tenant-fuzz";
@@ -106,8 +106,8 @@ class WebhookFuzzTest {
         long now = Instant.now().getEpochSecond();
         return List.of(
                 target("tracklight", "carriers/tracklight", body -> carrier("tracklight", body, Map.of(
-                        TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(now),
-                        TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(SECRET, now, body)))),
+                        TracklightAdapter.TIMESTAMP_HEADER, Long.toString(now),
+                        TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(SECRET, now, body)))),
                 target("easypost", "carriers/easypost", body -> carrier("easypost", body,
                         Map.of(EasyPostAdapter.SIGNATURE_HEADER, EasyPostAdapter.signature(SECRET, body)))),
                 target("aftership", "carriers/aftership", WebhookFuzzTest::afterShipEnvelopes, body -> carrier("aftership", body,
@@ -120,8 +120,8 @@ class WebhookFuzzTest {
                         body.stripLeading().startsWith("<") ? "application/xml" : "application/json", Map.of(), body)),
                 target("fedex", "carriers/fedex", body -> carrier("fedex", body, Map.of(FedExAdapter.SIGNATURE_HEADER,
                         FedExAdapter.signature(SECRET, body)))),
-                target("dhl", "carriers/dhl", body -> carrier("dhl", body, Map.of(DhlUnifiedPushAdapter.TOKEN_HEADER, SECRET))),
-                target("ups", "carriers/ups", body -> carrier("ups", body, Map.of(UpsTrackAlertAdapter.CREDENTIAL_HEADER, SECRET))),
+                target("dhl", "carriers/dhl", body -> carrier("dhl", body, Map.of(DhlAdapter.TOKEN_HEADER, SECRET))),
+                target("ups", "carriers/ups", body -> carrier("ups", body, Map.of(UpsAdapter.CREDENTIAL_HEADER, SECRET))),
                 target("kuaidi100", "carriers/kuaidi100", param -> new Delivery("/webhooks/carriers/kuaidi100",
                         "application/x-www-form-urlencoded", Map.of(), "param=" + URLEncoder.encode(param, StandardCharsets.UTF_8)
                         + "&sign=" + Kuaidi100Adapter.sign(param, SECRET))),

@@ -1,6 +1,6 @@
 package dev.tracklight.aws.priming;
 
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.ShipmentTransit;
@@ -35,10 +35,10 @@ public final class Primers {
 
     /** Exercises the domain end to end without touching any service. */
     public static void domain() {
-        var adapter = new TracklightJsonAdapter(Clock.fixed(SAMPLE_TIME, ZoneOffset.UTC));
+        var adapter = new TracklightAdapter(Clock.fixed(SAMPLE_TIME, ZoneOffset.UTC));
         var request = new WebhookRequest(Map.of(
-                TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(SAMPLE_TIME.getEpochSecond()),
-                TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature("priming", SAMPLE_TIME.getEpochSecond(), SAMPLE_BODY)),
+                TracklightAdapter.TIMESTAMP_HEADER, Long.toString(SAMPLE_TIME.getEpochSecond()),
+                TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature("priming", SAMPLE_TIME.getEpochSecond(), SAMPLE_BODY)),
                 SAMPLE_BODY, SAMPLE_TIME);
         try {
             adapter.verify(request, "priming");

@@ -1,15 +1,15 @@
 package dev.tracklight.core.carriers;
 
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
-import dev.tracklight.core.carriers.dhl.DhlUnifiedPushAdapter;
+import dev.tracklight.core.carriers.dhl.DhlAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;
 import dev.tracklight.core.carriers.fedex.FedExAdapter;
 import dev.tracklight.core.carriers.kuaidi100.Kuaidi100Adapter;
 import dev.tracklight.core.carriers.seventeentrack.SeventeenTrackAdapter;
-import dev.tracklight.core.carriers.sfexpress.SfExpressRoutePushAdapter;
+import dev.tracklight.core.carriers.sfexpress.SfExpressAdapter;
 import dev.tracklight.core.carriers.shippo.ShippoAdapter;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
-import dev.tracklight.core.carriers.ups.UpsTrackAlertAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
+import dev.tracklight.core.carriers.ups.UpsAdapter;
 
 import java.time.Clock;
 import java.util.Map;
@@ -28,9 +28,9 @@ public final class CarrierAdapters {
     }
 
     public static CarrierAdapters all(Clock clock) {
-        return new CarrierAdapters(new TracklightJsonAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
-                new AfterShipAdapter(), new UpsTrackAlertAdapter(), new SeventeenTrackAdapter(),
-                new SfExpressRoutePushAdapter(), new ShippoAdapter(), new FedExAdapter(), new DhlUnifiedPushAdapter());
+        return new CarrierAdapters(new TracklightAdapter(clock), new EasyPostAdapter(), new Kuaidi100Adapter(),
+                new AfterShipAdapter(), new UpsAdapter(), new SeventeenTrackAdapter(),
+                new SfExpressAdapter(), new ShippoAdapter(), new FedExAdapter(), new DhlAdapter());
     }
 
     public Optional<CarrierAdapter> forSource(String source) {

@@ -1,6 +1,6 @@
 package dev.tracklight.core.channels;
 
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.channels.generic.GenericChannelAdapter;
 import dev.tracklight.core.channels.shopify.ShopifyAdapter;
 import dev.tracklight.core.channels.woocommerce.WooCommerceAdapter;
@@ -18,7 +18,7 @@ public final class ChannelAdapters {
     }
 
     public static List<ChannelAdapter> all(Clock clock) {
-        return List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericChannelAdapter(new TracklightJsonAdapter(clock)));
+        return List.of(new ShopifyAdapter(), new WooCommerceAdapter(), new GenericChannelAdapter(new TracklightAdapter(clock)));
     }
 
     public static boolean isChannel(String name) {

@@ -26,6 +26,19 @@ class CarrierConnectionsTest {
     }
 
     @Test
+    void everySourcesClassesLiveInItsOwnFolderUnderTheSameNames() {
+        CarrierAdapters adapters = CarrierAdapters.all(Clock.systemUTC());
+
+        for (String source : connections.sources()) {
+            Class<?> connection = connections.forSource(source).orElseThrow().getClass();
+            assertThat(connection.getSimpleName()).as(source).endsWith("Connection");
+            String prefix = connection.getSimpleName().substring(0, connection.getSimpleName().length() - "Connection".length());
+            adapters.forSource(source).ifPresent(adapter -> assertThat(adapter.getClass().getName()).as(source)
+                    .isEqualTo(connection.getPackageName() + "." + prefix + "Adapter"));
+        }
+    }
+
+    @Test
     void everyCarrierASourceFollowsIsOneWeRegisterUnder() {
         for (String source : connections.sources()) {
             assertThat(CarrierCodes.KNOWN).as(source).containsAll(connections.forSource(source).orElseThrow().carriers());

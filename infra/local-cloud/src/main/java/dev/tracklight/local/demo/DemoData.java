@@ -3,7 +3,7 @@ package dev.tracklight.local.demo;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
@@ -53,7 +53,7 @@ public final class DemoData {
         String table = cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME");
         // an admin key, so the demo merchant can also try the carrier-account and key routes
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue(TENANT, ApiKeyStore.Role.ADMIN).secret();
-        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightJsonAdapter.SOURCE, WEBHOOK_SECRET);
+        new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightAdapter.SOURCE, WEBHOOK_SECRET);
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneOffset china = ZoneOffset.ofHours(8);

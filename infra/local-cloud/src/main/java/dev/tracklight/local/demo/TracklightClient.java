@@ -1,6 +1,6 @@
 package dev.tracklight.local.demo;
 
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,7 @@ public final class TracklightClient {
 
     /** Signs the body with the generic Tracklight scheme and posts it to the platform-wide endpoint. */
     public HttpResponse<String> postSignedWebhook(String secret, String body) throws IOException, InterruptedException {
-        return postSignedWebhook("/webhooks/carriers/" + TracklightJsonAdapter.SOURCE, secret, body);
+        return postSignedWebhook("/webhooks/carriers/" + TracklightAdapter.SOURCE, secret, body);
     }
 
     /** The same to an endpoint's path, e.g. a tenant's {@code /webhooks/carriers/tracklight/wh_…}. */
@@ -30,8 +30,8 @@ public final class TracklightClient {
         long timestamp = Instant.now().getEpochSecond();
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .header(TracklightJsonAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(TracklightJsonAdapter.SIGNATURE_HEADER, TracklightJsonAdapter.signature(secret, timestamp, body))
+                .header(TracklightAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -69,7 +69,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
             events.add(checkpoint(checkpoint.json(), checkpoint.path(), carrier, trackingNumber, request.receivedAt()));
         }
         String tag = JsonBody.optionalString(tracking, "tag", "msg");
-        Status status = tag == null ? null : AfterShipTagMap.of(tag, JsonBody.optionalString(tracking, "subtag", "msg")).status();
+        Status status = tag == null ? null : AfterShipStatusMap.of(tag, JsonBody.optionalString(tracking, "subtag", "msg")).status();
         return TrackingLevelStatus.completed(events, status, tag, reachedAt(envelope, tracking, status), carrier, trackingNumber, SOURCE,
                 request.receivedAt());
     }
@@ -92,7 +92,7 @@ public final class AfterShipAdapter implements CarrierAdapter {
         String rawTag = JsonBody.optionalString(json, "raw_tag", path);
         Location location = location(json, path);
         LocalTime time = time(JsonBody.requiredString(json, "checkpoint_time", path), path, location);
-        StatusMapping mapping = AfterShipTagMap.of(tag, subtag);
+        StatusMapping mapping = AfterShipStatusMap.of(tag, subtag);
         String rawCode = rawTag != null && !rawTag.isBlank() ? rawTag : subtag;
         String message = JsonBody.optionalString(json, "message", path);
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, time.instant(), message), carrier, trackingNumber,

@@ -40,7 +40,7 @@ public final class DhlConnection implements CarrierConnection {
 
     @Override
     public String source() {
-        return DhlUnifiedPushAdapter.SOURCE;
+        return DhlAdapter.SOURCE;
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class DhlConnection implements CarrierConnection {
             return PollResult.refused(SubscriptionState.REFUSED, "DHL refused " + request.trackingNumber() + " (" + answer.status() + "): " + said(answer));
         }
         try {
-            return PollResult.events(new DhlUnifiedPushAdapter().parse(new WebhookRequest(Map.of(), answer.body(), receivedAt)));
+            return PollResult.events(new DhlAdapter().parse(new WebhookRequest(Map.of(), answer.body(), receivedAt)));
         } catch (ProblemException unreadable) {
             throw new SourceUnavailable("DHL's answer could not be read: " + unreadable.problem().detail(), Optional.empty());
         }

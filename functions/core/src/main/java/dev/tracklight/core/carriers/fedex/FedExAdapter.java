@@ -76,7 +76,7 @@ public final class FedExAdapter implements CarrierAdapter {
             boolean returning = rows.stream().anyMatch(scan -> "RS".equals(scan.type()));
             List<TrackingEvent> out = new ArrayList<>(rows.size());
             for (Scan scan : rows) {
-                StatusMapping mapping = FedExEventTypes.of(scan.type(), scan.exceptionCode(), returning);
+                StatusMapping mapping = FedExStatusMap.of(scan.type(), scan.exceptionCode(), returning);
                 String rawCode = scan.exceptionCode() == null ? scan.type() : scan.type() + "/" + scan.exceptionCode();
                 out.add(new TrackingEvent(EventIds.of(SOURCE, trackingNumber, rawCode, scan.at(), scan.message()), SOURCE, trackingNumber, scan.at(),
                         scan.offset(), scan.offsetInferred(), receivedAt, mapping.status(), scan.type(), mapping.reason(), rawCode,

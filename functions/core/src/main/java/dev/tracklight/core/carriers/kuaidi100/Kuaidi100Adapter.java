@@ -124,7 +124,7 @@ public final class Kuaidi100Adapter implements CarrierAdapter {
         }
         String rowCode = JsonBody.optionalString(row, "statusCode", path);
         String code = rowCode == null ? latestState : rowCode;
-        StatusMapping mapping = Kuaidi100StateMap.of(code);
+        StatusMapping mapping = Kuaidi100StatusMap.of(code);
         String rawCode = code == null ? JsonBody.optionalString(row, "status", path) : code;
         String context = JsonBody.optionalString(row, "context", path);
         return new TrackingEvent(EventIds.of(carrier, trackingNumber, rawCode, occurredAt, context), carrier, trackingNumber,

@@ -20,11 +20,11 @@ record UpsActivity(String trackingNumber, String type, String code, String descr
 
     TrackingEvent event(Instant receivedAt) {
         Instant occurredAt = gmt != null ? gmt.toInstant(ZoneOffset.UTC) : local.toInstant(offset);
-        StatusMapping mapping = UpsActivityMap.of(type, code, descriptionCode);
+        StatusMapping mapping = UpsStatusMap.of(type, code, descriptionCode);
         String rawCode = descriptionCode != null && !descriptionCode.isBlank() ? descriptionCode : code;
-        return new TrackingEvent(EventIds.of(UpsTrackAlertAdapter.SOURCE, trackingNumber, type + "/" + code, occurredAt, description),
-                UpsTrackAlertAdapter.SOURCE, trackingNumber, occurredAt, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(),
+        return new TrackingEvent(EventIds.of(UpsAdapter.SOURCE, trackingNumber, type + "/" + code, occurredAt, description),
+                UpsAdapter.SOURCE, trackingNumber, occurredAt, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId(),
                 gmt == null || local == null, receivedAt, mapping.status(), type + "/" + code, mapping.reason(), rawCode, description, location,
-                UpsTrackAlertAdapter.SOURCE, scheduledDelivery);
+                UpsAdapter.SOURCE, scheduledDelivery);
     }
 }

@@ -44,7 +44,7 @@ public final class UpsConnection implements CarrierConnection {
 
     @Override
     public String source() {
-        return UpsTrackAlertAdapter.SOURCE;
+        return UpsAdapter.SOURCE;
     }
 
     @Override

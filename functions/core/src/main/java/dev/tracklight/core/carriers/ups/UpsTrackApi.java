@@ -42,12 +42,12 @@ final class UpsTrackApi {
     private static UpsActivity activity(String number, JsonObject json, String path) throws ProblemException {
         JsonObject status = JsonBody.requiredObject(json, "status", path);
         String where = JsonBody.at(path, "status");
-        LocalDateTime local = UpsTrackAlertAdapter.dateTime(json, "date", "time");
-        LocalDateTime gmt = UpsTrackAlertAdapter.dateTime(json, "gmtDate", "gmtTime");
+        LocalDateTime local = UpsAdapter.dateTime(json, "date", "time");
+        LocalDateTime gmt = UpsAdapter.dateTime(json, "gmtDate", "gmtTime");
         if (local == null && gmt == null) {
             throw JsonBody.bad(path + ": date/time or gmtDate/gmtTime is required");
         }
-        ZoneOffset offset = UpsTrackAlertAdapter.offset(JsonBody.optionalString(json, "gmtOffset", path), local, gmt);
+        ZoneOffset offset = UpsAdapter.offset(JsonBody.optionalString(json, "gmtOffset", path), local, gmt);
         return new UpsActivity(number, JsonBody.optionalString(status, "type", where), JsonBody.optionalString(status, "code", where),
                 JsonBody.optionalString(status, "statusCode", where), JsonBody.optionalString(status, "description", where), local, gmt, offset,
                 location(json, path), null);

@@ -50,7 +50,7 @@ public final class UspsConnection implements CarrierConnection {
 
     @Override
     public String source() {
-        return UspsTracking.SOURCE;
+        return UspsTrackingApi.SOURCE;
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class UspsConnection implements CarrierConnection {
             return PollResult.refused(SubscriptionState.REFUSED, "USPS refused " + request.trackingNumber() + " (" + answer.status() + "): " + said(answer));
         }
         try {
-            return PollResult.events(UspsTracking.events(answer.body(), receivedAt));
+            return PollResult.events(UspsTrackingApi.events(answer.body(), receivedAt));
         } catch (ProblemException unreadable) {
             throw new SourceUnavailable("USPS's answer could not be read: " + unreadable.problem().detail(), Optional.empty());
         }

@@ -1,7 +1,7 @@
 package dev.tracklight.core.channels.generic;
 
 import dev.tracklight.core.carriers.JsonBody;
-import dev.tracklight.core.carriers.tracklight.TracklightJsonAdapter;
+import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.channels.ChannelChange;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
@@ -34,9 +34,9 @@ import static dev.tracklight.core.carriers.JsonBody.requiredId;
 public final class GenericChannelAdapter implements ChannelAdapter {
 
     public static final String CHANNEL = "generic";
-    private final TracklightJsonAdapter signatures;
+    private final TracklightAdapter signatures;
 
-    public GenericChannelAdapter(TracklightJsonAdapter signatures) {
+    public GenericChannelAdapter(TracklightAdapter signatures) {
         this.signatures = signatures;
     }
 

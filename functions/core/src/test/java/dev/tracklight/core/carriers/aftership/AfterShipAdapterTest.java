@@ -103,13 +103,13 @@ class AfterShipAdapterTest {
 
     @Test
     void mapsTagsAndSubTagsWithDelaysKeptOutOfTheStatus() {
-        assertThat(AfterShipTagMap.of("Exception", "Exception_010").status()).isEqualTo(Status.RETURNING);
-        assertThat(AfterShipTagMap.of("Exception", "Exception_011").status()).isEqualTo(Status.RETURNED);
-        assertThat(AfterShipTagMap.of("Exception", "Exception_020").status()).isEqualTo(Status.CANCELLED);
-        assertThat(AfterShipTagMap.of("Exception", "Exception_017")).isEqualTo(new StatusMapping(null, "WEATHER"));
-        assertThat(AfterShipTagMap.of("AttemptFail", "AttemptFail_002").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
-        assertThat(AfterShipTagMap.of("Pending", "Pending_001").status()).isNull();
-        assertThat(AfterShipTagMap.of("AvailableForPickup", null).status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
+        assertThat(AfterShipStatusMap.of("Exception", "Exception_010").status()).isEqualTo(Status.RETURNING);
+        assertThat(AfterShipStatusMap.of("Exception", "Exception_011").status()).isEqualTo(Status.RETURNED);
+        assertThat(AfterShipStatusMap.of("Exception", "Exception_020").status()).isEqualTo(Status.CANCELLED);
+        assertThat(AfterShipStatusMap.of("Exception", "Exception_017")).isEqualTo(new StatusMapping(null, "WEATHER"));
+        assertThat(AfterShipStatusMap.of("AttemptFail", "AttemptFail_002").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
+        assertThat(AfterShipStatusMap.of("Pending", "Pending_001").status()).isNull();
+        assertThat(AfterShipStatusMap.of("AvailableForPickup", null).status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
     }
 
     @Test

@@ -100,13 +100,13 @@ class Kuaidi100AdapterTest {
 
     @Test
     void mapsAdvancedStatesAndKeepsDelaysOutOfTheStatus() {
-        assertThat(Kuaidi100StateMap.of("301").status()).isEqualTo(Status.DELIVERED);
-        assertThat(Kuaidi100StateMap.of("501").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
-        assertThat(Kuaidi100StateMap.of("14")).isEqualTo(new StatusMapping(Status.EXCEPTION, "REFUSED"));
-        assertThat(Kuaidi100StateMap.of("201")).isEqualTo(new StatusMapping(null, "DELAYED"));
-        assertThat(Kuaidi100StateMap.of("204").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
-        assertThat(Kuaidi100StateMap.of("4").status()).isEqualTo(Status.RETURNED);
-        assertThat(Kuaidi100StateMap.of("9999").status()).isNull();
+        assertThat(Kuaidi100StatusMap.of("301").status()).isEqualTo(Status.DELIVERED);
+        assertThat(Kuaidi100StatusMap.of("501").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
+        assertThat(Kuaidi100StatusMap.of("14")).isEqualTo(new StatusMapping(Status.EXCEPTION, "REFUSED"));
+        assertThat(Kuaidi100StatusMap.of("201")).isEqualTo(new StatusMapping(null, "DELAYED"));
+        assertThat(Kuaidi100StatusMap.of("204").status()).isEqualTo(Status.DELIVERY_ATTEMPTED);
+        assertThat(Kuaidi100StatusMap.of("4").status()).isEqualTo(Status.RETURNED);
+        assertThat(Kuaidi100StatusMap.of("9999").status()).isNull();
     }
 
     @Test

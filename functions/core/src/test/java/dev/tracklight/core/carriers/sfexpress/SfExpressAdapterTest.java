@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SF Express's documented route push example (events/carriers/sf-express/). */
-class SfExpressRoutePushAdapterTest {
+class SfExpressAdapterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
     private static final String TOKEN = "a-long-unguessable-url-token";
-    private final SfExpressRoutePushAdapter adapter = new SfExpressRoutePushAdapter();
+    private final SfExpressAdapter adapter = new SfExpressAdapter();
 
     private static WebhookRequest request(Map<String, String> query) {
         return new WebhookRequest(Map.of(), query, Fixtures.read("carriers/sf-express/route-push-two-routes-same-time.json"), NOW);
@@ -56,9 +56,9 @@ class SfExpressRoutePushAdapterTest {
 
     @Test
     void secondaryStatusCodesWinOverObservedOpCodes() {
-        assertThat(SfExpressOpCodes.of("31", "401").status()).isEqualTo(Status.DELIVERED);
-        assertThat(SfExpressOpCodes.of("80", null).status()).isEqualTo(Status.DELIVERED);
-        assertThat(SfExpressOpCodes.of("204", null).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
-        assertThat(SfExpressOpCodes.of("648", null).status()).as("meaning unknown: information").isNull();
+        assertThat(SfExpressStatusMap.of("31", "401").status()).isEqualTo(Status.DELIVERED);
+        assertThat(SfExpressStatusMap.of("80", null).status()).isEqualTo(Status.DELIVERED);
+        assertThat(SfExpressStatusMap.of("204", null).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+        assertThat(SfExpressStatusMap.of("648", null).status()).as("meaning unknown: information").isNull();
     }
 }

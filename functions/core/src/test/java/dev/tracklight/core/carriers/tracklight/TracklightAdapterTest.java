@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TracklightJsonAdapterTest {
+class TracklightAdapterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
     private static final String SECRET = "s3cret";
@@ -28,12 +28,12 @@ class TracklightJsonAdapterTest {
                "carrierEta":"2026-11-23T18:00:00+08:00"},
               {"message":"Customs information updated","occurredAt":"2026-11-20T15:00:00+08:00"}]}""";
 
-    private final TracklightJsonAdapter adapter = new TracklightJsonAdapter(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TracklightAdapter adapter = new TracklightAdapter(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static WebhookRequest signed(String body, long timestamp, String secret) {
         return new WebhookRequest(Map.of(
                 "Tracklight-Timestamp", Long.toString(timestamp),
-                "Tracklight-Signature", TracklightJsonAdapter.signature(secret, timestamp, body)), body, NOW);
+                "Tracklight-Signature", TracklightAdapter.signature(secret, timestamp, body)), body, NOW);
     }
 
     @Test
@@ -59,7 +59,7 @@ class TracklightJsonAdapterTest {
     @Test
     void acceptsOneOfSeveralSignaturesDuringSecretRotation() {
         long ts = NOW.getEpochSecond();
-        String header = TracklightJsonAdapter.signature("old", ts, BODY) + ", " + TracklightJsonAdapter.signature(SECRET, ts, BODY);
+        String header = TracklightAdapter.signature("old", ts, BODY) + ", " + TracklightAdapter.signature(SECRET, ts, BODY);
         assertThatCode(() -> adapter.verify(new WebhookRequest(Map.of("Tracklight-Timestamp", Long.toString(ts), "Tracklight-Signature", header), BODY, NOW), SECRET))
                 .doesNotThrowAnyException();
     }

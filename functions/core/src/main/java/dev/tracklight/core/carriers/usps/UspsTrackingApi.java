@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  * zone and placed at {@code GMTOffset} ({@code -6:00}); without an offset, {@code GMTTimestamp} gives the instant
  * and the offset is marked inferred; without either, the local time is read as UTC, marked inferred.
  */
-public final class UspsTracking {
+public final class UspsTrackingApi {
 
     public static final String SOURCE = "usps";
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2}):?(\\d{2})");
 
-    private UspsTracking() {
+    private UspsTrackingApi() {
     }
 
     public static List<TrackingEvent> events(String body, Instant receivedAt) throws ProblemException {
@@ -68,7 +68,7 @@ public final class UspsTracking {
         } else {
             throw JsonBody.bad(path + ": eventTimestamp or GMTTimestamp is required");
         }
-        StatusMapping mapping = UspsEventCodes.of(code);
+        StatusMapping mapping = UspsStatusMap.of(code);
         Location location = Location.ifAny(JsonBody.optionalText(json, "eventCity", path), JsonBody.optionalText(json, "eventState", path),
                 country(JsonBody.optionalText(json, "eventCountry", path)), JsonBody.optionalText(json, "eventZIP", path), null, null);
         return new TrackingEvent(EventIds.of(SOURCE, number, code, at, words), SOURCE, number, at,

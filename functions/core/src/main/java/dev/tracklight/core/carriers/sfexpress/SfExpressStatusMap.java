@@ -11,7 +11,7 @@ import java.util.Map;
  * secondary status codes, when SF sends them, are preferred. Unknown codes join the timeline as
  * information, with SF's code and text kept.
  */
-final class SfExpressOpCodes {
+final class SfExpressStatusMap {
 
 
     private static final Map<String, StatusMapping> BY_SECONDARY_STATUS = Map.of(
@@ -34,7 +34,7 @@ final class SfExpressOpCodes {
             Map.entry("631", new StatusMapping(Status.RETURNED, null)));        // 快件已退回
 
 
-    private SfExpressOpCodes() {
+    private SfExpressStatusMap() {
     }
 
     static StatusMapping of(String opCode, String secondaryStatusCode) {

@@ -25,7 +25,7 @@ import java.util.Map;
  * Expired                       → EXPIRED
  * </pre>
  */
-final class AfterShipTagMap {
+final class AfterShipStatusMap {
 
 
     private static final Map<String, Status> BY_TAG = Map.of(
@@ -56,7 +56,7 @@ final class AfterShipTagMap {
             Map.entry("Exception_020", new StatusMapping(Status.CANCELLED, null)),
             Map.entry("Exception_021", new StatusMapping(Status.EXCEPTION, "DISPOSED")));
 
-    private AfterShipTagMap() {
+    private AfterShipStatusMap() {
     }
 
     static StatusMapping of(String tag, String subtag) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * sources are in events/carriers/fedex/README.md. Mapped on the event type, not {@code derivedStatusCode}:
  * FedEx derives "in transit" for out-for-delivery and ready-for-pickup scans.
  */
-final class FedExEventTypes {
+final class FedExStatusMap {
 
     private static final Set<String> IN_TRANSIT = Set.of("AA", "AC", "AF", "AR", "AX", "CC", "CP", "DP", "EA", "EO", "FD",
             "IT", "IX", "LO", "OF", "OW", "PF", "PL", "PM", "SF", "TR");
@@ -36,7 +36,7 @@ final class FedExEventTypes {
             "03", new StatusMapping(Status.EXCEPTION, "ADDRESS_ISSUE"),
             "A47", new StatusMapping(null, "MOVED"));
 
-    private FedExEventTypes() {
+    private FedExStatusMap() {
     }
 
     /** @param returning whether the same shipment already showed a return-to-shipper scan */

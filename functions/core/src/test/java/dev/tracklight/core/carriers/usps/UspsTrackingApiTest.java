@@ -14,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** USPS Tracking v3 answers (events/carriers/usps/). */
-class UspsTrackingTest {
+class UspsTrackingApiTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T20:00:00Z");
 
     @Test
     void aDetailAnswerBecomesOneEventPerScanWithItsLocalTimePlacedAtItsOffset() throws ProblemException {
         // GIVEN an answer whose local times end in a 'Z' that is not UTC, with offsets written two ways
-        List<TrackingEvent> events = UspsTracking.events(Fixtures.read("carriers/usps/tracking-v3-detail-constructed.json"), NOW);
+        List<TrackingEvent> events = UspsTrackingApi.events(Fixtures.read("carriers/usps/tracking-v3-detail-constructed.json"), NOW);
 
         // THEN the all-null row is skipped, and every scan keeps USPS's code, words and place
         assertThat(events).extracting(TrackingEvent::status).containsExactly(Status.DELIVERED, Status.OUT_FOR_DELIVERY, Status.IN_TRANSIT,
@@ -47,24 +47,24 @@ class UspsTrackingTest {
     void theSameAnswerReadTwiceGivesTheSameEvents() throws ProblemException {
         String body = Fixtures.read("carriers/usps/tracking-v3-detail-constructed.json");
 
-        assertThat(UspsTracking.events(body, NOW)).extracting(TrackingEvent::eventId)
-                .containsExactlyElementsOf(UspsTracking.events(body, NOW.plusSeconds(600)).stream().map(TrackingEvent::eventId).toList());
+        assertThat(UspsTrackingApi.events(body, NOW)).extracting(TrackingEvent::eventId)
+                .containsExactlyElementsOf(UspsTrackingApi.events(body, NOW.plusSeconds(600)).stream().map(TrackingEvent::eventId).toList());
     }
 
     @Test
     void offsetsAreReadHoweverUspsWritesThemAndNonsenseIsNone() {
-        assertThat(UspsTracking.offset("-6:00")).isEqualTo(ZoneOffset.ofHours(-6));
-        assertThat(UspsTracking.offset("-06:00")).isEqualTo(ZoneOffset.ofHours(-6));
-        assertThat(UspsTracking.offset("+0530")).isEqualTo(ZoneOffset.ofHoursMinutes(5, 30));
-        assertThat(UspsTracking.offset("-99:00")).isNull();
-        assertThat(UspsTracking.offset("EST")).isNull();
-        assertThat(UspsTracking.offset(null)).isNull();
+        assertThat(UspsTrackingApi.offset("-6:00")).isEqualTo(ZoneOffset.ofHours(-6));
+        assertThat(UspsTrackingApi.offset("-06:00")).isEqualTo(ZoneOffset.ofHours(-6));
+        assertThat(UspsTrackingApi.offset("+0530")).isEqualTo(ZoneOffset.ofHoursMinutes(5, 30));
+        assertThat(UspsTrackingApi.offset("-99:00")).isNull();
+        assertThat(UspsTrackingApi.offset("EST")).isNull();
+        assertThat(UspsTrackingApi.offset(null)).isNull();
     }
 
     @Test
     void anAnswerWithoutItsNumberOrWithAnUnreadableTimeIsRefusedAsUnreadable() {
-        assertThatThrownBy(() -> UspsTracking.events("{\"trackingEvents\":[]}", NOW)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> UspsTracking.events("{\"trackingNumber\":\"94001\",\"trackingEvents\":[{\"eventCode\":\"01\","
+        assertThatThrownBy(() -> UspsTrackingApi.events("{\"trackingEvents\":[]}", NOW)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> UspsTrackingApi.events("{\"trackingNumber\":\"94001\",\"trackingEvents\":[{\"eventCode\":\"01\","
                 + "\"eventTimestamp\":\"yesterday\",\"GMTOffset\":\"-5:00\"}]}", NOW)).isInstanceOf(ProblemException.class);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Locale;
  * carries an unguessable token ({@code ?token=…}) that is compared with the source's secret. Times come
  * without an offset: China time (+08:00) is inferred and marked so.
  */
-public final class SfExpressRoutePushAdapter implements CarrierAdapter {
+public final class SfExpressAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "sf-express";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -70,7 +70,7 @@ public final class SfExpressRoutePushAdapter implements CarrierAdapter {
         }
         String opCode = JsonBody.optionalString(json, "opCode", path);
         String nodeId = JsonBody.optionalString(json, "id", path);
-        StatusMapping mapping = SfExpressOpCodes.of(opCode, JsonBody.optionalString(json, "secondaryStatusCode", path));
+        StatusMapping mapping = SfExpressStatusMap.of(opCode, JsonBody.optionalString(json, "secondaryStatusCode", path));
         String reason = JsonBody.optionalText(json, "reasonCode", path);
         String city = JsonBody.optionalText(json, "acceptAddress", path);
         String remark = JsonBody.optionalString(json, "remark", path);

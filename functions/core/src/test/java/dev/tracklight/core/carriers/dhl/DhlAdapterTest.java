@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DHL Unified bodies from events/carriers/dhl/: DHL's documented example and a parcel-de push. */
-class DhlUnifiedPushAdapterTest {
+class DhlAdapterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
     private static final String TOKEN = "dhl-hook-token";
     private static final String SPEC = Fixtures.read("carriers/dhl/unified-shipments-spec-example.json");
     private static final String PARCEL_DE = Fixtures.read("carriers/dhl/push-parcel-de-constructed.json");
-    private final DhlUnifiedPushAdapter adapter = new DhlUnifiedPushAdapter();
+    private final DhlAdapter adapter = new DhlAdapter();
 
     private static WebhookRequest request(String body) {
         return new WebhookRequest(Map.of("Tracklight-Token", TOKEN), body, NOW);

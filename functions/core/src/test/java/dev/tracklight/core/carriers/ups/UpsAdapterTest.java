@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** UPS Track Alert bodies from UPS's own published specs (events/carriers/ups/). */
-class UpsTrackAlertAdapterTest {
+class UpsAdapterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
     private static final String CREDENTIAL = "ups-subscription-credential";
-    private final UpsTrackAlertAdapter adapter = new UpsTrackAlertAdapter();
+    private final UpsAdapter adapter = new UpsAdapter();
 
     private static WebhookRequest request(String body) {
         return new WebhookRequest(Map.of("credential", CREDENTIAL, "User-Agent", "UPSPubSubTrackingService"), body, NOW);
@@ -85,14 +85,14 @@ class UpsTrackAlertAdapterTest {
 
     @Test
     void distinguishesCodesByTypeAndKeepsDelaysOutOfTheStatus() {
-        assertThat(UpsActivityMap.of("M", "DP", "003").status()).isEqualTo(Status.INFO_RECEIVED);
-        assertThat(UpsActivityMap.of("I", "DP", "005").status()).isEqualTo(Status.IN_TRANSIT);
-        assertThat(UpsActivityMap.of("X", "48", "022")).isEqualTo(new StatusMapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE"));
-        assertThat(UpsActivityMap.of("D", "FS", "161").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
-        assertThat(UpsActivityMap.of("X", "UF", "035").status()).isEqualTo(Status.RETURNING);
-        assertThat(UpsActivityMap.of("X", "W1", "032")).isEqualTo(new StatusMapping(null, "DELAYED"));
-        assertThat(UpsActivityMap.of("U", "UP", "153").status()).isNull();
-        assertThat(UpsActivityMap.of("MV", "VP", "007").status()).isEqualTo(Status.CANCELLED);
+        assertThat(UpsStatusMap.of("M", "DP", "003").status()).isEqualTo(Status.INFO_RECEIVED);
+        assertThat(UpsStatusMap.of("I", "DP", "005").status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(UpsStatusMap.of("X", "48", "022")).isEqualTo(new StatusMapping(Status.DELIVERY_ATTEMPTED, "RECIPIENT_UNAVAILABLE"));
+        assertThat(UpsStatusMap.of("D", "FS", "161").status()).isEqualTo(Status.AVAILABLE_FOR_PICKUP);
+        assertThat(UpsStatusMap.of("X", "UF", "035").status()).isEqualTo(Status.RETURNING);
+        assertThat(UpsStatusMap.of("X", "W1", "032")).isEqualTo(new StatusMapping(null, "DELAYED"));
+        assertThat(UpsStatusMap.of("U", "UP", "153").status()).isNull();
+        assertThat(UpsStatusMap.of("MV", "VP", "007").status()).isEqualTo(Status.CANCELLED);
     }
 
     @Test

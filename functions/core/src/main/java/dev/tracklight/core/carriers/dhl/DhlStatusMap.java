@@ -11,7 +11,7 @@ import java.util.Map;
  * out-for-delivery and ready-for-pickup both arrive as {@code transit}, so nothing finer is claimed.
  * {@code failure} is not terminal: DHL uses it for attempts, customs holds and returns alike.
  */
-final class DhlStatusCodes {
+final class DhlStatusMap {
 
     private static final Map<String, StatusMapping> CODES = Map.of(
             "pre-transit", StatusMapping.of(Status.INFO_RECEIVED),
@@ -19,7 +19,7 @@ final class DhlStatusCodes {
             "delivered", StatusMapping.of(Status.DELIVERED),
             "failure", StatusMapping.of(Status.EXCEPTION));
 
-    private DhlStatusCodes() {
+    private DhlStatusMap() {
     }
 
     /** {@code unknown} and a missing code are information. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * USPS tracking event codes (the Product Tracking and Reporting codes, the same in Tracking v3's {@code eventCode})
  * onto ours; events/carriers/usps/README.md has the sources. A code not listed joins the timeline as information.
  */
-final class UspsEventCodes {
+final class UspsStatusMap {
 
     private static final StatusMapping DELAYED = new StatusMapping(null, "DELAYED");
 
@@ -45,7 +45,7 @@ final class UspsEventCodes {
             // missent, mis-shipped, rescheduled, "status not updated": the parcel is late, not in another state
             Map.entry("08", DELAYED), Map.entry("15", DELAYED), Map.entry("71", DELAYED), Map.entry("DX", DELAYED));
 
-    private UspsEventCodes() {
+    private UspsStatusMap() {
     }
 
     static StatusMapping of(String code) {

@@ -27,7 +27,7 @@ import java.util.List;
  * activity carries local and GMT date/time: the instant comes from GMT, the offset from v2's
  * {@code gmtOffset} ("-04.00") or, in v1, from local − GMT.
  */
-public final class UpsTrackAlertAdapter implements CarrierAdapter {
+public final class UpsAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "ups";
     public static final String CREDENTIAL_HEADER = "credential";

@@ -31,7 +31,7 @@ import java.util.List;
  * is {@value #TOKEN_HEADER}. Event times come with or without an offset: without one, the event
  * country's zone is inferred (daylight saving included) and marked so, else UTC.
  */
-public final class DhlUnifiedPushAdapter implements CarrierAdapter {
+public final class DhlAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "dhl";
     public static final String TOKEN_HEADER = "Tracklight-Token";
@@ -104,7 +104,7 @@ public final class DhlUnifiedPushAdapter implements CarrierAdapter {
             at = local.toInstant(offset);
             inferred = true;
         }
-        StatusMapping mapping = DhlStatusCodes.of(statusCode);
+        StatusMapping mapping = DhlStatusMap.of(statusCode);
         String message = description != null ? description : status;
         // the codes are coarse: two different scans can share one code and second, so the text joins the id
         return new TrackingEvent(EventIds.of(SOURCE, trackingNumber, statusCode, at, message), SOURCE, trackingNumber, at,

@@ -31,7 +31,7 @@ import java.util.List;
  * {@code Tracklight-Timestamp: <epoch seconds>}; a timestamp outside the replay window is refused so a
  * captured request cannot be played again later.
  */
-public final class TracklightJsonAdapter implements CarrierAdapter {
+public final class TracklightAdapter implements CarrierAdapter {
 
     public static final String SOURCE = "tracklight";
     public static final String SIGNATURE_HEADER = WebhookSignature.SIGNATURE_HEADER;
@@ -40,7 +40,7 @@ public final class TracklightJsonAdapter implements CarrierAdapter {
 
     private final Clock clock;
 
-    public TracklightJsonAdapter(Clock clock) {
+    public TracklightAdapter(Clock clock) {
         this.clock = clock;
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * events/carriers/kuaidi100/README.md. Pure delays (201 超时未签收, 202 超时未更新) change no status:
  * delay is an assessment, not a state.
  */
-final class Kuaidi100StateMap {
+final class Kuaidi100StatusMap {
 
 
     private static final Map<String, StatusMapping> BY_CODE = Map.ofEntries(
@@ -52,7 +52,7 @@ final class Kuaidi100StateMap {
             Map.entry("209", new StatusMapping(Status.EXCEPTION, "DAMAGED"))); // 破损
 
 
-    private Kuaidi100StateMap() {
+    private Kuaidi100StatusMap() {
     }
 
     /** An unknown or absent code joins the timeline without changing the status. */

@@ -12,7 +12,7 @@ import java.util.Set;
  * and "departure scan" under I), so a (type/code) entry wins, then the simplified descriptionCode, then
  * the type alone.
  */
-final class UpsActivityMap {
+final class UpsStatusMap {
 
 
     private static final Map<String, StatusMapping> BY_TYPE_AND_CODE = Map.ofEntries(
@@ -46,7 +46,7 @@ final class UpsActivityMap {
             "M", Status.INFO_RECEIVED, "MV", Status.CANCELLED, "I", Status.IN_TRANSIT, "D", Status.DELIVERED,
             "X", Status.EXCEPTION);
 
-    private UpsActivityMap() {
+    private UpsStatusMap() {
     }
 
     static StatusMapping of(String type, String code, String descriptionCode) {

@@ -10,6 +10,8 @@ import dev.tracklight.local.sandbox.SeventeenTrackSandbox;
 import dev.tracklight.local.sandbox.UpsSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed pushes, over real HTTP): the pushes move the page with no webhook posted by hand, the source's refusals
  * and faults end in clear states, and one tenant's credentials never serve another's shipments.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CarrierSubscriptionsTest {
 
     private static ApiKeyStore keys;
@@ -289,9 +292,9 @@ class CarrierSubscriptionsTest {
         Map<?, ?> unavailable = registerUps(admin, "1ZTLSANDBOX0000503");
 
         // THEN each is asked again later, not dropped: after UPS's Retry-After, or after a few minutes when it named none
-        awaitSubscription(admin, limited, "POLLED");
-        assertThat((String) subscription(admin, limited).get("lastError")).contains("429");
-        assertThat((String) subscription(admin, unavailable).get("lastError")).contains("503");
+        // (the first poll follows the POLLED state at once, and writes what UPS said)
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, limited).get("lastError")).contains("429"), Duration.ofSeconds(30));
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, unavailable).get("lastError")).contains("503"), Duration.ofSeconds(30));
         pollUntil(() -> !"PENDING".equals(pageStatus(limited)));
         assertThat(pageStatus(unavailable)).as("503 named no Retry-After: its next poll is minutes away").isEqualTo("PENDING");
 

@@ -4,6 +4,8 @@ import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.core.json.Json;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carrier's words, a 429 postpones the poll instead of losing it, and refused credentials show on the account.
  * The numbers are the sandbox's (events/carriers/&lt;source&gt;/README.md, "The sandbox").
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PolledCarriersTest {
 
     private static ApiKeyStore keys;

@@ -5,6 +5,8 @@ import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.sandbox.AfterShipSandbox;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until the source follows the number, and refused credentials show on the account. (EasyPost and 17TRACK have
  * their own tests in {@link CarrierSubscriptionsTest}.)
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PushedSourcesTest {
 
     private static ApiKeyStore keys;

@@ -62,11 +62,6 @@ public final class AfterShipConnection implements CarrierConnection {
     }
 
     @Override
-    public List<String> carriers() {
-        return List.of();
-    }
-
-    @Override
     public Optional<String> pushSignedWith() {
         return Optional.of(WEBHOOK_SECRET);
     }
@@ -74,11 +69,6 @@ public final class AfterShipConnection implements CarrierConnection {
     @Override
     public RateLimit rateLimit() {
         return PER_ORGANIZATION;
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
     }
 
     @Override

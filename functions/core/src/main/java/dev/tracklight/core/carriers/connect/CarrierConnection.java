@@ -18,7 +18,9 @@ public interface CarrierConnection {
     List<String> credentialNames();
 
     /** The carriers this source follows; empty when it follows any (an aggregator). */
-    List<String> carriers();
+    default List<String> carriers() {
+        return List.of();
+    }
 
     /**
      * Makes the source push to the tenant's endpoint ({@code callbackUrl}, signed with {@code callbackSecret}).
@@ -26,9 +28,14 @@ public interface CarrierConnection {
      *
      * @return null when done, else why the source refused
      */
-    String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable;
+    default String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable {
+        return null; // most sources take their callback with each subscription, or in their dashboard
+    }
 
-    SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable;
+    /** Follows the number at the source; a source that pushes nothing it can be asked for is polled. */
+    default SubscribeResult subscribe(SubscribeRequest request) throws SourceUnavailable {
+        return SubscribeResult.polled();
+    }
 
     /**
      * Stops the source following a number whose shipment ended, so it stops pushing and charging for it. A source

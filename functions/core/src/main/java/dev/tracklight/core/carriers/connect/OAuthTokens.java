@@ -6,6 +6,7 @@ import dev.tracklight.core.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,11 @@ public final class OAuthTokens {
 
     /** How a source takes the client's id and secret: HTTP Basic (UPS), as form fields (FedEx), or in a JSON body (USPS). */
     public enum ClientAuth { BASIC, FORM, JSON }
+
+    /** The credential names of an account with an OAuth client, the same at every source that takes one. */
+    public static final String CLIENT_ID = "clientId";
+    public static final String CLIENT_SECRET = "clientSecret";
+    public static final List<String> CREDENTIALS = List.of(CLIENT_ID, CLIENT_SECRET);
 
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
@@ -59,6 +65,20 @@ public final class OAuthTokens {
         long seconds = expiresIn != null && expiresIn.matches("\\d{1,9}") ? Long.parseLong(expiresIn) : 0;
         tokens.put(key, new Token(value, now.plusSeconds(seconds)));
         return Optional.of(value);
+    }
+
+    /** The token of the request's tenant and client. */
+    public Optional<String> token(SubscribeRequest request, Instant now) throws SourceUnavailable {
+        return token(request.tenantId(), clientId(request), request.credentials().getOrDefault(CLIENT_SECRET, ""), now);
+    }
+
+    /** Drops a token the source refused for the request's client, so the next call asks for a new one. */
+    public void forget(SubscribeRequest request) {
+        forget(request.tenantId(), clientId(request), request.credentials().getOrDefault(CLIENT_SECRET, ""));
+    }
+
+    public static String clientId(SubscribeRequest request) {
+        return request.credentials().getOrDefault(CLIENT_ID, "");
     }
 
     /** Drops a token the source refused, so the next call asks for a new one. */

@@ -6,7 +6,6 @@ import dev.tracklight.core.carriers.connect.SourceAnswer;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
-import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
@@ -51,16 +50,6 @@ public final class DhlConnection implements CarrierConnection {
     @Override
     public List<String> carriers() {
         return List.of("dhl", "dhl-ecommerce");
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
-    }
-
-    @Override
-    public SubscribeResult subscribe(SubscribeRequest request) {
-        return SubscribeResult.polled();
     }
 
     @Override

@@ -50,11 +50,6 @@ public final class EasyPostConnection implements CarrierConnection {
     }
 
     @Override
-    public List<String> carriers() {
-        return List.of();
-    }
-
-    @Override
     public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) throws SourceUnavailable {
         String body = Json.write(Map.of("webhook", Map.of("url", callbackUrl, "webhook_secret", callbackSecret)));
         SourceAnswer answer = http.post(SourceHttp.at(base, "/v2/webhooks"), auth(credentials), body).unlessTemporary("EasyPost's POST /v2/webhooks");

@@ -7,7 +7,6 @@ import dev.tracklight.core.carriers.connect.SourceAnswer;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
-import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
@@ -31,8 +30,6 @@ import java.util.Optional;
  */
 public final class FedExConnection implements CarrierConnection {
 
-    public static final String CLIENT_ID = "clientId";
-    public static final String CLIENT_SECRET = "clientSecret";
     public static final URI DEFAULT_BASE = URI.create("https://apis.fedex.com");
     private static final String NOT_FOUND = "TRACKING.TRACKINGNUMBER.NOTFOUND";
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
@@ -55,22 +52,12 @@ public final class FedExConnection implements CarrierConnection {
 
     @Override
     public List<String> credentialNames() {
-        return List.of(CLIENT_ID, CLIENT_SECRET);
+        return OAuthTokens.CREDENTIALS;
     }
 
     @Override
     public List<String> carriers() {
         return List.of("fedex");
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
-    }
-
-    @Override
-    public SubscribeResult subscribe(SubscribeRequest request) {
-        return SubscribeResult.polled();
     }
 
     /**
@@ -87,11 +74,9 @@ public final class FedExConnection implements CarrierConnection {
 
     @Override
     public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
-        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
-        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
-        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, receivedAt);
+        Optional<String> token = tokens.token(request, receivedAt);
         if (token.isEmpty()) {
-            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "FedEx refused the API key " + clientId);
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "FedEx refused the API key " + OAuthTokens.clientId(request));
         }
         String body = Json.write(Map.of("includeDetailedScans", true,
                 "trackingInfo", List.of(Map.of("trackingNumberInfo", Map.of("trackingNumber", request.trackingNumber())))));
@@ -102,7 +87,7 @@ public final class FedExConnection implements CarrierConnection {
         }
         answer.unlessTemporary("FedEx's Track API");
         if (answer.credentialsRefused()) {
-            tokens.forget(request.tenantId(), clientId, secret);
+            tokens.forget(request);
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "FedEx refused the token (" + answer.status() + "): "
                     + answer.said("/errors/0/code", "/errors/0/message"));
         }

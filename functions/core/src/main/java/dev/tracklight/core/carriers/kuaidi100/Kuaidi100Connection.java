@@ -61,18 +61,8 @@ public final class Kuaidi100Connection implements CarrierConnection {
     }
 
     @Override
-    public List<String> carriers() {
-        return List.of();
-    }
-
-    @Override
     public RateLimit rateLimit() {
         return QUERIES;
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null; // the callback goes with each subscription
     }
 
     @Override

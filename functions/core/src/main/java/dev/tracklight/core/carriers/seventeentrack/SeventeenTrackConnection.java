@@ -61,18 +61,8 @@ public final class SeventeenTrackConnection implements CarrierConnection {
     }
 
     @Override
-    public List<String> carriers() {
-        return List.of();
-    }
-
-    @Override
     public Optional<String> pushSignedWith() {
         return Optional.of(API_KEY);
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
     }
 
     @Override

@@ -57,11 +57,6 @@ public final class ShippoConnection implements CarrierConnection {
     }
 
     @Override
-    public List<String> carriers() {
-        return List.of();
-    }
-
-    @Override
     public RateLimit rateLimit() {
         return GETS;
     }

@@ -28,8 +28,6 @@ import java.util.UUID;
  */
 public final class UpsConnection implements CarrierConnection {
 
-    public static final String CLIENT_ID = "clientId";
-    public static final String CLIENT_SECRET = "clientSecret";
     public static final URI DEFAULT_BASE = URI.create("https://onlinetools.ups.com");
 
     private final URI base;
@@ -49,17 +47,12 @@ public final class UpsConnection implements CarrierConnection {
 
     @Override
     public List<String> credentialNames() {
-        return List.of(CLIENT_ID, CLIENT_SECRET);
+        return OAuthTokens.CREDENTIALS;
     }
 
     @Override
     public List<String> carriers() {
         return List.of("ups");
-    }
-
-    @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
     }
 
     /**
@@ -73,18 +66,16 @@ public final class UpsConnection implements CarrierConnection {
         if (request.callback() == null) {
             return SubscribeResult.polled();
         }
-        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
-        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
-        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, Instant.now());
+        Optional<String> token = tokens.token(request, Instant.now());
         if (token.isEmpty()) {
-            return SubscribeResult.credentialsRefused("UPS refused the OAuth client " + clientId);
+            return SubscribeResult.credentialsRefused("UPS refused the OAuth client " + OAuthTokens.clientId(request));
         }
         String body = Json.write(Map.of("locale", "en_US", "countryCode", "US", "trackingNumberList", List.of(request.trackingNumber()),
                 "destination", Map.of("url", request.callback().url(), "credentialType", "Bearer", "credential", request.callback().secret())));
         SourceAnswer answer = http.post(SourceHttp.at(base, "/api/track/v1/subscription/standard/package"), headers(token.get()), body)
                 .unlessTemporary("UPS's Track Alert");
         if (answer.credentialsRefused()) {
-            tokens.forget(request.tenantId(), clientId, secret);
+            tokens.forget(request);
             return SubscribeResult.credentialsRefused("UPS refused the token (" + answer.status() + "): " + said(answer));
         }
         if (answer.ok() && request.trackingNumber().equals(answer.at("/validTrackingNumbers/0"))) {
@@ -96,16 +87,14 @@ public final class UpsConnection implements CarrierConnection {
 
     @Override
     public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
-        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
-        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
-        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, receivedAt);
+        Optional<String> token = tokens.token(request, receivedAt);
         if (token.isEmpty()) {
-            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + clientId);
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the OAuth client " + OAuthTokens.clientId(request));
         }
         SourceAnswer answer = http.get(SourceHttp.at(base, "/api/track/v1/details/" + request.trackingNumber() + "?locale=en_US"),
                 headers(token.get())).unlessTemporary("UPS's Track API");
         if (answer.credentialsRefused()) {
-            tokens.forget(request.tenantId(), clientId, secret);
+            tokens.forget(request);
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "UPS refused the token (" + answer.status() + "): " + said(answer));
         }
         if (answer.status() == 404) {

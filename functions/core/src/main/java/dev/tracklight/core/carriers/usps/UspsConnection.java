@@ -8,7 +8,6 @@ import dev.tracklight.core.carriers.connect.SourceAnswer;
 import dev.tracklight.core.carriers.connect.SourceHttp;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
 import dev.tracklight.core.carriers.connect.SubscribeRequest;
-import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.problem.ProblemException;
 
@@ -30,8 +29,6 @@ import java.util.Optional;
  */
 public final class UspsConnection implements CarrierConnection {
 
-    public static final String CLIENT_ID = "clientId";
-    public static final String CLIENT_SECRET = "clientSecret";
     public static final URI DEFAULT_BASE = URI.create("https://apis.usps.com");
     /** "A status update is not yet available on your package": USPS has not scanned it yet. */
     static final String NOT_YET_AVAILABLE = "150001";
@@ -55,7 +52,7 @@ public final class UspsConnection implements CarrierConnection {
 
     @Override
     public List<String> credentialNames() {
-        return List.of(CLIENT_ID, CLIENT_SECRET);
+        return OAuthTokens.CREDENTIALS;
     }
 
     @Override
@@ -74,22 +71,10 @@ public final class UspsConnection implements CarrierConnection {
     }
 
     @Override
-    public String registerCallback(Map<String, String> credentials, String callbackUrl, String callbackSecret) {
-        return null;
-    }
-
-    @Override
-    public SubscribeResult subscribe(SubscribeRequest request) {
-        return SubscribeResult.polled();
-    }
-
-    @Override
     public PollResult poll(SubscribeRequest request, String externalId, Instant receivedAt) throws SourceUnavailable {
-        String clientId = request.credentials().getOrDefault(CLIENT_ID, "");
-        String secret = request.credentials().getOrDefault(CLIENT_SECRET, "");
-        Optional<String> token = tokens.token(request.tenantId(), clientId, secret, receivedAt);
+        Optional<String> token = tokens.token(request, receivedAt);
         if (token.isEmpty()) {
-            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "USPS refused the app " + clientId);
+            return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "USPS refused the app " + OAuthTokens.clientId(request));
         }
         SourceAnswer answer = http.get(SourceHttp.at(base, "/tracking/v3/tracking/" + URLEncoder.encode(request.trackingNumber(),
                 StandardCharsets.UTF_8) + "?expand=DETAIL"), Map.of("Authorization", "Bearer " + token.get()));
@@ -100,7 +85,7 @@ public final class UspsConnection implements CarrierConnection {
         answer.unlessTemporary("USPS's Tracking API");
         if (answer.credentialsRefused()) {
             // 403 too: an app without access to the Tracking API is the account to fix
-            tokens.forget(request.tenantId(), clientId, secret);
+            tokens.forget(request);
             return PollResult.refused(SubscriptionState.CREDENTIALS_REFUSED, "USPS refused the app (" + answer.status() + "): " + said(answer));
         }
         if (answer.status() == 404 || NOT_YET_AVAILABLE.equals(answer.at("/error/errors/0/code"))) {

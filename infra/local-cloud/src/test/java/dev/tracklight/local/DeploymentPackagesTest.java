@@ -1,0 +1,48 @@
+package dev.tracklight.local;
+
+import dev.tracklight.local.template.CloudTemplate;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code sam deploy} uploads is what the build made: every function's {@code CodeUri} names a zip the build
+ * produced, in Lambda's Java layout (classes at the root, dependencies in {@code lib/}), holding its handler and at
+ * most 15 MB, with no test code and no other function's module.
+ */
+class DeploymentPackagesTest {
+
+    private static final long MAX_BYTES = 15L * 1024 * 1024;
+
+    @Test
+    void everyFunctionDeploysTheZipTheBuildMadeInLambdasJavaLayout() throws Exception {
+        Path root = SharedCloud.template().getParent();
+        for (Map.Entry<String, Map<String, Object>> function : CloudTemplate.read(SharedCloud.template()).resources(CloudTemplate.FUNCTION).entrySet()) {
+            String codeUri = String.valueOf(function.getValue().get("CodeUri"));
+            String handler = String.valueOf(function.getValue().get("Handler"));
+            Path zip = root.resolve(codeUri);
+
+            assertThat(codeUri).as(function.getKey()).matches("functions/([a-z-]+)/target/\\1\\.zip");
+            assertThat(zip).as(function.getKey() + ": run the build first").isRegularFile();
+            assertThat(Files.size(zip)).as(function.getKey() + " zip size").isLessThanOrEqualTo(MAX_BYTES);
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                List<String> names = file.stream().map(ZipEntry::getName).toList();
+                String handlerClass = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
+                assertThat(names).as(function.getKey()).contains(handlerClass);
+                assertThat(names).as(function.getKey() + ": dependencies in lib/").anyMatch(name -> name.matches("lib/aws-[0-9].*\\.jar"))
+                        .anyMatch(name -> name.matches("lib/core-[0-9].*\\.jar"));
+                assertThat(names).as(function.getKey() + ": no jar outside lib/, no test code, no local tooling")
+                        .noneMatch(name -> name.endsWith(".jar") && !name.startsWith("lib/"))
+                        .noneMatch(name -> name.contains("Test.class") || name.contains("junit") || name.contains("assertj"))
+                        .noneMatch(name -> name.startsWith("lib/local-cloud") || name.startsWith("lib/operator") || name.contains("DynamoDBLocal"));
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tracklight.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.local.LocalCloud;
+import dev.tracklight.local.runtime.ZipInstance;
+import dev.tracklight.local.template.CloudTemplate;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./tracklight bench cold-start [--function LOGICAL_ID]}: each function's zip started in a fresh JVM through
+ * the Lambda runtime interface client against a local cloud, as Lambda starts a new execution environment, and one
+ * event of its trigger's kind handed to it. Per function: zip size, init (JVM start → the runtime's first poll, the
+ * handler's class and constructor included), first invocation, JVM start → first response, resident memory; then
+ * {@code cold start: N functions, slowest <name> X ms, largest zip Y MB}. Measured, one run, on this machine.
+ */
+public final class ColdStartBench {
+
+    /** One function's cold start. */
+    record Measured(String function, long zipBytes, Duration init, Duration firstInvoke, boolean error, long residentKb) {
+
+        Duration firstResponse() {
+            return init.plus(firstInvoke);
+        }
+    }
+
+    private ColdStartBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> list = List.of(args);
+        int at = list.indexOf("--function");
+        String only = at >= 0 && at + 1 < list.size() ? list.get(at + 1) : null;
+        Path template = Path.of(list.contains("--template") ? list.get(list.indexOf("--template") + 1) : "template.yaml").toAbsolutePath();
+        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(template))) {
+            List<Measured> measured = run(cloud, template, only);
+            print(measured);
+        }
+        System.exit(0);
+    }
+
+    static List<Measured> run(LocalCloud cloud, Path template, String only) throws Exception {
+        Path root = template.getParent();
+        Path work = root.resolve("bench/target/cold-start");
+        List<Measured> measured = new ArrayList<>();
+        Map<String, Map<String, Object>> functions = CloudTemplate.read(template).resources(CloudTemplate.FUNCTION);
+        for (Map.Entry<String, Map<String, Object>> function : new java.util.TreeMap<>(functions).entrySet()) {
+            if (only != null && !only.equals(function.getKey())) {
+                continue;
+            }
+            Path zip = root.resolve(String.valueOf(function.getValue().get("CodeUri")));
+            String handler = String.valueOf(function.getValue().get("Handler"));
+            int memory = function.getValue().get("MemorySize") instanceof Number number ? number.intValue() : 1024;
+            try (ZipInstance instance = ZipInstance.start(zip, function.getKey(), handler, cloud.environmentOf(function.getKey()), memory, work)) {
+                Duration init = instance.awaitInit(Duration.ofSeconds(60));
+                ZipInstance.Invoked first = instance.invoke(eventFor(handler, route(function.getValue())), Duration.ofSeconds(60));
+                measured.add(new Measured(function.getKey(), Files.size(zip), init, first.took(), first.error(), instance.residentKb()));
+            }
+        }
+        return measured;
+    }
+
+    static void print(List<Measured> measured) {
+        System.out.printf("%-30s %9s %9s %13s %16s %9s%n", "function", "zip MB", "init ms", "1st invoke ms", "start→response", "RSS MB");
+        for (Measured m : measured) {
+            System.out.printf("%-30s %9.1f %9d %13d %13d ms %9.0f%s%n", m.function(), m.zipBytes() / 1048576.0, m.init().toMillis(),
+                    m.firstInvoke().toMillis(), m.firstResponse().toMillis(), m.residentKb() / 1024.0, m.error() ? "  (the event failed)" : "");
+        }
+        System.out.println(lastLine(measured));
+    }
+
+    static String lastLine(List<Measured> measured) {
+        Measured slowest = measured.stream().max(java.util.Comparator.comparing(Measured::firstResponse)).orElseThrow();
+        long largest = measured.stream().mapToLong(Measured::zipBytes).max().orElseThrow();
+        return String.format("cold start: %d functions, slowest %s %d ms, largest zip %.1f MB", measured.size(), slowest.function(),
+                slowest.firstResponse().toMillis(), largest / 1048576.0);
+    }
+
+    /** The function's first HTTP API route as {@code [method, path]}, or the tracking API's shipment route when it has none. */
+    @SuppressWarnings("unchecked")
+    static String[] route(Map<String, Object> function) {
+        Map<String, Object> events = function.get("Events") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return events.values().stream().map(event -> (Map<String, Object>) event).filter(event -> "HttpApi".equals(event.get("Type")))
+                .map(event -> (Map<String, Object>) event.get("Properties"))
+                .map(properties -> new String[]{String.valueOf(properties.get("Method")), String.valueOf(properties.get("Path"))})
+                .findFirst().orElse(new String[]{"GET", "/v1/shipments/{id}"});
+    }
+
+    /**
+     * One harmless event of the kind the handler takes: a request on its route without a key or signature, an empty
+     * batch, a scheduled tick.
+     */
+    static String eventFor(String handler, String[] route) throws ClassNotFoundException {
+        String type = inputType(Class.forName(handler.substring(0, handler.indexOf("::"))));
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(route[1]);
+        while (names.find()) {
+            parameters.put(names.group(1), "cold-start");
+        }
+        String path = route[1].replaceAll("\\{\\w+}", "cold-start");
+        return switch (type) {
+            case "APIGatewayV2HTTPEvent" -> Json.write(Map.of("version", "2.0", "routeKey", route[0] + " " + route[1],
+                    "rawPath", path, "rawQueryString", "", "headers", Map.of("host", "127.0.0.1", "content-type", "application/json"),
+                    "pathParameters", parameters, "body", "{}", "requestContext", Map.of("http", Map.of("method", route[0],
+                            "path", path, "sourceIp", "127.0.0.1"), "requestId", "cold-start", "stage", "$default"),
+                    "isBase64Encoded", false));
+            case "APIGatewayV2WebSocketEvent" -> Json.write(Map.of("requestContext", Map.of("routeKey", "$default", "connectionId",
+                    "cold-start", "eventType", "MESSAGE", "stage", "live", "requestId", "cold-start"), "body", "{}"));
+            case "SQSEvent" -> "{\"Records\":[]}";
+            default -> Json.write(Map.of("version", "0", "id", "cold-start", "detail-type", "Scheduled Event", "source", "aws.events",
+                    "time", "2026-12-02T00:00:00Z", "region", "us-east-1", "resources", List.of(), "detail", Map.of()));
+        };
+    }
+
+    private static String inputType(Class<?> handler) {
+        for (Type type : handler.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class
+                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> input) {
+                return input.getSimpleName();
+            }
+        }
+        throw new IllegalArgumentException(handler + " is not a RequestHandler");
+    }
+}

@@ -1,0 +1,187 @@
+package dev.tracklight.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One execution environment of a function, as Lambda makes it: a JVM of its own started from the function's
+ * deployment zip (classes at the root, {@code lib/*}), with the Lambda runtime interface client as its entry point
+ * polling a {@link RuntimeApi} of its own, the template's handler string and environment, {@code MemorySize} as the
+ * heap limit and the flags Lambda's java21 runtime starts with (C1 only, the serial collector). An invocation past
+ * the function's timeout kills the JVM and fails, as on Lambda.
+ */
+public final class ZipInstance implements AutoCloseable {
+
+    /** What one invocation gave: the response or error body, and how long it took from the event being handed over. */
+    public record Invoked(boolean error, String body, Duration took) {
+    }
+
+    private final Process process;
+    private final RuntimeApi api;
+    private final Instant started;
+    private final Path directory;
+
+    private ZipInstance(Process process, RuntimeApi api, Instant started, Path directory) {
+        this.process = process;
+        this.api = api;
+        this.started = started;
+        this.directory = directory;
+    }
+
+    /**
+     * Unpacks the zip into a directory of its own under {@code work} and starts the JVM; the function's init runs
+     * until its first poll ({@link #awaitInit}).
+     */
+    public static ZipInstance start(Path zip, String name, String handler, Map<String, String> environment, int memoryMb, Path work)
+            throws IOException {
+        Path directory = Files.createTempDirectory(Files.createDirectories(work), name + "-");
+        unzip(zip, directory);
+        RuntimeApi api = new RuntimeApi("arn:aws:lambda:local:000000000000:function:" + name);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx" + memoryMb + "m",
+                "-cp", String.join(java.io.File.pathSeparator, directory.toString(), directory.resolve("lib") + "/*", ricClasspath()),
+                AWSLambda.class.getName(), handler));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("output.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(environment);
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("LAMBDA_TASK_ROOT", directory.toString());
+        env.putIfAbsent("AWS_REGION", "us-east-1");
+        env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
+        env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("TMPDIR", directory.toString());
+        Instant started = Instant.now();
+        return new ZipInstance(builder.start(), api, started, directory);
+    }
+
+    /**
+     * Waits for the function's init (JVM start, handler class and constructor) to end with the runtime's first poll.
+     *
+     * @return how long it took from the JVM's start
+     * @throws IllegalStateException when the function reported an init error or its JVM exited
+     */
+    public Duration awaitInit(Duration limit) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (api.firstPoll().isDone()) {
+                return Duration.between(started, api.firstPoll().join());
+            }
+            if (api.initError().isDone() || !process.isAlive()) {
+                throw new IllegalStateException("the function did not start: " + api.initError().getNow("its JVM exited") + "\n" + output());
+            }
+            Thread.sleep(5);
+        }
+        throw new TimeoutException("no first poll within " + limit);
+    }
+
+    /** Hands the runtime one event; past {@code timeout} the JVM is killed and the invocation fails, as on Lambda. */
+    public Invoked invoke(String event, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            RuntimeApi.Outcome outcome = api.invoke(event, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Invoked(outcome.error(), outcome.body(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (TimeoutException late) {
+            process.destroyForcibly();
+            return new Invoked(true, "{\"errorMessage\":\"Task timed out after " + timeout.toSeconds() + " seconds\"}",
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the invocation failed", e.getCause());
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The JVM's resident set now, in KB (Linux's {@code /proc}); -1 where there is none. */
+    public long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // the process ended, or this is not Linux
+        }
+        return -1;
+    }
+
+    /** What the function printed (its logs), for a failure's message. */
+    public String output() {
+        try {
+            return Files.readString(directory.resolve("output.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        api.close();
+        try (var files = Files.walk(directory)) {
+            // the unpacked zip: deepest first, so each directory is empty when it goes
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover under target/ is cleaned by the next mvn clean
+        }
+    }
+
+    /** The runtime interface client and what it needs beyond the zip, as Lambda's managed runtime provides them. */
+    private static String ricClasspath() {
+        List<String> jars = new ArrayList<>();
+        for (Class<?> type : List.of(AWSLambda.class, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class)) {
+            try {
+                jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("cannot locate " + type, e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new UncheckedIOException(new IOException("zip entry outside its directory: " + entry.getName()));
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(entries, target);
+                }
+            }
+        }
+    }
+}

@@ -1,13 +1,11 @@
 package dev.tracklight.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
 import dev.tracklight.local.runtime.ZipInstance;
+import dev.tracklight.local.runtime.ZipPool;
 import dev.tracklight.local.template.CloudTemplate;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,8 +96,8 @@ public final class ColdStartBench {
      * One harmless event of the kind the handler takes: a request on its route without a key or signature, an empty
      * batch, a scheduled tick.
      */
-    static String eventFor(String handler, String[] route) throws ClassNotFoundException {
-        String type = inputType(Class.forName(handler.substring(0, handler.indexOf("::"))));
+    static String eventFor(String handler, String[] route) {
+        String type = ZipPool.handlerTypes(handler)[0].getSimpleName();
         Map<String, String> parameters = new java.util.TreeMap<>();
         java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(route[1]);
         while (names.find()) {
@@ -118,15 +116,5 @@ public final class ColdStartBench {
             default -> Json.write(Map.of("version", "0", "id", "cold-start", "detail-type", "Scheduled Event", "source", "aws.events",
                     "time", "2026-12-02T00:00:00Z", "region", "us-east-1", "resources", List.of(), "detail", Map.of()));
         };
-    }
-
-    private static String inputType(Class<?> handler) {
-        for (Type type : handler.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class
-                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> input) {
-                return input.getSimpleName();
-            }
-        }
-        throw new IllegalArgumentException(handler + " is not a RequestHandler");
     }
 }

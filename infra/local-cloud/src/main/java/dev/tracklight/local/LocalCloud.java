@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class LocalCloud implements AutoCloseable {
     /** Lambda polls an SQS queue with five concurrent batches before it scales further. */
     private static final int SQS_INITIAL_CONCURRENCY = 5;
     private static final Pattern LAMBDA_URI = Pattern.compile("functions/([^/]+)/invocations");
+    /** Instances of one function at once when run from zips: enough for the SQS pollers, within two cores' reach. */
+    private static final int ZIP_CONCURRENCY = 3;
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+)[^}]*}}");
 
     private final Options options;
@@ -55,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, String> busNames = new HashMap<>();
     private final Map<String, String> secrets = new HashMap<>();
     private CarrierSandbox sandbox;
+    private Path lambdaWork;
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private CloudTemplate template;
@@ -77,14 +81,19 @@ public final class LocalCloud implements AutoCloseable {
      *                     lets them survive {@link #dynamoDbOutage()}
      */
     public record Options(Path template, int port, int dynamoDbPort, int sqsPort, int eventBridgePort, String region, String tileUrl,
-                          Path dynamoDbData) {
+                          Path dynamoDbData, boolean fromZips) {
 
         public static Options defaults(Path template) {
-            return new Options(template, 0, 0, 0, 0, "us-east-1", null, null);
+            return new Options(template, 0, 0, 0, 0, "us-east-1", null, null, false);
         }
 
         public Options withDynamoDbData(Path folder) {
-            return new Options(template, port, dynamoDbPort, sqsPort, eventBridgePort, region, tileUrl, folder);
+            return new Options(template, port, dynamoDbPort, sqsPort, eventBridgePort, region, tileUrl, folder, fromZips);
+        }
+
+        /** Every function run from its deployment zip through the Lambda runtime client, in JVMs of its own. */
+        public Options runningZips() {
+            return new Options(template, port, dynamoDbPort, sqsPort, eventBridgePort, region, tileUrl, dynamoDbData, true);
         }
     }
 
@@ -137,7 +146,7 @@ public final class LocalCloud implements AutoCloseable {
         for (FunctionSpec spec : specs) {
             Map<String, String> environment = environment(spec, names);
             environments.put(spec.logicalId(), environment);
-            functions.put(spec.logicalId(), new LocalFunction(spec.logicalId(), spec.handlerClass(), environment, Duration.ofSeconds(15)));
+            functions.put(spec.logicalId(), track(function(spec, environment)));
         }
         for (FunctionSpec spec : specs) {
             LocalFunction function = functions.get(spec.logicalId());
@@ -351,6 +360,33 @@ public final class LocalCloud implements AutoCloseable {
         return dynamo::restart;
     }
 
+
+    /**
+     * The function as the options say: from its zip (the template's {@code CodeUri}, {@code MemorySize} and {@code
+     * Timeout}, Globals included), or in-process.
+     */
+    private LocalFunction function(FunctionSpec spec, Map<String, String> environment) throws IOException {
+        Map<String, Object> properties = template.resources(CloudTemplate.FUNCTION).get(spec.logicalId());
+        Map<String, Object> globals = template.globalFunctionProperties();
+        int timeout = number(properties.get("Timeout"), number(globals.get("Timeout"), 3));
+        if (!options.fromZips()) {
+            return new LocalFunction(spec.logicalId(), spec.handlerClass(), environment, Duration.ofSeconds(timeout));
+        }
+        Path zip = options.template().toAbsolutePath().getParent().resolve(String.valueOf(properties.get("CodeUri")));
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(spec.logicalId() + ": no " + zip + "; build the functions first (mvn package)");
+        }
+        if (lambdaWork == null) {
+            lambdaWork = Files.createTempDirectory("tracklight-lambda-");
+        }
+        return LocalFunction.fromZip(spec.logicalId(), spec.handler(), zip, environment,
+                number(properties.get("MemorySize"), number(globals.get("MemorySize"), 128)), Duration.ofSeconds(timeout),
+                ZIP_CONCURRENCY, lambdaWork);
+    }
+
+    private static int number(Object value, int fallback) {
+        return value instanceof Number number ? number.intValue() : fallback;
+    }
 
     /** The variables a function runs with, as resolved from the template. */
     public Map<String, String> environmentOf(String functionLogicalId) {

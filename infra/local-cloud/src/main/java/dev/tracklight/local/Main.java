@@ -46,10 +46,12 @@ public final class Main {
     private static int up(List<String> args) throws Exception {
         int port = intOption(args, "--port", DEFAULT_PORT);
         boolean json = args.remove("--json");
+        // as Lambda runs them (each function from its zip, in JVMs of its own), unless asked to keep them in this JVM
+        boolean inProcess = args.remove("--in-process");
         Path template = Path.of(option(args, "--template", "template.yaml"));
         LocalCloud.Options options = new LocalCloud.Options(template, port, intOption(args, "--dynamodb-port", 0),
                 intOption(args, "--sqs-port", 0), intOption(args, "--eventbridge-port", 0), option(args, "--region", "us-east-1"),
-                option(args, "--tile-url", null), null);
+                option(args, "--tile-url", null), null, !inProcess);
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         int boundPort = cloud.httpEndpoint().getPort();

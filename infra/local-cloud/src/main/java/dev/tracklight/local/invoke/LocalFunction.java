@@ -2,27 +2,39 @@ package dev.tracklight.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.local.runtime.ZipPool;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * One function of the template, running in-process: the same handler class Lambda runs, built through
- * its {@code (FunctionEnvironment)} constructor with the variables the template declares.
+ * One function of the template, as the local cloud invokes it: from its deployment zip through the Lambda runtime
+ * client, in JVMs of its own ({@link #fromZip}, what {@code ./tracklight up} runs), or in-process, the same handler
+ * class built through its {@code (FunctionEnvironment)} constructor with the template's variables (for tests that
+ * need a function's JVM to be theirs).
  */
-public final class LocalFunction {
+public final class LocalFunction implements AutoCloseable {
 
     private final String name;
-    private final RequestHandler<Object, Object> handler;
-    private final Duration timeout;
+    private final UnaryOperator<Object> invoker;
+    private final AutoCloseable resources;
+
+    private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources) {
+        this.name = name;
+        this.invoker = invoker;
+        this.resources = resources;
+    }
 
     @SuppressWarnings("unchecked")
     public LocalFunction(String name, String handlerClass, Map<String, String> environment, Duration timeout) {
         this.name = name;
-        this.timeout = timeout;
+        this.resources = () -> { };
+        RequestHandler<Object, Object> handler;
         try {
-            this.handler = (RequestHandler<Object, Object>) Class.forName(handlerClass)
+            handler = (RequestHandler<Object, Object>) Class.forName(handlerClass)
                     .getConstructor(FunctionEnvironment.class)
                     .newInstance(new FunctionEnvironment(environment));
         } catch (InvocationTargetException e) {
@@ -31,6 +43,14 @@ public final class LocalFunction {
             throw new IllegalStateException("function " + name + ": " + handlerClass
                     + " needs a public (FunctionEnvironment) constructor", e);
         }
+        this.invoker = event -> handler.handleRequest(event, new LocalContext(name, timeout));
+    }
+
+    /** The function run from its zip: instances start on first invocation, up to {@code concurrency} at once. */
+    public static LocalFunction fromZip(String name, String handler, Path zip, Map<String, String> environment, int memoryMb,
+                                        Duration timeout, int concurrency, Path work) {
+        ZipPool pool = new ZipPool(name, handler, zip, environment, memoryMb, timeout, concurrency, work);
+        return new LocalFunction(name, pool::invoke, pool);
     }
 
     public String name() {
@@ -39,6 +59,11 @@ public final class LocalFunction {
 
     @SuppressWarnings("unchecked")
     public <O> O invoke(Object event) {
-        return (O) handler.handleRequest(event, new LocalContext(name, timeout));
+        return (O) invoker.apply(event);
+    }
+
+    @Override
+    public void close() throws Exception {
+        resources.close();
     }
 }

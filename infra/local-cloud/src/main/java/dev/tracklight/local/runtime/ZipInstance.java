@@ -55,6 +55,9 @@ public final class ZipInstance implements AutoCloseable {
         RuntimeApi api = new RuntimeApi("arn:aws:lambda:local:000000000000:function:" + name);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx" + memoryMb + "m",
+                // the runtime client unpacks its native library into the temp directory: one per instance, so two
+                // instances starting together never load a file the other is still writing
+                "-Djava.io.tmpdir=" + directory,
                 "-cp", String.join(java.io.File.pathSeparator, directory.toString(), directory.resolve("lib") + "/*", ricClasspath()),
                 AWSLambda.class.getName(), handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
@@ -71,7 +74,6 @@ public final class ZipInstance implements AutoCloseable {
         env.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
         env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("TMPDIR", directory.toString());
         Instant started = Instant.now();
         return new ZipInstance(builder.start(), api, started, directory);
     }

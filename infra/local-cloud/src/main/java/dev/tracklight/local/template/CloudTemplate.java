@@ -58,6 +58,11 @@ public final class CloudTemplate {
         return out;
     }
 
+    /** {@code Globals.Function}: what every function declares unless it says otherwise ({@code MemorySize}, {@code Timeout} …). */
+    public Map<String, Object> globalFunctionProperties() {
+        return map(map(root, "Globals"), "Function");
+    }
+
     public List<FunctionSpec> functions() {
         Map<String, Object> globals = map(map(root, "Globals"), "Function");
         Map<String, Object> globalVariables = map(map(globals, "Environment"), "Variables");

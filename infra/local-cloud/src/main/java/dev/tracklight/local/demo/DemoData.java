@@ -130,7 +130,24 @@ public final class DemoData {
         shipments.add(register(client, apiKey, "dhl", "00340434161094000001", "ORD-1010", "Max Müller",
                 place("Bonn", "NW", "DE"), place("Berlin", "BE", "DE"), LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin")).plusDays(3),
                 "polled at DHL: moves by itself to delivered"));
+        awaitProcessed(client, shipments.subList(0, 6));
         return new Seeded(apiKey, shipments);
+    }
+
+    /**
+     * Waits until the processor has folded the seeded webhooks into each page (functions that start cold, from their
+     * zips, take a few seconds), so every link printed shows its story when it is opened.
+     */
+    private static void awaitProcessed(TracklightClient client, List<DemoShipment> seeded) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        for (DemoShipment shipment : seeded) {
+            while (String.valueOf(Json.read(client.track(shipment.token()).body(), Map.class).get("status")).equals("PENDING")) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the demo's webhooks were not processed within 120 s (" + shipment.trackingNumber() + ")");
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** One of the demo merchant's carrier accounts, through the merchant API: the carrier sandbox's test credentials. */

@@ -32,6 +32,9 @@ public final class ZipInstance implements AutoCloseable {
     public record Invoked(boolean error, String body, Duration took) {
     }
 
+    /** Where the runtime client loads its JNI library from when told (its {@code JniHelper}), instead of unpacking it. */
+    private static final String NATIVE_CLIENT_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
     private final Process process;
     private final RuntimeApi api;
     private final Instant started;
@@ -51,13 +54,15 @@ public final class ZipInstance implements AutoCloseable {
     public static ZipInstance start(Path zip, String name, String handler, Map<String, String> environment, int memoryMb, Path work)
             throws IOException {
         Path directory = Files.createTempDirectory(Files.createDirectories(work), name + "-");
+        Path library = nativeLibrary(work);
         unzip(zip, directory);
         RuntimeApi api = new RuntimeApi("arn:aws:lambda:local:000000000000:function:" + name);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx" + memoryMb + "m",
-                // the runtime client unpacks its native library into the temp directory: one per instance, so two
-                // instances starting together never load a file the other is still writing
                 "-Djava.io.tmpdir=" + directory,
+                // the runtime client would copy its native library over /tmp/.libaws-lambda-jni.so at each start, and an
+                // instance starting while another loads it dies of SIGBUS: every instance loads one copy made once
+                "-D" + NATIVE_CLIENT_PROPERTY + "=" + library,
                 "-cp", String.join(java.io.File.pathSeparator, directory.toString(), directory.resolve("lib") + "/*", ricClasspath()),
                 AWSLambda.class.getName(), handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
@@ -168,6 +173,28 @@ public final class ZipInstance implements AutoCloseable {
             }
         }
         return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    /** The runtime client's JNI library for this machine, copied out of its jar once into {@code work}. */
+    private static synchronized Path nativeLibrary(Path work) throws IOException {
+        String arch = System.getProperty("os.arch").matches("aarch64|arm64") ? "aarch_64" : "x86_64";
+        boolean musl;
+        try (var libs = Files.list(Path.of("/lib"))) {
+            musl = libs.anyMatch(lib -> lib.getFileName().toString().startsWith("ld-musl-"));
+        }
+        String name = "libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + arch + ".so";
+        Path library = work.resolve(name);
+        if (!Files.exists(library)) {
+            try (InputStream in = AWSLambda.class.getResourceAsStream("/jni/" + name)) {
+                if (in == null) {
+                    throw new IOException("the runtime client has no " + name);
+                }
+                Path partial = Files.createTempFile(work, name, ".part");
+                Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return library;
     }
 
     private static void unzip(Path zip, Path into) throws IOException {

@@ -1,12 +1,21 @@
 package dev.tracklight.local;
 
 import dev.tracklight.core.json.Json;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.local.runtime.ZipInstance;
+import dev.tracklight.local.runtime.ZipPool;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +91,27 @@ class ZipRuntimeTest {
 
             assertThat(invoked.error()).isTrue();
             assertThat(invoked.body()).as(instance.output()).contains("NoSuchHandler");
+        }
+    }
+
+    @Test
+    void aBurstOfRequestsStartsNoMoreInstancesThanThePoolsLimit() throws Exception {
+        // GIVEN a pool of at most two instances, and no instance yet
+        APIGatewayV2HTTPEvent request = Json.read(getShipmentWithoutKey(), APIGatewayV2HTTPEvent.class);
+        try (ZipPool pool = new ZipPool("TrackingApiFunction", HANDLER, ZIP, SharedCloud.get().environmentOf("TrackingApiFunction"), 1024,
+                Duration.ofSeconds(30), 2, WORK); ExecutorService burst = Executors.newFixedThreadPool(6)) {
+
+            // WHEN six requests arrive at once
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(burst.submit(() -> pool.invoke(request)));
+            }
+
+            // THEN every one is answered, by at most two cold starts (each waiting request used to start one of its own)
+            for (Future<Object> answer : answers) {
+                assertThat(((APIGatewayV2HTTPResponse) answer.get(60, TimeUnit.SECONDS)).getStatusCode()).isEqualTo(401);
+            }
+            assertThat(pool.started()).isBetween(1, 2);
         }
     }
 }

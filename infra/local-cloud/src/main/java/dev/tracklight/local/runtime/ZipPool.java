@@ -38,6 +38,9 @@ public final class ZipPool implements AutoCloseable {
     private final PojoSerializer<Object> output;
     private final Deque<ZipInstance> idle = new ArrayDeque<>();
     private final List<ZipInstance> all = new ArrayList<>();
+    /** Instances being started: counted against the limit at once, or a burst of requests would start one each. */
+    private int starting;
+    private int started;
 
     @SuppressWarnings("unchecked")
     public ZipPool(String name, String handler, Path zip, Map<String, String> environment, int memoryMb, Duration timeout, int limit,
@@ -83,7 +86,9 @@ public final class ZipPool implements AutoCloseable {
                 if (ready != null) {
                     return ready;
                 }
-                if (all.size() < limit) {
+                if (all.size() + starting < limit) {
+                    starting++;
+                    started++;
                     break;
                 }
                 try {
@@ -94,21 +99,42 @@ public final class ZipPool implements AutoCloseable {
                 }
             }
         }
+        ZipInstance instance = null;
         try {
-            ZipInstance started = ZipInstance.start(zip, name, handler, environment, memoryMb, work);
+            instance = ZipInstance.start(zip, name, handler, environment, memoryMb, work);
+            instance.awaitInit(Duration.ofSeconds(60));
             synchronized (this) {
-                all.add(started);
+                all.add(instance);
             }
-            started.awaitInit(Duration.ofSeconds(60));
-            return started;
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + " could not start", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(name + " was interrupted starting", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(name + " did not finish its init", e);
+            return instance;
+        } catch (RuntimeException | IOException | InterruptedException | TimeoutException e) {
+            if (instance != null) {
+                instance.close();
+            }
+            throw failedStart(e);
+        } finally {
+            synchronized (this) {
+                starting--;
+                notifyAll();
+            }
         }
+    }
+
+    private RuntimeException failedStart(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return switch (e) {
+            case RuntimeException runtime -> runtime;
+            case IOException io -> new UncheckedIOException(name + " could not start", io);
+            case TimeoutException timeout -> new IllegalStateException(name + " did not finish its init", timeout);
+            default -> new IllegalStateException(name + " could not start", e);
+        };
+    }
+
+    /** How many execution environments this pool has started so far (cold starts). */
+    public synchronized int started() {
+        return started;
     }
 
     private synchronized void release(ZipInstance instance) {

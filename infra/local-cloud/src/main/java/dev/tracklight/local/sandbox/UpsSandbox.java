@@ -130,7 +130,8 @@ public final class UpsSandbox implements CarrierSandbox.Source {
 
     /** Track Alert's subscription: valid numbers are pushed one activity per POST, with the subscriber's credential. */
     private CarrierSandbox.Answer subscribe(Map<String, String> headers, String body) {
-        if (clients.bearer(headers.get("authorization")).isEmpty()) {
+        Optional<String> client = clients.bearer(headers.get("authorization"));
+        if (client.isEmpty()) {
             return CarrierSandbox.Answer.json(401, Json.write(Map.of("errors", List.of(Map.of("code", "UJ0001",
                     "message", "Invalid token or token is not present.")))));
         }
@@ -148,10 +149,11 @@ public final class UpsSandbox implements CarrierSandbox.Source {
             (ALERTABLE.contains(String.valueOf(number)) ? valid : invalid).add(String.valueOf(number));
         }
         if (valid.contains("1ZTLSANDBOX0000001")) {
-            Instant start = Instant.now();
+            // one journey per client and number: a scan pushed here and read from the Track API has one time
+            String key = client.get() + "1ZTLSANDBOX0000001";
             for (int i = 0; i < JOURNEY.size(); i++) {
                 String[] status = JOURNEY.get(i);
-                Instant at = start.minus(Duration.ofMinutes(30L * (JOURNEY.size() - 1 - i)));
+                Instant at = clock.scannedAt(key, i, JOURNEY.size());
                 pushes.schedule(() -> pusher.post((String) destination.get("url"), "application/json", Map.of("credential",
                                 (String) destination.get("credential"), "User-Agent", "UPSPubSubTrackingService"),
                         Json.write(alert("1ZTLSANDBOX0000001", status, at))), STEP.toMillis() * (i + 1) / 2, TimeUnit.MILLISECONDS);

@@ -50,7 +50,7 @@ final class SharedCloud {
 
     static synchronized LocalCloud get() throws IOException {
         if (cloud == null) {
-            cloud = LocalCloud.start(LocalCloud.Options.defaults(template()).runningZips());
+            cloud = LocalCloud.start(LocalCloud.Options.defaults(template()));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
             WebhookEndpointStore endpoints = new WebhookEndpointStore(cloud.dynamoDb(), table());
             endpoints.putPlatform(TracklightAdapter.SOURCE, SECRET);

@@ -1,9 +1,8 @@
 package dev.tracklight.bench;
 
-import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
+import dev.tracklight.local.runtime.SampleEvents;
 import dev.tracklight.local.runtime.ZipInstance;
-import dev.tracklight.local.runtime.ZipPool;
 import dev.tracklight.local.template.CloudTemplate;
 
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ public final class ColdStartBench {
             int memory = function.getValue().get("MemorySize") instanceof Number number ? number.intValue() : 1024;
             try (ZipInstance instance = ZipInstance.start(zip, function.getKey(), handler, cloud.environmentOf(function.getKey()), memory, work)) {
                 Duration init = instance.awaitInit(Duration.ofSeconds(60));
-                ZipInstance.Invoked first = instance.invoke(eventFor(handler, route(function.getValue())), Duration.ofSeconds(60));
+                ZipInstance.Invoked first = instance.invoke(SampleEvents.forHandler(handler, route(function.getValue())), Duration.ofSeconds(60));
                 measured.add(new Measured(function.getKey(), Files.size(zip), init, first.took(), first.error(), instance.residentKb()));
             }
         }
@@ -90,31 +89,5 @@ public final class ColdStartBench {
                 .map(event -> (Map<String, Object>) event.get("Properties"))
                 .map(properties -> new String[]{String.valueOf(properties.get("Method")), String.valueOf(properties.get("Path"))})
                 .findFirst().orElse(new String[]{"GET", "/v1/shipments/{id}"});
-    }
-
-    /**
-     * One harmless event of the kind the handler takes: a request on its route without a key or signature, an empty
-     * batch, a scheduled tick.
-     */
-    static String eventFor(String handler, String[] route) {
-        String type = ZipPool.handlerTypes(handler)[0].getSimpleName();
-        Map<String, String> parameters = new java.util.TreeMap<>();
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(route[1]);
-        while (names.find()) {
-            parameters.put(names.group(1), "cold-start");
-        }
-        String path = route[1].replaceAll("\\{\\w+}", "cold-start");
-        return switch (type) {
-            case "APIGatewayV2HTTPEvent" -> Json.write(Map.of("version", "2.0", "routeKey", route[0] + " " + route[1],
-                    "rawPath", path, "rawQueryString", "", "headers", Map.of("host", "127.0.0.1", "content-type", "application/json"),
-                    "pathParameters", parameters, "body", "{}", "requestContext", Map.of("http", Map.of("method", route[0],
-                            "path", path, "sourceIp", "127.0.0.1"), "requestId", "cold-start", "stage", "$default"),
-                    "isBase64Encoded", false));
-            case "APIGatewayV2WebSocketEvent" -> Json.write(Map.of("requestContext", Map.of("routeKey", "$default", "connectionId",
-                    "cold-start", "eventType", "MESSAGE", "stage", "live", "requestId", "cold-start"), "body", "{}"));
-            case "SQSEvent" -> "{\"Records\":[]}";
-            default -> Json.write(Map.of("version", "0", "id", "cold-start", "detail-type", "Scheduled Event", "source", "aws.events",
-                    "time", "2026-12-02T00:00:00Z", "region", "us-east-1", "resources", List.of(), "detail", Map.of()));
-        };
     }
 }

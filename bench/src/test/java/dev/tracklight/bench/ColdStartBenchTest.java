@@ -1,6 +1,7 @@
 package dev.tracklight.bench;
 
 import dev.tracklight.local.LocalCloud;
+import dev.tracklight.local.runtime.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -40,10 +41,10 @@ class ColdStartBenchTest {
     @Test
     void everyHandlerGetsAnEventOfItsOwnKind() throws Exception {
         String[] route = {"POST", "/webhooks/channels/{channel}/{endpoint}"};
-        assertThat(ColdStartBench.eventFor("dev.tracklight.ingest.channel.ChannelWebhookHandler::handleRequest", route))
-                .contains("\"rawPath\":\"/webhooks/channels/cold-start/cold-start\"").contains("\"channel\":\"cold-start\"");
-        assertThat(ColdStartBench.eventFor("dev.tracklight.process.ProcessEventsHandler::handleRequest", route)).isEqualTo("{\"Records\":[]}");
-        assertThat(ColdStartBench.eventFor("dev.tracklight.websocket.MessageHandler::handleRequest", route)).contains("\"connectionId\"");
-        assertThat(ColdStartBench.eventFor("dev.tracklight.watchdog.SlaWatchdogHandler::handleRequest", route)).contains("Scheduled Event");
+        assertThat(SampleEvents.forHandler("dev.tracklight.ingest.channel.ChannelWebhookHandler::handleRequest", route))
+                .contains("\"rawPath\":\"/webhooks/channels/sample/sample\"").contains("\"channel\":\"sample\"");
+        assertThat(SampleEvents.forHandler("dev.tracklight.process.ProcessEventsHandler::handleRequest", route)).isEqualTo("{\"Records\":[]}");
+        assertThat(SampleEvents.forHandler("dev.tracklight.websocket.MessageHandler::handleRequest", route)).contains("\"connectionId\"");
+        assertThat(SampleEvents.forHandler("dev.tracklight.watchdog.SlaWatchdogHandler::handleRequest", route)).contains("Scheduled Event");
     }
 }

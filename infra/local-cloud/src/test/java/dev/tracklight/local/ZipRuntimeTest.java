@@ -3,6 +3,7 @@ package dev.tracklight.local;
 import dev.tracklight.core.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tracklight.local.runtime.SampleEvents;
 import dev.tracklight.local.runtime.ZipInstance;
 import dev.tracklight.local.runtime.ZipPool;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,7 @@ class ZipRuntimeTest {
     private static final Path WORK = ROOT.resolve("infra/local-cloud/target/lambda-instances");
 
     private static String getShipmentWithoutKey() {
-        return Json.write(Map.of("version", "2.0", "routeKey", "GET /v1/shipments/{id}", "rawPath", "/v1/shipments/shp_nokey",
-                "rawQueryString", "", "headers", Map.of("host", "127.0.0.1"), "pathParameters", Map.of("id", "shp_nokey"),
-                "requestContext", Map.of("http", Map.of("method", "GET", "path", "/v1/shipments/shp_nokey", "sourceIp", "127.0.0.1"),
-                        "requestId", "zip-runtime-test", "routeKey", "GET /v1/shipments/{id}", "stage", "$default"),
-                "isBase64Encoded", false));
+        return SampleEvents.forHandler(HANDLER, new String[]{"GET", "/v1/shipments/{id}"});
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,17 +91,15 @@ public final class ZipInstance implements AutoCloseable {
      * @throws IllegalStateException when the function reported an init error or its JVM exited
      */
     public Duration awaitInit(Duration limit) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (api.firstPoll().isDone()) {
-                return Duration.between(started, api.firstPoll().join());
-            }
-            if (api.initError().isDone() || !process.isAlive()) {
-                throw new IllegalStateException("the function did not start: " + api.initError().getNow("its JVM exited") + "\n" + output());
-            }
-            Thread.sleep(5);
+        try {
+            CompletableFuture.anyOf(api.firstPoll(), api.initError(), process.onExit()).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("waiting for " + process.pid() + " failed", impossible.getCause());
         }
-        throw new TimeoutException("no first poll within " + limit);
+        if (!api.firstPoll().isDone()) {
+            throw new IllegalStateException("the function did not start: " + api.initError().getNow("its JVM exited") + "\n" + output());
+        }
+        return Duration.between(started, api.firstPoll().join());
     }
 
     /** Hands the runtime one event; past {@code timeout} the JVM is killed and the invocation fails, as on Lambda. */

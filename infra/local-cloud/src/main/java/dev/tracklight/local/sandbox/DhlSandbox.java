@@ -5,7 +5,6 @@ import dev.tracklight.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +55,7 @@ public final class DhlSandbox implements CarrierSandbox.Source {
         if (!number.equals(JOURNEY_NUMBER) && fault == null) {
             return problem(404, "No result found", "No shipment with given tracking number found.");
         }
-        int shown = clock.shown(key + number, JOURNEY.size());
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (int i = shown - 1; i >= 0; i--) {
-            events.add(event(JOURNEY.get(i), clock.scannedAt(key + number, i, JOURNEY.size())));
-        }
+        List<Map<String, Object>> events = clock.newestFirst(key + number, JOURNEY, DhlSandbox::event);
         Map<String, Object> shipment = new LinkedHashMap<>();
         shipment.put("id", number);
         shipment.put("service", "parcel-de");

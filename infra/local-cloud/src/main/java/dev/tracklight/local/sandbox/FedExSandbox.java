@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +68,7 @@ public final class FedExSandbox implements CarrierSandbox.Source {
             result.put("error", Map.of("code", "TRACKING.TRACKINGNUMBER.NOTFOUND", "message",
                     "The tracking number you entered can't be found right now. Please check the number with the shipper or try again later."));
         } else {
-            int shown = clock.shown(client.get() + number, JOURNEY.size());
-            List<Map<String, Object>> scans = new ArrayList<>();
-            for (int i = shown - 1; i >= 0; i--) {
-                scans.add(scan(JOURNEY.get(i), clock.scannedAt(client.get() + number, i, JOURNEY.size())));
-            }
-            result.put("scanEvents", scans);
+            result.put("scanEvents", clock.newestFirst(client.get() + number, JOURNEY, FedExSandbox::scan));
         }
         return CarrierSandbox.Answer.json(200, Json.write(Map.of("transactionId", "sandbox-" + System.nanoTime(), "output",
                 Map.of("completeTrackResults", List.of(Map.of("trackingNumber", number, "trackResults", List.of(result)))))));

@@ -2,9 +2,12 @@ package dev.tracklight.local.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The clock of the scripted journeys a polled source reveals: a journey starts at the first request for a number
@@ -37,6 +40,15 @@ final class JourneyClock {
     /** When the journey's step {@code index} (of {@code length}) was scanned. */
     Instant scannedAt(String key, int index, int length) {
         return start(key).minus(SCAN_GAP.multipliedBy(length - 1L - index));
+    }
+
+    /** The steps of a journey the request now sees, newest first, each rendered as its source writes a scan. */
+    <T> List<Map<String, Object>> newestFirst(String key, List<T> journey, BiFunction<T, Instant, Map<String, Object>> render) {
+        List<Map<String, Object>> scans = new ArrayList<>();
+        for (int i = shown(key, journey.size()) - 1; i >= 0; i--) {
+            scans.add(render.apply(journey.get(i), scannedAt(key, i, journey.size())));
+        }
+        return scans;
     }
 
     private Instant start(String key) {

@@ -115,11 +115,7 @@ public final class UpsSandbox implements CarrierSandbox.Source {
         if (!WALKING.contains(number)) {
             return error(404, "TW0001", "Tracking Information Not Found");
         }
-        int steps = clock.shown(client + number, JOURNEY.size());
-        List<Map<String, Object>> activities = new ArrayList<>();
-        for (int i = steps - 1; i >= 0; i--) {
-            activities.add(activity(JOURNEY.get(i), clock.scannedAt(client + number, i, JOURNEY.size())));
-        }
+        List<Map<String, Object>> activities = clock.newestFirst(client + number, JOURNEY, UpsSandbox::activity);
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("trackingNumber", number);
         pack.put("activity", activities);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,10 @@ public final class UspsSandbox implements CarrierSandbox.Source {
             return error(400, "400", "12: A status update is not yet available on your package. It will be available when the shipper"
                     + " provides an update or the package is delivered to USPS.", "150001");
         }
-        int shown = clock.shown(key, JOURNEY.size());
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (int i = shown - 1; i >= 0; i--) {
-            events.add(event(JOURNEY.get(i), clock.scannedAt(key, i, JOURNEY.size())));
-        }
+        List<Map<String, Object>> events = clock.newestFirst(key, JOURNEY, UspsSandbox::event);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("trackingNumber", number);
-        answer.put("statusCategory", JOURNEY.get(shown - 1)[1]);
+        answer.put("statusCategory", events.getFirst().get("eventType"));
         answer.put("mailClass", "USPS Ground Advantage");
         answer.put("trackingEvents", events);
         return CarrierSandbox.Answer.json(200, Json.write(answer));

@@ -61,17 +61,26 @@ public final class AfterShipAdapter implements CarrierAdapter {
         if (!TRACKING_UPDATE.equals(JsonBody.requiredString(envelope, "event", ""))) {
             return List.of();
         }
-        JsonObject tracking = JsonBody.requiredObject(envelope, "msg", "");
+        return events(envelope, JsonBody.requiredObject(envelope, "msg", ""), request.receivedAt());
+    }
+
+    /**
+     * A tracking's events, as a {@code tracking_update} carries it in {@code msg} and {@code GET /trackings/{id}} in
+     * {@code data.tracking} (the connection's safety net reads it here without wrapping it in a push).
+     *
+     * @param envelope the webhook around it (its {@code ts}), or an empty object for a tracking read by call
+     */
+    List<TrackingEvent> events(JsonObject envelope, JsonObject tracking, Instant receivedAt) throws ProblemException {
         String carrier = AfterShipCarriers.TABLE.code(JsonBody.requiredString(tracking, "slug", "msg"));
         String trackingNumber = TrackingNumbers.normalize(JsonBody.requiredString(tracking, "tracking_number", "msg"));
         List<TrackingEvent> events = new ArrayList<>();
         for (JsonBody.Element checkpoint : JsonBody.rows(tracking, "checkpoints", "msg")) {
-            events.add(checkpoint(checkpoint.json(), checkpoint.path(), carrier, trackingNumber, request.receivedAt()));
+            events.add(checkpoint(checkpoint.json(), checkpoint.path(), carrier, trackingNumber, receivedAt));
         }
         String tag = JsonBody.optionalString(tracking, "tag", "msg");
         Status status = tag == null ? null : AfterShipStatusMap.of(tag, JsonBody.optionalString(tracking, "subtag", "msg")).status();
         return TrackingLevelStatus.completed(events, status, tag, reachedAt(envelope, tracking, status), carrier, trackingNumber, SOURCE,
-                request.receivedAt());
+                receivedAt);
     }
 
     /** The delivery date for a delivered tracking, else the tracking's last update, else the webhook's own time. */

@@ -11,10 +11,9 @@ import dev.tracklight.core.carriers.connect.SubscribeResult;
 import dev.tracklight.core.carriers.connect.SubscriptionState;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
-import dev.tracklight.core.webhook.WebhookRequest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -105,15 +104,13 @@ public final class AfterShipConnection implements CarrierConnection {
             return new PollResult(SubscriptionState.ACTIVE, List.of(), "AfterShip could not read tracking " + externalId + " ("
                     + answer.status() + "): " + said(answer));
         }
+        if (!(answer.value("/data/tracking") instanceof JsonObject tracking)) {
+            throw new SourceUnavailable("AfterShip answered " + answer.status() + " without data.tracking", Optional.empty());
+        }
         try {
-            JsonObject tracking = jakarta.json.Json.createReader(new StringReader(answer.body())).readObject()
-                    .getJsonObject("data").getJsonObject("tracking");
-            String push = "{\"event\":\"tracking_update\",\"msg\":" + tracking + "}";
-            return new PollResult(SubscriptionState.ACTIVE, new AfterShipAdapter().parse(new WebhookRequest(Map.of(), push, receivedAt)), null);
+            return new PollResult(SubscriptionState.ACTIVE, new AfterShipAdapter().events(JsonValue.EMPTY_JSON_OBJECT, tracking, receivedAt), null);
         } catch (ProblemException unreadable) {
             throw new SourceUnavailable("AfterShip's tracking could not be read: " + unreadable.problem().detail(), Optional.empty());
-        } catch (RuntimeException notATracking) {
-            throw new SourceUnavailable("AfterShip answered " + answer.status() + " without data.tracking", Optional.empty());
         }
     }
 

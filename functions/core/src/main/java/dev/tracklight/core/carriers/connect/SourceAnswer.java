@@ -9,8 +9,36 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What a source answered to one call: its status, its body, and how long it asks us to wait when it said so. */
-public record SourceAnswer(int status, String body, Optional<Duration> retryAfter) {
+/**
+ * What a source answered to one call: its status, its body, and how long it asks us to wait when it said so. The
+ * body is read as JSON once, on the first look into it: a connection looks at its error code, its message and its
+ * data, and an answer can be a megabyte.
+ */
+public final class SourceAnswer {
+
+    private final int status;
+    private final String body;
+    private final Optional<Duration> retryAfter;
+    /** The body as JSON, once read; {@link JsonValue#NULL} when it is not JSON. */
+    private JsonValue json;
+
+    public SourceAnswer(int status, String body, Optional<Duration> retryAfter) {
+        this.status = status;
+        this.body = body;
+        this.retryAfter = retryAfter;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
 
     public boolean ok() {
         return status / 100 == 2;
@@ -57,13 +85,31 @@ public record SourceAnswer(int status, String body, Optional<Duration> retryAfte
 
     /** The text at a JSON pointer of the body (a number as written), or null when the body has none there. */
     public String at(String pointer) {
-        try {
-            JsonStructure root = Json.createReader(new StringReader(body)).read();
-            JsonValue value = Json.createPointer(pointer).getValue(root);
-            return value instanceof JsonString text ? text.getString() : value == JsonValue.NULL ? null : value.toString();
-        } catch (RuntimeException notThere) {
-            // not JSON, or nothing at the pointer: the caller words the absence
+        JsonValue value = value(pointer);
+        return value instanceof JsonString text ? text.getString() : value == null || value == JsonValue.NULL ? null : value.toString();
+    }
+
+    /** The JSON value at a pointer of the body, or null when the body is not JSON or has nothing there. */
+    public JsonValue value(String pointer) {
+        if (!(json() instanceof JsonStructure root)) {
             return null;
         }
+        try {
+            return Json.createPointer(pointer).getValue(root);
+        } catch (RuntimeException notThere) {
+            // nothing at the pointer (or a malformed one): the caller words the absence
+            return null;
+        }
+    }
+
+    private synchronized JsonValue json() {
+        if (json == null) {
+            try {
+                json = Json.createReader(new StringReader(body == null ? "" : body)).read();
+            } catch (RuntimeException notJson) {
+                json = JsonValue.NULL;
+            }
+        }
+        return json;
     }
 }

@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -130,12 +129,10 @@ public final class SeventeenTrackConnection implements CarrierConnection {
     }
 
     private static JsonObject data(SourceAnswer answer) throws SourceUnavailable {
-        try {
-            JsonObject root = jakarta.json.Json.createReader(new StringReader(answer.body())).readObject();
-            return root.get("data") instanceof JsonObject data ? data : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException unreadable) {
+        if (!(answer.value("") instanceof JsonObject root)) {
             throw new SourceUnavailable("17TRACK answered " + answer.status() + " with a body that is not its JSON", Optional.empty());
         }
+        return root.get("data") instanceof JsonObject data ? data : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     private static Optional<JsonObject> first(JsonObject data, String list) {

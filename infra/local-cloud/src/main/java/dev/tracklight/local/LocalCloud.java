@@ -362,8 +362,8 @@ public final class LocalCloud implements AutoCloseable {
 
 
     /**
-     * The function as the options say: from its zip (the template's {@code CodeUri}, {@code MemorySize} and {@code
-     * Timeout}, Globals included), or in-process.
+     * The function as the options say: from its zip (the template's {@code CodeUri}, {@code MemorySize}, {@code
+     * Timeout} and {@code ReservedConcurrentExecutions}, Globals included), or in-process.
      */
     private LocalFunction function(FunctionSpec spec, Map<String, String> environment) throws IOException {
         Map<String, Object> properties = template.resources(CloudTemplate.FUNCTION).get(spec.logicalId());
@@ -381,7 +381,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         return LocalFunction.fromZip(spec.logicalId(), spec.handler(), zip, environment,
                 number(properties.get("MemorySize"), number(globals.get("MemorySize"), 128)), Duration.ofSeconds(timeout),
-                ZIP_CONCURRENCY, lambdaWork);
+                Math.min(ZIP_CONCURRENCY, number(properties.get("ReservedConcurrentExecutions"), ZIP_CONCURRENCY)), lambdaWork);
     }
 
     private static int number(Object value, int fallback) {

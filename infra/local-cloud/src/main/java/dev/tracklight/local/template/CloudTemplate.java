@@ -35,6 +35,10 @@ public final class CloudTemplate {
     public Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         map(root, "Resources").forEach((id, resource) -> {
+            // Fn::ForEach (AWS::LanguageExtensions) expands into alarms, which nothing local runs
+            if (!(resource instanceof Map<?, ?>)) {
+                return;
+            }
             Map<String, Object> body = cast(resource);
             if (type.equals(body.get("Type"))) {
                 out.put(id, map(body, "Properties"));
@@ -44,7 +48,8 @@ public final class CloudTemplate {
     }
 
     public Optional<String> typeOf(String logicalId) {
-        return Optional.ofNullable(cast(map(root, "Resources").get(logicalId))).map(body -> (String) body.get("Type"));
+        return Optional.ofNullable(map(root, "Resources").get(logicalId)).filter(Map.class::isInstance)
+                .map(body -> (String) cast(body).get("Type"));
     }
 
     public Map<String, String> parameterDefaults() {

@@ -3,7 +3,9 @@ package dev.tracklight.outbound;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.tracklight.aws.bus.BusCorrelation;
 import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
@@ -18,6 +20,7 @@ public final class WebhookDispatchHandler implements RequestHandler<ScheduledEve
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("webhook-dispatch");
     private final WebhookDispatcher dispatcher;
 
     public WebhookDispatchHandler() {
@@ -34,6 +37,6 @@ public final class WebhookDispatchHandler implements RequestHandler<ScheduledEve
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        return dispatcher.dispatch(event.getDetailType(), event.getDetail());
+        return telemetry.around(context, BusCorrelation.of(event), () -> dispatcher.dispatch(event.getDetailType(), event.getDetail()));
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.observe.Correlation;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
@@ -14,6 +16,7 @@ public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent,
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("webhook-retry");
     private final WebhookRetries retries;
 
     public WebhookRetryHandler() {
@@ -30,8 +33,6 @@ public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent,
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        String outcomes = retries.run().toString();
-        context.getLogger().log("due webhook deliveries: " + outcomes);
-        return outcomes;
+        return telemetry.around(context, Correlation.fresh(), () -> retries.run().toString());
     }
 }

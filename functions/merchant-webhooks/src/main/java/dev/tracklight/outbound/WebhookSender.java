@@ -1,5 +1,6 @@
 package dev.tracklight.outbound;
 
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore.DeliveryKey;
 import dev.tracklight.aws.store.WebhookSubscriptionStore;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +80,9 @@ public final class WebhookSender {
             for (Future<Outcome> outcome : running) {
                 outcomes.merge(outcome.get(), 1, Integer::sum);
             }
+            // counted here, on the invocation's thread: the attempts ran on threads of their own
+            outcomes.forEach((outcome, count) -> Telemetry.count("OutboundWebhooks", count, "outcome", outcome.name().toLowerCase(Locale.ROOT)));
+            Telemetry.info("webhook deliveries attempted", "outcomes", outcomes.toString());
             return outcomes;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());

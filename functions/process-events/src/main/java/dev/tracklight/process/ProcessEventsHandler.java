@@ -8,6 +8,8 @@ import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.queue.CorrelationAttribute;
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.json.Json;
@@ -29,6 +31,7 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("process-events");
     private final ShipmentTracker tracker;
 
     public ProcessEventsHandler() {
@@ -45,6 +48,10 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        return telemetry.around(context, null, () -> handle(batch));
+    }
+
+    private SQSBatchResponse handle(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         Map<EventStream, List<SQSEvent.SQSMessage>> byTrackingNumber = new LinkedHashMap<>();
         Map<String, TrackingEvent> parsed = new HashMap<>();
@@ -55,16 +62,25 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
                 String tenant = tenantOf(message);
                 byTrackingNumber.computeIfAbsent(new EventStream(event.carrier(), event.trackingNumber(), tenant), key -> new ArrayList<>()).add(message);
             } catch (RuntimeException e) {
-                context.getLogger().log("message " + message.getMessageId() + " is not a tracking event: " + e);
+                Telemetry.correlate(CorrelationAttribute.of(message));
+                Telemetry.error("not a tracking event", e, "message_id", message.getMessageId());
+                Telemetry.count("EventsFailed", 1);
                 failures.add(failure(message));
             }
         }
         // One fold per shipment per batch; a failure fails only the messages of that tracking number.
         byTrackingNumber.forEach((stream, messages) -> {
+            // the change is announced under the newest webhook's id; the line below names every one folded in
+            List<String> correlationIds = messages.stream().map(CorrelationAttribute::of).distinct().toList();
+            Telemetry.correlate(correlationIds.getLast());
             try {
                 tracker.record(messages.stream().map(message -> parsed.get(message.getMessageId())).toList(), stream.tenantId());
+                Telemetry.count("EventsProcessed", messages.size());
+                Telemetry.info("events recorded", "carrier", stream.carrier(), "events", messages.size(), "correlation_ids", correlationIds);
             } catch (RuntimeException e) {
-                context.getLogger().log(messages.size() + " messages for one tracking number failed: " + e);
+                Telemetry.count("EventsFailed", messages.size());
+                Telemetry.error("events of one tracking number failed; retried", e, "carrier", stream.carrier(), "events", messages.size(),
+                        "correlation_ids", correlationIds);
                 messages.forEach(message -> failures.add(failure(message)));
             }
         });

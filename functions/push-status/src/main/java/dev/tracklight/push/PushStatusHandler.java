@@ -7,13 +7,18 @@ import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.bus.BusCorrelation;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.push.ConnectionPusher;
 import dev.tracklight.aws.push.ViewMessage;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.core.json.Json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * EventBridge target for {@code ShipmentUpdated}: posts the new view to every live connection of the
@@ -26,6 +31,7 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
 
     private static final int PARALLELISM = 16;
 
+    private final Telemetry telemetry = Telemetry.forService("push-status");
     private final ConnectionStore connections;
     private final ConnectionPusher pusher;
 
@@ -48,6 +54,10 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
 
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
+        return telemetry.around(context, BusCorrelation.of(event), () -> push(event));
+    }
+
+    private Void push(ScheduledEvent event) {
         Map<String, Object> detail = event.getDetail();
         String shipmentId = (String) detail.get("shipmentId");
         byte[] message = Json.write(new ViewMessage(detail.get("view"))).getBytes(StandardCharsets.UTF_8);
@@ -57,7 +67,13 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
                 connections.remove(connectionId);
             }
         });
-        long failed = outcomes.values().stream().filter(outcome -> outcome == ConnectionPusher.Outcome.FAILED).count();
+        Map<ConnectionPusher.Outcome, Long> counted = outcomes.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), () -> new EnumMap<>(ConnectionPusher.Outcome.class), Collectors.counting()));
+        long failed = counted.getOrDefault(ConnectionPusher.Outcome.FAILED, 0L);
+        Telemetry.count("PushDelivered", counted.getOrDefault(ConnectionPusher.Outcome.DELIVERED, 0L));
+        Telemetry.count("PushGone", counted.getOrDefault(ConnectionPusher.Outcome.GONE, 0L));
+        Telemetry.count("PushFailed", failed);
+        Telemetry.info("view pushed", "shipment_id", shipmentId, "connections", outcomes.size(), "failed", failed);
         if (failed > 0) {
             // Raising makes Lambda retry the event; clients ignore a view whose version they already show.
             throw new IllegalStateException(failed + " of " + outcomes.size() + " pushes failed for " + shipmentId);

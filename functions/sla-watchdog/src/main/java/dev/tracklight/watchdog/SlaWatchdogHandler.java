@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.observe.Correlation;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -18,6 +20,7 @@ public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, 
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("sla-watchdog");
     private final SlaWatchdog watchdog;
 
     public SlaWatchdogHandler() {
@@ -39,8 +42,11 @@ public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        int judged = watchdog.run();
-        context.getLogger().log("shipments judged again without a scan: " + judged);
-        return judged;
+        return telemetry.around(context, Correlation.fresh(), () -> {
+            int judged = watchdog.run();
+            Telemetry.count("ShipmentsJudgedWithoutScan", judged);
+            Telemetry.info("shipments judged again without a scan", "shipments", judged);
+            return judged;
+        });
     }
 }

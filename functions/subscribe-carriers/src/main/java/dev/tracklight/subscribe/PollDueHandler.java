@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Correlation;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.PollScheduleStore;
 
@@ -23,6 +25,7 @@ public final class PollDueHandler implements RequestHandler<ScheduledEvent, Inte
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int HOURS_BACK = 24;
 
+    private final Telemetry telemetry = Telemetry.forService("poll-due");
     private final PollScheduleStore schedule;
     private final SubscriptionRequests requests;
     private final Clock clock;
@@ -48,16 +51,23 @@ public final class PollDueHandler implements RequestHandler<ScheduledEvent, Inte
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
+        return telemetry.around(context, Correlation.fresh(), this::handOver);
+    }
+
+    private int handOver() {
         Instant now = clock.instant();
         int handed = 0;
         for (int back = HOURS_BACK - 1; back >= 0; back--) {
             for (String shipmentId : schedule.dueIn(now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(back)), now)) {
                 schedule.schedule(shipmentId, now.plus(LEASE));
+                // each poll is a journey of its own, followed from here to the events it finds
+                Telemetry.correlate(Correlation.fresh());
                 requests.poll(shipmentId);
                 handed++;
             }
         }
-        context.getLogger().log("polls handed to the subscriber: " + handed);
+        Telemetry.count("PollsHanded", handed);
+        Telemetry.info("polls handed to the subscriber", "polls", handed);
         return handed;
     }
 }

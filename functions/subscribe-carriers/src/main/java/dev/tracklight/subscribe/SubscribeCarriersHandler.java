@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Correlation;
+import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.queue.CorrelationAttribute;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.tracking.CarrierSubscriber;
 import dev.tracklight.core.carriers.connect.SourceUnavailable;
@@ -23,6 +26,7 @@ import java.util.Optional;
  */
 public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    private final Telemetry telemetry = Telemetry.forService("subscribe-carriers");
     private final CarrierSubscriber subscriber;
     private final RetryBackoff backoff;
 
@@ -45,16 +49,23 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        return telemetry.around(context, Correlation.fresh(), () -> handle(batch));
+    }
+
+    private SQSBatchResponse handle(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
+            Telemetry.correlate(CorrelationAttribute.of(message));
             SubscriptionRequests.Request request;
             try {
                 request = Json.read(message.getBody(), SubscriptionRequests.Request.class);
             } catch (RuntimeException unreadable) {
-                context.getLogger().log("message " + message.getMessageId() + " is not a subscription request: " + unreadable);
+                Telemetry.error("not a subscription request", unreadable, "message_id", message.getMessageId());
+                Telemetry.count("SubscriptionRequests", 1, "action", "unreadable", "outcome", "failed");
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 continue;
             }
+            String action = request.action() == null ? SubscriptionRequests.SUBSCRIBE : request.action();
             try {
                 if (SubscriptionRequests.END.equals(request.action())) {
                     subscriber.end(request.shipmentId());
@@ -63,12 +74,17 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
                 } else {
                     subscriber.subscribe(request.shipmentId());
                 }
+                Telemetry.count("SubscriptionRequests", 1, "action", action, "outcome", "done");
+                Telemetry.info("subscription request done", "action", action, "shipment_id", request.shipmentId());
             } catch (SourceUnavailable e) {
+                Telemetry.count("SubscriptionRequests", 1, "action", action, "outcome", "source-unavailable");
+                Telemetry.warn("source unavailable; retried later", "action", action, "shipment_id", request.shipmentId(), "why", e.getMessage());
                 retryLater(message, request, e.getMessage(), e.retryAfter());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } catch (RuntimeException e) {
                 // the table, the queue or the credentials: this request alone is retried, the batch goes on
-                context.getLogger().log("request " + message.getMessageId() + " failed: " + e);
+                Telemetry.count("SubscriptionRequests", 1, "action", action, "outcome", "failed");
+                Telemetry.error("subscription request failed", e, "action", action, "shipment_id", request.shipmentId());
                 retryLater(message, request, "Tracklight could not complete the request: " + e.getMessage(), Optional.empty());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.clients.AwsClients;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.aws.priming.Primers;
@@ -28,6 +30,7 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("tracking-api");
     private final MerchantApi api;
 
     public TrackingApiHandler() {
@@ -44,12 +47,17 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String correlationId = HttpRequests.correlationId(event);
+        return HttpResponses.correlated(telemetry.around(context, correlationId, () -> answer(event)), correlationId);
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         try {
             return route(event);
         } catch (ProblemException e) {
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            context.getLogger().log("storage refused or unavailable: " + e.getMessage());
+            Telemetry.error("storage refused or unavailable", e, "route", event.getRouteKey());
             return HttpResponses.problem(StorageFailures.problem(e, "storage is unavailable; retry shortly"));
         }
     }

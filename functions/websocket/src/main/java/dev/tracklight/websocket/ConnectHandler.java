@@ -8,6 +8,7 @@ import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.core.model.Status;
@@ -28,6 +29,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     private final ShipmentStore shipments;
     private final ConnectionStore connections;
     private final Clock clock;
+    private final Telemetry telemetry = Telemetry.forService("websocket-connect");
 
     public ConnectHandler() {
         this(FunctionEnvironment.system());
@@ -49,13 +51,19 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return telemetry.around(context, event.getRequestContext().getConnectionId(), () -> connect(event));
+    }
+
+    private APIGatewayV2WebSocketResponse connect(APIGatewayV2WebSocketEvent event) {
         Optional<String> token = Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("token"));
         var shipment = token.flatMap(shipments::findByToken);
         if (shipment.isEmpty() || shipment.get().status() == Status.EXPIRED) {
             // unknown and expired links are refused alike: the page then shows its own message from the API
+            Telemetry.info("connection refused", "token_given", token.isPresent());
             return WebSocketResponses.status(token.isEmpty() ? 401 : 403);
         }
         connections.add(event.getRequestContext().getConnectionId(), shipment.get().shipmentId(), clock.instant());
+        Telemetry.info("connected", "shipment_id", shipment.get().shipmentId());
         return WebSocketResponses.status(200);
     }
 }

@@ -8,6 +8,7 @@ import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.push.ConnectionPusher;
 import dev.tracklight.aws.push.ViewMessage;
 import dev.tracklight.aws.store.ConnectionStore;
@@ -32,6 +33,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
     private final PublicViews views;
     private final ConnectionStore connections;
     private final ConnectionPusher pusher;
+    private final Telemetry telemetry = Telemetry.forService("websocket-message");
 
     public MessageHandler() {
         this(FunctionEnvironment.system());
@@ -55,6 +57,11 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        // a page's connection is its journey: the id joins its connect, its messages and its pushes' lines
+        return telemetry.around(context, event.getRequestContext().getConnectionId(), () -> answer(event));
+    }
+
+    private APIGatewayV2WebSocketResponse answer(APIGatewayV2WebSocketEvent event) {
         String connectionId = event.getRequestContext().getConnectionId();
         Object reply = switch (event.getRequestContext().getRouteKey()) {
             case "subscribe" -> connections.shipmentOf(connectionId)
@@ -64,7 +71,9 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
             case "ping" -> new Notice("pong", null);
             default -> new Notice("error", "unknown action; send {\"action\":\"subscribe\"} or {\"action\":\"ping\"}");
         };
-        pusher.post(connectionId, Json.write(reply).getBytes(StandardCharsets.UTF_8));
+        var outcome = pusher.post(connectionId, Json.write(reply).getBytes(StandardCharsets.UTF_8));
+        Telemetry.info("answered", "route", event.getRequestContext().getRouteKey(), "reply", reply instanceof Notice notice ? notice.type() : "view",
+                "outcome", outcome);
         return WebSocketResponses.status(200);
     }
 

@@ -388,6 +388,11 @@ public final class LocalCloud implements AutoCloseable {
         return value instanceof Number number ? number.intValue() : fallback;
     }
 
+    /** What a function logged so far, when it runs from its zip (its instances' stdout): none in-process. */
+    public List<String> logLinesOf(String functionLogicalId) {
+        return functions.get(functionLogicalId).logLines();
+    }
+
     /** The variables a function runs with, as resolved from the template. */
     public Map<String, String> environmentOf(String functionLogicalId) {
         return environments.get(functionLogicalId);

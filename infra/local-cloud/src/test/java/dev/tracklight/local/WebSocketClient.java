@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,8 @@ final class WebSocketClient implements AutoCloseable {
 
     private WebSocketClient(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
+                // API Gateway's own limit for $connect: from a zip, the handshake waits on the function's cold start
+                .connectTimeout(Duration.ofSeconds(29))
                 .buildAsync(uri, new Listener())
                 .join();
     }
@@ -39,13 +42,18 @@ final class WebSocketClient implements AutoCloseable {
     /** The next message that matches, waiting up to {@code timeout}; fails the test if none comes. */
     Map<String, Object> await(Predicate<Map<String, Object>> matching, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<Map<String, Object>> skipped = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             Map<String, Object> message = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (message != null && matching.test(message)) {
                 return message;
             }
+            if (message != null) {
+                skipped.add(message);
+            }
         }
-        throw new AssertionError("no matching WebSocket message within " + timeout);
+        throw new AssertionError("no matching WebSocket message within " + timeout + "; received " + skipped
+                + (closed.isDone() ? ", closed " + closed.getNow(null) : ""));
     }
 
     CompletableFuture<Integer> closed() {

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.bus;
 
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.core.delay.DelayAssessment;
 import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.eta.EtaWindow;
@@ -27,7 +28,7 @@ public final class ShipmentEvents {
     }
 
     public void updated(Shipment shipment, TrackingView view) {
-        publish(SHIPMENT_UPDATED, Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), view)));
+        publish(SHIPMENT_UPDATED, Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), view, Telemetry.correlationId())));
     }
 
     /**
@@ -50,7 +51,7 @@ public final class ShipmentEvents {
             return;
         }
         publish(detailType, Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.version(), shipment.orderId(),
-                shipment.carrier(), shipment.trackingNumber(), announced, delay, shipment.eta())));
+                shipment.carrier(), shipment.trackingNumber(), announced, delay, shipment.eta(), Telemetry.correlationId())));
     }
 
     private void publish(String detailType, String detail) {
@@ -63,8 +64,12 @@ public final class ShipmentEvents {
         }
     }
 
-    /** The detail of a {@code ShipmentUpdated} event. */
-    public record ShipmentUpdated(String shipmentId, String tenantId, TrackingView view) {
+    /**
+     * The detail of a {@code ShipmentUpdated} event.
+     *
+     * @param correlationId the journey that caused the change (absent when it was none: a re-announcement)
+     */
+    public record ShipmentUpdated(String shipmentId, String tenantId, TrackingView view, String correlationId) {
     }
 
     /**
@@ -72,6 +77,6 @@ public final class ShipmentEvents {
      * it, and the shipment version that reached it.
      */
     public record DelayChange(String shipmentId, String tenantId, long version, String orderId, String carrier, String trackingNumber,
-                              DelayStatus previous, DelayAssessment delay, EtaWindow eta) {
+                              DelayStatus previous, DelayAssessment delay, EtaWindow eta, String correlationId) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.tracklight.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.tracklight.aws.observe.Correlation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,6 +36,15 @@ public final class HttpRequests {
 
     public static Optional<String> pathParameter(APIGatewayV2HTTPEvent event, String name) {
         return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
+    }
+
+    /**
+     * The caller's {@code X-Correlation-Id} when it is acceptable, else API Gateway's request id (which its access
+     * logs carry too), else a fresh id.
+     */
+    public static String correlationId(APIGatewayV2HTTPEvent event) {
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return Correlation.accept(header(event, Correlation.HEADER).orElse(null), requestId);
     }
 
     /** The media type without parameters, lower-cased: {@code application/json; charset=utf-8} → {@code application/json}. */

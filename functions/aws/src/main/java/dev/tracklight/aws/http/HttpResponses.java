@@ -30,6 +30,14 @@ public final class HttpResponses {
         return response(status, contentType, body);
     }
 
+    /** The response with {@code X-Correlation-Id}, so a caller can quote it and we can find every line it caused. */
+    public static APIGatewayV2HTTPResponse correlated(APIGatewayV2HTTPResponse response, String correlationId) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        headers.put("X-Correlation-Id", correlationId);
+        response.setHeaders(headers);
+        return response;
+    }
+
     private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)

@@ -35,8 +35,8 @@ public final class EventQueue {
      * @param tenantId the tenant whose endpoint received the events, or null for a platform-wide endpoint
      */
     public void sendAll(List<TrackingEvent> events, String tenantId) {
-        Map<String, MessageAttributeValue> attributes = tenantId == null ? Map.of()
-                : Map.of(TENANT_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(tenantId).build());
+        Map<String, MessageAttributeValue> attributes = CorrelationAttribute.with(tenantId == null ? Map.of()
+                : Map.of(TENANT_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(tenantId).build()));
         for (int from = 0; from < events.size(); from += BATCH) {
             List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
             List<TrackingEvent> chunk = events.subList(from, Math.min(events.size(), from + BATCH));

@@ -45,6 +45,7 @@ public final class SubscriptionRequests {
     }
 
     private void send(Request request) {
-        sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(Json.write(request)));
+        sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(Json.write(request))
+                .messageAttributes(CorrelationAttribute.with(java.util.Map.of())));
     }
 }

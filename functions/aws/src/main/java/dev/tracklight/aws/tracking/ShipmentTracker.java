@@ -122,6 +122,7 @@ public final class ShipmentTracker {
                 }
                 if (next.status() == Status.DELIVERED && current.status() != Status.DELIVERED) {
                     learnTransit(next, timeline);
+                    EtaOutcomes.delivered(current.eta(), next);
                 }
             }
             if (next.publishedVersion() < next.version()) {

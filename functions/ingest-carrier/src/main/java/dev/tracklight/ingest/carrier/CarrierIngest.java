@@ -103,6 +103,11 @@ public final class CarrierIngest {
         return events;
     }
 
+    /** Whether {@code source} names a source we have an adapter for (metrics name no other, so a scan cannot add dimensions). */
+    public boolean knows(String source) {
+        return adapters.forSource(source).isPresent();
+    }
+
     private CarrierAdapter adapter(String source) throws ProblemException {
         return adapters.forSource(source)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("unknown carrier source '" + source + "'")));

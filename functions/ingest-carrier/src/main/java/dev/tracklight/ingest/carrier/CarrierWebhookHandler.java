@@ -10,6 +10,8 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
+import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.observe.WebhookOutcomes;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.problem.ProblemException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,6 +25,7 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("ingest-carrier");
     private final CarrierIngest ingest;
     private final Clock clock;
 
@@ -41,17 +44,25 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String correlationId = HttpRequests.correlationId(event);
+        return HttpResponses.correlated(telemetry.around(context, correlationId, () -> accept(event)), correlationId);
+    }
+
+    private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
         var request = new WebhookRequest(HttpRequests.headers(event), event.getQueryStringParameters(), HttpRequests.body(event),
                 clock.instant());
+        String source = HttpRequests.pathParameter(event, "source").orElse(null);
+        String metricSource = ingest.knows(source) ? source : WebhookOutcomes.UNKNOWN;
         try {
-            Acknowledgement ack = ingest.accept(HttpRequests.pathParameter(event, "source").orElse(null),
-                    HttpRequests.pathParameter(event, "endpoint").orElse(null), HttpRequests.mediaType(event).orElse(null), request);
+            Acknowledgement ack = ingest.accept(source, HttpRequests.pathParameter(event, "endpoint").orElse(null),
+                    HttpRequests.mediaType(event).orElse(null), request);
+            WebhookOutcomes.accepted(metricSource);
             return HttpResponses.of(ack.status(), ack.contentType(), ack.body());
         } catch (ProblemException e) {
+            WebhookOutcomes.refused(metricSource, e.problem().status(), e.problem().detail());
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            // the table or the queue is unreachable: nothing was accepted, and the source's retry will be
-            context.getLogger().log("webhook not accepted, AWS refused or unavailable: " + e);
+            WebhookOutcomes.unavailable(metricSource, e);
             return HttpResponses.problem(StorageFailures.problem(e, "Tracklight cannot accept webhooks right now; retry later"));
         }
     }

@@ -82,6 +82,11 @@ public final class ChannelIngest {
     public record Receipt(String outcome, int shipments, int events) {
     }
 
+    /** Whether {@code channel} names a channel we have an adapter for (metrics name no other). */
+    public boolean knows(String channel) {
+        return channel != null && adapters.containsKey(channel);
+    }
+
     public Receipt accept(String channel, String endpointId, WebhookRequest request) throws ProblemException {
         ChannelAdapter adapter = Optional.ofNullable(adapters.get(channel)).orElseThrow(() -> new ProblemException(Problem.notFound(
                 "unknown sales channel '" + channel + "'; supported: " + String.join(", ", adapters.keySet()))));

@@ -8,6 +8,8 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
+import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.observe.WebhookOutcomes;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.ProblemException;
@@ -26,6 +28,7 @@ public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2H
     /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
 
+    private final Telemetry telemetry = Telemetry.forService("ingest-channel");
     private final ChannelIngest ingest;
     private final Clock clock;
 
@@ -44,15 +47,24 @@ public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String correlationId = HttpRequests.correlationId(event);
+        return HttpResponses.correlated(telemetry.around(context, correlationId, () -> accept(event)), correlationId);
+    }
+
+    private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
         var request = new WebhookRequest(HttpRequests.headers(event), event.getQueryStringParameters(), HttpRequests.body(event),
                 clock.instant());
+        String channel = HttpRequests.pathParameter(event, "channel").orElse(null);
+        String metricSource = ingest.knows(channel) ? channel : WebhookOutcomes.UNKNOWN;
         try {
-            return HttpResponses.json(200, ingest.accept(HttpRequests.pathParameter(event, "channel").orElse(null),
-                    HttpRequests.pathParameter(event, "endpoint").orElse(null), request));
+            var receipt = ingest.accept(channel, HttpRequests.pathParameter(event, "endpoint").orElse(null), request);
+            WebhookOutcomes.accepted(metricSource);
+            return HttpResponses.json(200, receipt);
         } catch (ProblemException e) {
+            WebhookOutcomes.refused(metricSource, e.problem().status(), e.problem().detail());
             return HttpResponses.problem(e.problem());
         } catch (SdkException e) {
-            context.getLogger().log("channel webhook not accepted, AWS refused or unavailable: " + e);
+            WebhookOutcomes.unavailable(metricSource, e);
             return HttpResponses.problem(StorageFailures.problem(e, "Tracklight cannot accept webhooks right now; retry later"));
         }
     }

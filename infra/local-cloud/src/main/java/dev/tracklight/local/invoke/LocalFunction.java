@@ -7,7 +7,9 @@ import dev.tracklight.local.runtime.ZipPool;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,17 +23,21 @@ public final class LocalFunction implements AutoCloseable {
     private final String name;
     private final UnaryOperator<Object> invoker;
     private final AutoCloseable resources;
+    private final Supplier<List<String>> logLines;
 
-    private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources) {
+    private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources, Supplier<List<String>> logLines) {
         this.name = name;
         this.invoker = invoker;
         this.resources = resources;
+        this.logLines = logLines;
     }
 
     @SuppressWarnings("unchecked")
     public LocalFunction(String name, String handlerClass, Map<String, String> environment, Duration timeout) {
         this.name = name;
         this.resources = () -> { };
+        // in-process, every function writes to the one JVM's stdout
+        this.logLines = List::of;
         RequestHandler<Object, Object> handler;
         try {
             handler = (RequestHandler<Object, Object>) Class.forName(handlerClass)
@@ -50,11 +56,16 @@ public final class LocalFunction implements AutoCloseable {
     public static LocalFunction fromZip(String name, String handler, Path zip, Map<String, String> environment, int memoryMb,
                                         Duration timeout, int concurrency, Path work) {
         ZipPool pool = new ZipPool(name, handler, zip, environment, memoryMb, timeout, concurrency, work);
-        return new LocalFunction(name, pool::invoke, pool);
+        return new LocalFunction(name, pool::invoke, pool, pool::logLines);
     }
 
     public String name() {
         return name;
+    }
+
+    /** The lines the function's instances logged when it runs from its zip; none in-process. */
+    public List<String> logLines() {
+        return logLines.get();
     }
 
     @SuppressWarnings("unchecked")

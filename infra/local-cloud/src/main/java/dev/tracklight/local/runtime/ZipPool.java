@@ -132,6 +132,13 @@ public final class ZipPool implements AutoCloseable {
         };
     }
 
+    /** What the running instances wrote to stdout and stderr, instance by instance: the function's CloudWatch log streams. */
+    public synchronized List<String> logLines() {
+        List<String> lines = new ArrayList<>();
+        all.forEach(instance -> instance.output().lines().forEach(lines::add));
+        return lines;
+    }
+
     /** How many execution environments this pool has started so far (cold starts). */
     public synchronized int started() {
         return started;

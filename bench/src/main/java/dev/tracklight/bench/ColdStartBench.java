@@ -1,5 +1,6 @@
 package dev.tracklight.bench;
 
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.local.LocalCloud;
 import dev.tracklight.local.runtime.SampleEvents;
 import dev.tracklight.local.runtime.ZipInstance;
@@ -22,7 +23,8 @@ import java.util.Map;
 public final class ColdStartBench {
 
     /** One function's cold start. */
-    record Measured(String function, long zipBytes, Duration init, Duration firstInvoke, boolean error, long residentKb) {
+    record Measured(String function, long zipBytes, Duration init, Duration firstInvoke, boolean error, long residentKb,
+                    Duration primedFirstInvoke, boolean primedError, boolean primerRan) {
 
         Duration firstResponse() {
             return init.plus(firstInvoke);
@@ -56,22 +58,47 @@ public final class ColdStartBench {
             Path zip = root.resolve(String.valueOf(function.getValue().get("CodeUri")));
             String handler = String.valueOf(function.getValue().get("Handler"));
             int memory = function.getValue().get("MemorySize") instanceof Number number ? number.intValue() : 1024;
+            String event = SampleEvents.forHandler(handler, route(function.getValue()));
+            Duration init;
+            ZipInstance.Invoked first;
+            long residentKb;
             try (ZipInstance instance = ZipInstance.start(zip, function.getKey(), handler, cloud.environmentOf(function.getKey()), memory, work)) {
-                Duration init = instance.awaitInit(Duration.ofSeconds(60));
-                ZipInstance.Invoked first = instance.invoke(SampleEvents.forHandler(handler, route(function.getValue())), Duration.ofSeconds(60));
-                measured.add(new Measured(function.getKey(), Files.size(zip), init, first.took(), first.error(), instance.residentKb()));
+                init = instance.awaitInit(Duration.ofSeconds(60));
+                first = instance.invoke(event, Duration.ofSeconds(60));
+                residentKb = instance.residentKb();
             }
+            // again in a fresh JVM whose SnapStart priming hooks ran before the first invocation, as in a snapshot
+            ZipInstance.Invoked primed;
+            boolean primerRan;
+            try (ZipInstance instance = ZipInstance.start(zip, function.getKey(), handler, cloud.environmentOf(function.getKey()), memory, work, true)) {
+                instance.awaitInit(Duration.ofSeconds(60));
+                primed = instance.invoke(event, Duration.ofSeconds(60));
+                primerRan = instance.output().contains(SnapStartPriming.PRIMED_MESSAGE);
+            }
+            measured.add(new Measured(function.getKey(), Files.size(zip), init, first.took(), first.error(), residentKb, primed.took(),
+                    primed.error(), primerRan));
         }
         return measured;
     }
 
     static void print(List<Measured> measured) {
-        System.out.printf("%-30s %9s %9s %13s %16s %9s%n", "function", "zip MB", "init ms", "1st invoke ms", "start→response", "RSS MB");
+        System.out.printf("%-30s %9s %9s %13s %16s %9s %15s%n", "function", "zip MB", "init ms", "1st invoke ms", "start→response", "RSS MB",
+                "primed 1st ms");
         for (Measured m : measured) {
-            System.out.printf("%-30s %9.1f %9d %13d %13d ms %9.0f%s%n", m.function(), m.zipBytes() / 1048576.0, m.init().toMillis(),
-                    m.firstInvoke().toMillis(), m.firstResponse().toMillis(), m.residentKb() / 1024.0, m.error() ? "  (the event failed)" : "");
+            System.out.printf("%-30s %9.1f %9d %13d %13d ms %9.0f %15d%s%n", m.function(), m.zipBytes() / 1048576.0, m.init().toMillis(),
+                    m.firstInvoke().toMillis(), m.firstResponse().toMillis(), m.residentKb() / 1024.0, m.primedFirstInvoke().toMillis(),
+                    (m.error() || m.primedError() ? "  (the event failed)" : "") + (m.primerRan() ? "" : "  (no primer ran)"));
         }
+        System.out.println(primingLine(measured));
         System.out.println(lastLine(measured));
+    }
+
+    /** What the priming hooks saved on the first invocation, summed over the functions: measured, both runs in this one. */
+    static String primingLine(List<Measured> measured) {
+        long plain = measured.stream().mapToLong(m -> m.firstInvoke().toMillis()).sum();
+        long primed = measured.stream().mapToLong(m -> m.primedFirstInvoke().toMillis()).sum();
+        return String.format("priming: first invocations %d ms without, %d ms after the SnapStart hooks (%.2f×)", plain, primed,
+                primed == 0 ? 0.0 : (double) plain / primed);
     }
 
     static String lastLine(List<Measured> measured) {

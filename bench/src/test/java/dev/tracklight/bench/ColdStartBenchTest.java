@@ -34,6 +34,11 @@ class ColdStartBenchTest {
             assertThat(api.init()).isPositive();
             assertThat(api.firstInvoke()).isPositive();
             assertThat(api.zipBytes()).isPositive();
+            // AND a second JVM ran the SnapStart priming hooks before answering the same event
+            assertThat(api.primerRan()).isTrue();
+            assertThat(api.primedError()).isFalse();
+            assertThat(api.primedFirstInvoke()).isPositive();
+            assertThat(ColdStartBench.primingLine(measured)).matches("priming: first invocations \\d+ ms without, \\d+ ms after the SnapStart hooks \\(\\d+\\.\\d\\d×\\)");
             assertThat(ColdStartBench.lastLine(measured)).matches("cold start: 1 functions, slowest TrackingApiFunction \\d+ ms, largest zip \\d+\\.\\d MB");
         }
     }

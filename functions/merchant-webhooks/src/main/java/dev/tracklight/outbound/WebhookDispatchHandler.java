@@ -17,8 +17,8 @@ import dev.tracklight.aws.priming.SnapStartPriming;
  */
 public final class WebhookDispatchHandler implements RequestHandler<ScheduledEvent, Integer> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("webhook-dispatch");
     private final WebhookDispatcher dispatcher;

@@ -13,8 +13,8 @@ import dev.tracklight.aws.priming.SnapStartPriming;
 /** Runs {@link WebhookRetries} on the template's schedule. */
 public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent, String> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("webhook-retry");
     private final WebhookRetries retries;

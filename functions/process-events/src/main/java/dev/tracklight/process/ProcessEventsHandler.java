@@ -28,8 +28,8 @@ import java.util.Map;
  */
 public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("process-events");
     private final ShipmentTracker tracker;

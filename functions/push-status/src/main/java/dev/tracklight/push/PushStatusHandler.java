@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class PushStatusHandler implements RequestHandler<ScheduledEvent, Void> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private static final int PARALLELISM = 16;
 

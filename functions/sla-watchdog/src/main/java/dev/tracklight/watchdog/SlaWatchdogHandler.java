@@ -17,8 +17,8 @@ import java.time.Clock;
 /** Runs {@link SlaWatchdog} on the template's schedule. */
 public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, Integer> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("sla-watchdog");
     private final SlaWatchdog watchdog;

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.SubscriptionRequests;
@@ -21,6 +23,9 @@ import java.time.temporal.ChronoUnit;
  * then schedules the real next poll. The last 24 hours are read, so missed runs (an outage of up to a day) lose nothing.
  */
 public final class PollDueHandler implements RequestHandler<ScheduledEvent, Integer> {
+
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int HOURS_BACK = 24;

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.priming.Primers;
+import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.CorrelationAttribute;
@@ -25,6 +27,9 @@ import java.util.Optional;
  * marks the subscription FAILED before the queue parks the request in its DLQ.
  */
 public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("subscribe-carriers");
     private final CarrierSubscriber subscriber;

@@ -27,8 +27,8 @@ import static dev.tracklight.aws.http.HttpRequests.pathParameter;
 /** Routes the {@code /v1} HTTP API routes declared in template.yaml (and described in openapi.json). */
 public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("tracking-api");
     private final MerchantApi api;

@@ -23,8 +23,8 @@ import java.util.Optional;
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final ShipmentStore shipments;
     private final ConnectionStore connections;

@@ -33,6 +33,12 @@ public final class Primers {
     private Primers() {
     }
 
+    /** Everything a function's first invocation would otherwise load: the domain's paths and the SDK's request path. */
+    public static void all() {
+        domain();
+        SdkPrimer.run();
+    }
+
     /** Exercises the domain end to end without touching any service. */
     public static void domain() {
         var adapter = new TracklightAdapter(Clock.fixed(SAMPLE_TIME, ZoneOffset.UTC));

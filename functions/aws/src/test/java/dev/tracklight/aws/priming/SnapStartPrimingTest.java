@@ -22,7 +22,7 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void theDomainPrimerRunsOnItsFixedSampleWithoutAnyService() {
-        assertThatCode(Primers::domain).doesNotThrowAnyException();
+    void thePrimersRunOnTheirFixedSampleAndSendNothing() {
+        assertThatCode(Primers::all).doesNotThrowAnyException();
     }
 }

@@ -22,8 +22,8 @@ import java.time.Clock;
 /** {@code POST /webhooks/carriers/{source}[/{endpointId}]}: verify, normalize, queue, answer as the source expects. */
 public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    /** Warms the domain's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::domain);
+    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
+    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private final Telemetry telemetry = Telemetry.forService("ingest-carrier");
     private final CarrierIngest ingest;

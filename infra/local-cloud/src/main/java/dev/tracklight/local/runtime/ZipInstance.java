@@ -54,6 +54,15 @@ public final class ZipInstance implements AutoCloseable {
      */
     public static ZipInstance start(Path zip, String name, String handler, Map<String, String> environment, int memoryMb, Path work)
             throws IOException {
+        return start(zip, name, handler, environment, memoryMb, work, false);
+    }
+
+    /**
+     * The same; {@code primed} first runs the function's SnapStart priming hooks ({@link PrimedRuntime}), as a
+     * snapshot would hold them.
+     */
+    public static ZipInstance start(Path zip, String name, String handler, Map<String, String> environment, int memoryMb, Path work,
+                                    boolean primed) throws IOException {
         Path directory = Files.createTempDirectory(Files.createDirectories(work), name + "-");
         Path library = nativeLibrary(work);
         unzip(zip, directory);
@@ -64,8 +73,9 @@ public final class ZipInstance implements AutoCloseable {
                 // the runtime client would copy its native library over /tmp/.libaws-lambda-jni.so at each start, and an
                 // instance starting while another loads it dies of SIGBUS: every instance loads one copy made once
                 "-D" + NATIVE_CLIENT_PROPERTY + "=" + library,
-                "-cp", String.join(java.io.File.pathSeparator, directory.toString(), directory.resolve("lib") + "/*", ricClasspath()),
-                AWSLambda.class.getName(), handler));
+                "-cp", String.join(java.io.File.pathSeparator, directory.toString(), directory.resolve("lib") + "/*", ricClasspath())
+                        + (primed ? java.io.File.pathSeparator + codeOf(PrimedRuntime.class) : ""),
+                (primed ? PrimedRuntime.class : AWSLambda.class).getName(), handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("output.log").toFile());
         Map<String, String> env = builder.environment();
@@ -163,15 +173,16 @@ public final class ZipInstance implements AutoCloseable {
 
     /** The runtime interface client and what it needs beyond the zip, as Lambda's managed runtime provides them. */
     private static String ricClasspath() {
-        List<String> jars = new ArrayList<>();
-        for (Class<?> type : List.of(AWSLambda.class, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class)) {
-            try {
-                jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException("cannot locate " + type, e);
-            }
+        return codeOf(AWSLambda.class) + java.io.File.pathSeparator + codeOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class);
+    }
+
+    /** The jar or folder a class was loaded from. */
+    private static String codeOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + type, e);
         }
-        return String.join(java.io.File.pathSeparator, jars);
     }
 
     /** The runtime client's JNI library for this machine, copied out of its jar once into {@code work}. */

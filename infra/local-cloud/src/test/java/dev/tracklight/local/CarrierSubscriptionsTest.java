@@ -74,7 +74,7 @@ class CarrierSubscriptionsTest {
     }
 
     static void awaitSubscription(String apiKey, Map<?, ?> shipment, String state) throws Exception {
-        WebSocketApiTest.awaitUntil(() -> state.equals(subscription(apiKey, shipment).get("state")), Duration.ofSeconds(30));
+        WebSocketApiTest.awaitUntil(() -> state.equals(subscription(apiKey, shipment).get("state")), SharedCloud.JOURNEY);
     }
 
     static String pageStatus(Map<?, ?> shipment) throws Exception {
@@ -95,7 +95,7 @@ class CarrierSubscriptionsTest {
         // THEN EasyPost follows it, pushes its journey to the tenant's endpoint, and the page reaches DELIVERED
         awaitSubscription(withAccount, shipment, "ACTIVE");
         assertThat((String) subscription(withAccount, shipment).get("externalId")).startsWith("trk_");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
         // AND once delivered there is nothing more to follow
         awaitSubscription(withAccount, shipment, "ENDED");
 
@@ -129,7 +129,7 @@ class CarrierSubscriptionsTest {
         assertThat(send("PUT", "/v1/carrier-accounts/easypost", admin, "{\"credentials\":{\"apiKey\":\"" + testKey() + "\"}}").statusCode())
                 .isEqualTo(200);
         awaitSubscription(admin, shipment, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "OUT_FOR_DELIVERY".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "OUT_FOR_DELIVERY".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
     }
 
     @Test
@@ -168,7 +168,7 @@ class CarrierSubscriptionsTest {
 
         // THEN 17TRACK's pushes, checked against the tenant's key, deliver the first; the second is a clear refusal
         awaitSubscription(admin, shipment, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
         awaitSubscription(admin, unknown, "REFUSED");
         assertThat((String) subscription(admin, unknown).get("lastError")).contains("-18019902");
 
@@ -200,7 +200,7 @@ class CarrierSubscriptionsTest {
 
         awaitSubscription(admin, limited, "ACTIVE");
         awaitSubscription(admin, failing, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(limited)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(limited)), SharedCloud.JOURNEY);
     }
 
     @Test
@@ -239,7 +239,7 @@ class CarrierSubscriptionsTest {
             SharedCloud.get().fireSchedules();
             Thread.sleep(500);
             return check.holds();
-        }, Duration.ofSeconds(60));
+        }, SharedCloud.JOURNEY);
     }
 
     @Test
@@ -250,7 +250,7 @@ class CarrierSubscriptionsTest {
 
         // THEN UPS pushes every activity to the tenant's endpoint with its credential, and the subscription ends with the delivery
         awaitSubscription(admin, journey, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(journey)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(journey)), SharedCloud.JOURNEY);
         awaitSubscription(admin, journey, "ENDED");
         Map<?, ?> view = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(journey)).body(), Map.class);
         assertThat((List<?>) view.get("timeline")).hasSize(5);
@@ -276,7 +276,7 @@ class CarrierSubscriptionsTest {
         // AND the number UPS does not know stays polled with UPS's words, each asked with its own tenant's client only
         awaitSubscription(b, unknown, "POLLED");
         WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(b, unknown).get("lastError")).contains("Tracking Information Not Found"),
-                Duration.ofSeconds(30));
+                SharedCloud.JOURNEY);
         assertThat((String) subscription(b, unknown).get("lastError")).contains("404");
         assertThat(SharedCloud.get().sandbox().source("ups", UpsSandbox.class).trackRequests()).filteredOn(request -> request.startsWith(clientA))
                 .isNotEmpty().allMatch(request -> request.endsWith("1ZTLSANDBOX0000008"));
@@ -293,14 +293,14 @@ class CarrierSubscriptionsTest {
 
         // THEN each is asked again later, not dropped: after UPS's Retry-After, or after a few minutes when it named none
         // (the first poll follows the POLLED state at once, and writes what UPS said)
-        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, limited).get("lastError")).contains("429"), Duration.ofSeconds(30));
-        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, unavailable).get("lastError")).contains("503"), Duration.ofSeconds(30));
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, limited).get("lastError")).contains("429"), SharedCloud.JOURNEY);
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, unavailable).get("lastError")).contains("503"), SharedCloud.JOURNEY);
         pollUntil(() -> !"PENDING".equals(pageStatus(limited)));
         assertThat(pageStatus(unavailable)).as("503 named no Retry-After: its next poll is minutes away").isEqualTo("PENDING");
 
         // AND the merchant need not wait for it: "refresh now" asks at once
         assertThat(send("POST", "/v1/shipments/" + unavailable.get("id") + "/refresh", admin, null).statusCode()).isEqualTo(202);
-        WebSocketApiTest.awaitUntil(() -> !"PENDING".equals(pageStatus(unavailable)), Duration.ofSeconds(30));
+        WebSocketApiTest.awaitUntil(() -> !"PENDING".equals(pageStatus(unavailable)), SharedCloud.JOURNEY);
     }
 
     @Test

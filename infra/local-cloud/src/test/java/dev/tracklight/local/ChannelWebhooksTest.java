@@ -92,7 +92,7 @@ class ChannelWebhooksTest {
                 .body()).contains("\"events\":1");
         String id = (String) shipment.get("id");
         WebSocketApiTest.awaitUntil(() -> SharedCloud.client().merchant("GET", "/v1/shipments/" + id, apiKey, null).body()
-                .contains("\"status\":\"IN_TRANSIT\""), Duration.ofSeconds(30));
+                .contains("\"status\":\"IN_TRANSIT\""), SharedCloud.JOURNEY);
     }
 
     @Test
@@ -150,7 +150,7 @@ class ChannelWebhooksTest {
         String wooShipment = (String) ((Map<?, ?>) shipmentsOfOrder("7270").getFirst()).get("id");
         for (String id : List.of(shopifyShipment, wooShipment)) {
             WebSocketApiTest.awaitUntil(() -> SharedCloud.client().merchant("GET", "/v1/shipments/" + id, apiKey, null).body()
-                    .contains("\"status\":\"CANCELLED\""), Duration.ofSeconds(30));
+                    .contains("\"status\":\"CANCELLED\""), SharedCloud.JOURNEY);
         }
         assertThat(SharedCloud.client().merchant("GET", "/v1/shipments/" + wooShipment + "/events", apiKey, null).body())
                 .contains("\"source\":\"woocommerce\"").contains("Order cancelled in woocommerce");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One carrier event travelling the whole chain: webhook → SQS → processor → DynamoDB → EventBridge → push. */
 class EndToEndTest {
 
-    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration PUSH_TIMEOUT = SharedCloud.JOURNEY;
     private static final java.lang.reflect.Type MAP = new HashMap<String, Object>() { }.getClass().getGenericSuperclass();
 
     @Test

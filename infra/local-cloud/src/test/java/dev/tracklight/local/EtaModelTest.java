@@ -47,7 +47,7 @@ class EtaModelTest {
             post(number, "DELIVERED", pickedUp.plus(Duration.ofHours(30 + i % 7)));
         }
         for (String token : tokens) {
-            WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"DELIVERED\""), Duration.ofSeconds(60));
+            WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"DELIVERED\""), SharedCloud.JOURNEY);
         }
         String next = SharedCloud.uniqueTrackingNumber();
         Map<?, ?> nextShipment = registered(next, Map.of("promisedDelivery", java.time.LocalDate.now().plusDays(14).toString()));
@@ -62,7 +62,7 @@ class EtaModelTest {
             Thread.sleep(300);
             Map<?, ?> eta = (Map<?, ?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("eta");
             return eta != null && "LANE_HISTORY".equals(eta.get("basis"));
-        }, Duration.ofSeconds(60));
+        }, SharedCloud.JOURNEY);
         Map<?, ?> eta = (Map<?, ?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("eta");
         assertThat(Instant.parse((String) eta.get("likely"))).as("about 1.3 business days after the pick-up, and not in the past")
                 .isBetween(Instant.now().minus(Duration.ofMinutes(5)), pickedUp.plus(Duration.ofDays(6)));

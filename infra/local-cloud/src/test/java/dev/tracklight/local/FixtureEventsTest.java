@@ -79,7 +79,7 @@ class FixtureEventsTest {
 
             function("PushStatusFunction").invoke(event);
 
-            Map<String, Object> pushed = page.await(m -> "view".equals(m.get("type")), Duration.ofSeconds(10));
+            Map<String, Object> pushed = page.await(m -> "view".equals(m.get("type")), SharedCloud.JOURNEY);
             assertThat(pushed.get("view")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("trackingNumber", "1Z999AA10123456784").containsEntry("status", "IN_TRANSIT");
         }

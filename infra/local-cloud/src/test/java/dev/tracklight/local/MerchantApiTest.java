@@ -84,7 +84,7 @@ class MerchantApiTest {
         assertThat(SharedCloud.client().postSignedWebhook(SharedCloud.SECRET,
                 SharedCloud.webhook("ups", number, "IN_TRANSIT", "AR", "2026-11-20T10:00:00Z", "Arrived")).statusCode()).isEqualTo(202);
         WebSocketApiTest.awaitUntil(() -> call("GET", "/v1/shipments/{id}/events", "/v1/shipments/" + id + "/events", key, null).body()
-                .contains("\"rawCode\":\"AR\""), Duration.ofSeconds(30));
+                .contains("\"rawCode\":\"AR\""), SharedCloud.JOURNEY);
 
         Map<?, ?> promised = json(call("PATCH", "/v1/shipments/{id}", "/v1/shipments/" + id, key, "{\"promisedDelivery\":\"2026-12-31\"}"));
         assertThat(promised.get("promisedDelivery")).isEqualTo("2026-12-31");
@@ -214,7 +214,7 @@ class MerchantApiTest {
         // a shipment's announcement makes a delivery (nothing listens on port 9: it waits for a retry), which can be resent
         register(key, SharedCloud.uniqueTrackingNumber(), Map.of());
         WebSocketApiTest.awaitUntil(() -> !((List<?>) json(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries", key, null))
-                .get("deliveries")).isEmpty(), Duration.ofSeconds(30));
+                .get("deliveries")).isEmpty(), SharedCloud.JOURNEY);
         Map<?, ?> delivery = (Map<?, ?>) ((List<?>) json(call("GET", "/v1/webhooks/{id}/deliveries", "/v1/webhooks/" + id + "/deliveries?limit=1", key, null))
                 .get("deliveries")).getFirst();
         assertThat(delivery.get("eventType")).isEqualTo("shipment.updated");

@@ -98,7 +98,7 @@ class OutboundWebhooksTest {
                 Thread.sleep(300);
             }
             return settled;
-        }, Duration.ofSeconds(30));
+        }, SharedCloud.JOURNEY);
         return deliveriesOf(key, hookId, "");
     }
 
@@ -138,7 +138,7 @@ class OutboundWebhooksTest {
             assertThat(SharedCloud.client().postSignedWebhook(SharedCloud.SECRET,
                     SharedCloud.webhook("ups", number, "DELIVERED", "KB", "2026-11-20T10:00:00Z", "Delivered")).statusCode()).isEqualTo(202);
             WebSocketApiTest.awaitUntil(() -> deliveriesOf(key, hookId, "").stream().anyMatch(d -> "shipment.delivered".equals(d.get("eventType"))),
-                    Duration.ofSeconds(30));
+                    SharedCloud.JOURNEY);
             List<Map<?, ?>> first = awaitFirstAttempts(key, hookId, 2);
             assertThat(first).allSatisfy(delivery -> assertThat(delivery.get("status")).isEqualTo("PENDING"));
             followTheSchedule(key, hookId, 10, () -> false);

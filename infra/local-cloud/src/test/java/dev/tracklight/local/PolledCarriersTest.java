@@ -100,7 +100,7 @@ class PolledCarriersTest {
 
         awaitSubscription(admin, shipment, "POLLED");
         WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, shipment).get("lastError")).contains(polled.unknownWords()),
-                Duration.ofSeconds(30));
+                SharedCloud.JOURNEY);
         assertThat(pageStatus(shipment)).isEqualTo("PENDING");
     }
 
@@ -112,7 +112,7 @@ class PolledCarriersTest {
         Map<?, ?> shipment = register(admin, polled, polled.limited());
 
         awaitSubscription(admin, shipment, "POLLED");
-        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, shipment).get("lastError")).contains("429"), Duration.ofSeconds(30));
+        WebSocketApiTest.awaitUntil(() -> String.valueOf(subscription(admin, shipment).get("lastError")).contains("429"), SharedCloud.JOURNEY);
         pollUntil(() -> !"PENDING".equals(pageStatus(shipment)));
     }
 

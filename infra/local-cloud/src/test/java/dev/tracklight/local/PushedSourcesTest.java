@@ -111,7 +111,7 @@ class PushedSourcesTest {
         Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.journey());
 
         awaitSubscription(admin, shipment, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
         awaitSubscription(admin, shipment, "ENDED");
     }
 
@@ -134,7 +134,7 @@ class PushedSourcesTest {
         Map<?, ?> shipment = register(admin, pushed.carrier(), pushed.limited());
 
         awaitSubscription(admin, shipment, "ACTIVE");
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -155,7 +155,7 @@ class PushedSourcesTest {
 
         Map<?, ?> shipment = register(admin, "usps", "9261290000000000000001");
 
-        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), Duration.ofSeconds(60));
+        WebSocketApiTest.awaitUntil(() -> "DELIVERED".equals(pageStatus(shipment)), SharedCloud.JOURNEY);
         awaitSubscription(admin, shipment, "ENDED");
         assertThat(SharedCloud.get().sandbox().source("aftership", AfterShipSandbox.class).deleted(key, "9261290000000000000001")).isTrue();
     }

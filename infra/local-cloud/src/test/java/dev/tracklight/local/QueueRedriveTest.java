@@ -36,7 +36,7 @@ class QueueRedriveTest {
         WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(token).body().contains("\"IN_TRANSIT\""));
         String deadLetters = cloud.queueUrl("EventsDeadLetterQueue");
         List<String> parked = new java.util.ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + SharedCloud.JOURNEY.toNanos();
         while (System.nanoTime() < deadline && !parked.contains(poison)) {
             cloud.sqs().receiveMessage(r -> r.queueUrl(deadLetters).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages().forEach(message -> parked.add(message.body()));

@@ -30,6 +30,11 @@ import java.util.UUID;
 final class SharedCloud {
 
     static final String SECRET = "test-webhook-secret";
+    /**
+     * How long a journey through several functions may take before a test gives up: each function runs from its
+     * zip in a JVM of its own, and concurrent test classes share two cores (a journey takes 1–10 s; only a failure waits this long).
+     */
+    static final java.time.Duration JOURNEY = java.time.Duration.ofSeconds(120);
     /** The salt Kuaidi100's published sample in events/carriers/kuaidi100 was signed with. */
     static final String KUAIDI100_SALT = "123";
     private static LocalCloud cloud;
@@ -50,7 +55,7 @@ final class SharedCloud {
 
     static synchronized LocalCloud get() throws IOException {
         if (cloud == null) {
-            cloud = LocalCloud.start(LocalCloud.Options.defaults(template()));
+            cloud = LocalCloud.start(LocalCloud.Options.defaults(template()).runningZips());
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
             WebhookEndpointStore endpoints = new WebhookEndpointStore(cloud.dynamoDb(), table());
             endpoints.putPlatform(TracklightAdapter.SOURCE, SECRET);

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The WebSocket API and its @connections endpoint, driven by the JDK's client and the real SDK client. */
 class WebSocketApiTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration TIMEOUT = SharedCloud.JOURNEY;
 
     @Test
     void connectRefusesAnUnknownOrMissingToken() throws Exception {

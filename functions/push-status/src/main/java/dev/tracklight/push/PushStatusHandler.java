@@ -15,6 +15,7 @@ import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.core.json.Json;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,6 +35,7 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
     private final Telemetry telemetry = Telemetry.forService("push-status");
     private final ConnectionStore connections;
     private final ConnectionPusher pusher;
+    private final Clock clock;
 
     public PushStatusHandler() {
         this(FunctionEnvironment.system());
@@ -48,8 +50,13 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
     }
 
     public PushStatusHandler(ConnectionStore connections, ConnectionPusher pusher) {
+        this(connections, pusher, Clock.systemUTC());
+    }
+
+    public PushStatusHandler(ConnectionStore connections, ConnectionPusher pusher, Clock clock) {
         this.connections = connections;
         this.pusher = pusher;
+        this.clock = clock;
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
         var outcomes = pusher.postAll(connections.connectionsOf(shipmentId), message);
         outcomes.forEach((connectionId, outcome) -> {
             if (outcome == ConnectionPusher.Outcome.GONE) {
-                connections.remove(connectionId);
+                connections.removeGone(connectionId, clock.instant());
             }
         });
         Map<ConnectionPusher.Outcome, Long> counted = outcomes.values().stream()

@@ -102,6 +102,28 @@ class AwsCompatibleEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
+    void aConnectionAnsweredGoneDuringItsHandshakeIsKeptAndAnOlderOneForgotten(Endpoint endpoint) {
+        skipWhereAbsent(endpoint);
+        // GIVEN one connection admitted just now (its $connect may still be running) and one admitted a minute ago
+        var store = new ConnectionStore(endpoint.clients().dynamoDb(), endpoint.table());
+        String shipment = "shp_" + UUID.randomUUID();
+        Instant now = Instant.now();
+        store.add("opening", shipment, now.minusSeconds(5));
+        store.add("closed", shipment, now.minusSeconds(60));
+
+        // WHEN API Gateway answered 410 for both
+        boolean forgotOpening = store.removeGone("opening", now);
+        boolean forgotClosed = store.removeGone("closed", now);
+
+        // THEN only the older one is forgotten, both ways
+        assertThat(forgotOpening).isFalse();
+        assertThat(forgotClosed).isTrue();
+        assertThat(store.connectionsOf(shipment)).containsExactly("opening");
+        assertThat(store.shipmentOf("closed")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
     void aSourcesCallsAreCountedAtomicallyUpToTheLimitOfTheWindow(Endpoint endpoint) {
         skipWhereAbsent(endpoint);
         var quota = new SourceQuota(endpoint.clients().dynamoDb(), endpoint.table(), Clock.fixed(Instant.parse("2026-12-02T10:30:00Z"), ZoneOffset.UTC));

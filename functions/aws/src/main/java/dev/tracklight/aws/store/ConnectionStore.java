@@ -26,6 +26,8 @@ public final class ConnectionStore {
 
     /** API Gateway closes every WebSocket after two hours; a row never needs to outlive that. */
     public static final Duration MAX_CONNECTION_AGE = Duration.ofHours(2);
+    /** Longer than API Gateway lets {@code $connect} run (29 s). */
+    public static final Duration HANDSHAKE_GRACE = Duration.ofSeconds(30);
     private static final String SHIPMENT_ID = "shipmentId";
     private static final String CONNECTION_ID = "connectionId";
 
@@ -57,6 +59,27 @@ public final class ConnectionStore {
                 .items().stream()
                 .map(item -> string(item, CONNECTION_ID))
                 .toList();
+    }
+
+    /**
+     * A connection API Gateway answered 410 for. During its {@code $connect} (up to 29 s) a connection is already
+     * written here but cannot be posted to yet, and API Gateway answers 410 then too: forgetting it would leave a page
+     * that just opened without updates. So one admitted less than {@link #HANDSHAKE_GRACE} ago is kept; a truly gone
+     * one is removed by its {@code $disconnect}, or by TTL.
+     *
+     * @return whether the connection was forgotten
+     */
+    public boolean removeGone(String connectionId, Instant now) {
+        var item = dynamo.getItem(request -> request.tableName(table)
+                .key(key(Keys.connection(connectionId), Keys.META)).consistentRead(true)).item();
+        if (item != null && item.containsKey(Keys.TTL)) {
+            Instant admitted = Instant.ofEpochSecond(Long.parseLong(item.get(Keys.TTL).n())).minus(MAX_CONNECTION_AGE);
+            if (admitted.isAfter(now.minus(HANDSHAKE_GRACE))) {
+                return false;
+            }
+        }
+        remove(connectionId);
+        return true;
     }
 
     public void remove(String connectionId) {

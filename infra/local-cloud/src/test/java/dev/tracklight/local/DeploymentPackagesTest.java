@@ -45,4 +45,32 @@ class DeploymentPackagesTest {
             }
         }
     }
+
+    /** IAM action prefixes in the template's policies, and the SDK client each needs. */
+    private static final Map<String, String> CLIENT_OF_SERVICE = Map.of("dynamodb", "dynamodb", "sqs", "sqs", "events", "eventbridge",
+            "execute-api", "apigatewaymanagementapi");
+    private static final java.util.regex.Pattern CLIENT_JAR = java.util.regex.Pattern.compile(
+            "lib/(dynamodb|sqs|eventbridge|apigatewaymanagementapi)-[0-9].*\\.jar");
+
+    @Test
+    void eachZipCarriesExactlyTheSdkClientsItsFunctionsPoliciesAllow() throws Exception {
+        Path root = SharedCloud.template().getParent();
+        Map<String, java.util.Set<String>> allowed = new java.util.TreeMap<>();
+        for (Map<String, Object> function : CloudTemplate.read(SharedCloud.template()).resources(CloudTemplate.FUNCTION).values()) {
+            var services = allowed.computeIfAbsent(String.valueOf(function.get("CodeUri")), uri -> new java.util.TreeSet<>());
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile("([a-z-]+):[A-Za-z*]+").matcher(String.valueOf(function.get("Policies")));
+            while (action.find()) {
+                if (CLIENT_OF_SERVICE.containsKey(action.group(1))) {
+                    services.add(CLIENT_OF_SERVICE.get(action.group(1)));
+                }
+            }
+        }
+        for (Map.Entry<String, java.util.Set<String>> zip : allowed.entrySet()) {
+            try (ZipFile file = new ZipFile(root.resolve(zip.getKey()).toFile())) {
+                java.util.Set<String> carried = file.stream().map(ZipEntry::getName).map(CLIENT_JAR::matcher)
+                        .filter(java.util.regex.Matcher::matches).map(matcher -> matcher.group(1)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                assertThat(carried).as(zip.getKey() + ": the SDK clients carried = those its policies allow calling").isEqualTo(zip.getValue());
+            }
+        }
+    }
 }

@@ -47,9 +47,7 @@ public final class ConnectionStore {
     }
 
     public Optional<String> shipmentOf(String connectionId) {
-        var item = dynamo.getItem(request -> request.tableName(table)
-                .key(key(Keys.connection(connectionId), Keys.META)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(string(item, SHIPMENT_ID));
+        return byConnection(connectionId).map(item -> string(item, SHIPMENT_ID));
     }
 
     public List<String> connectionsOf(String shipmentId) {
@@ -70,24 +68,35 @@ public final class ConnectionStore {
      * @return whether the connection was forgotten
      */
     public boolean removeGone(String connectionId, Instant now) {
-        var item = dynamo.getItem(request -> request.tableName(table)
-                .key(key(Keys.connection(connectionId), Keys.META)).consistentRead(true)).item();
-        if (item != null && item.containsKey(Keys.TTL)) {
-            Instant admitted = Instant.ofEpochSecond(Long.parseLong(item.get(Keys.TTL).n())).minus(MAX_CONNECTION_AGE);
-            if (admitted.isAfter(now.minus(HANDSHAKE_GRACE))) {
-                return false;
-            }
+        var item = byConnection(connectionId);
+        boolean opening = item.filter(found -> found.containsKey(Keys.TTL))
+                .map(found -> Instant.ofEpochSecond(Long.parseLong(found.get(Keys.TTL).n())).minus(MAX_CONNECTION_AGE))
+                .filter(admitted -> admitted.isAfter(now.minus(HANDSHAKE_GRACE)))
+                .isPresent();
+        if (opening) {
+            return false;
         }
-        remove(connectionId);
+        forget(connectionId, item.map(found -> string(found, SHIPMENT_ID)));
         return true;
     }
 
     public void remove(String connectionId) {
-        shipmentOf(connectionId).ifPresentOrElse(
-                shipmentId -> dynamo.transactWriteItems(request -> request.transactItems(
-                        delete(Keys.shipment(shipmentId), Keys.connection(connectionId)),
+        forget(connectionId, shipmentOf(connectionId));
+    }
+
+    /** Deletes both rows of a connection whose row by connection was read as {@code shipmentId} (the one row when it had none). */
+    private void forget(String connectionId, Optional<String> shipmentId) {
+        shipmentId.ifPresentOrElse(
+                shipment -> dynamo.transactWriteItems(request -> request.transactItems(
+                        delete(Keys.shipment(shipment), Keys.connection(connectionId)),
                         delete(Keys.connection(connectionId), Keys.META))),
                 () -> dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.connection(connectionId), Keys.META))));
+    }
+
+    private Optional<Map<String, AttributeValue>> byConnection(String connectionId) {
+        var item = dynamo.getItem(request -> request.tableName(table)
+                .key(key(Keys.connection(connectionId), Keys.META)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk, String connectionId, String shipmentId, long ttl) {

@@ -12,6 +12,7 @@ import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.CorrelationAttribute;
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.tracking.ShipmentTracker;
+import dev.tracklight.aws.tracking.ShipmentTracker.NumberEvents;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.TrackingEvent;
 
@@ -68,22 +69,33 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
                 failures.add(failure(message));
             }
         }
-        // One fold per shipment per batch; a failure fails only the messages of that tracking number.
+        // One fold and one write per shipment per batch, one announcement round for the batch; a failure
+        // fails only the messages of the numbers it touched.
+        List<NumberEvents> numbers = new ArrayList<>();
+        Map<NumberEvents, List<SQSEvent.SQSMessage>> messagesOf = new HashMap<>();
         byTrackingNumber.forEach((stream, messages) -> {
-            // the change is announced under the newest webhook's id; the line below names every one folded in
+            // each change is announced under its newest webhook's id; the line below names every one folded in
             List<String> correlationIds = messages.stream().map(CorrelationAttribute::of).distinct().toList();
             Telemetry.correlate(correlationIds.getLast());
-            try {
-                tracker.record(messages.stream().map(message -> parsed.get(message.getMessageId())).toList(), stream.tenantId());
+            NumberEvents number = new NumberEvents(stream.carrier(), stream.trackingNumber(), stream.tenantId(),
+                    messages.stream().map(message -> parsed.get(message.getMessageId())).toList());
+            numbers.add(number);
+            messagesOf.put(number, messages);
+            Telemetry.info("events received", "carrier", stream.carrier(), "events", messages.size(), "correlation_ids", correlationIds);
+        });
+        Map<NumberEvents, RuntimeException> failed = tracker.recordAll(numbers);
+        for (NumberEvents number : numbers) {
+            List<SQSEvent.SQSMessage> messages = messagesOf.get(number);
+            RuntimeException why = failed.get(number);
+            if (why == null) {
                 Telemetry.count("EventsProcessed", messages.size());
-                Telemetry.info("events recorded", "carrier", stream.carrier(), "events", messages.size(), "correlation_ids", correlationIds);
-            } catch (RuntimeException e) {
+            } else {
                 Telemetry.count("EventsFailed", messages.size());
-                Telemetry.error("events of one tracking number failed; retried", e, "carrier", stream.carrier(), "events", messages.size(),
-                        "correlation_ids", correlationIds);
+                Telemetry.correlate(CorrelationAttribute.of(messages.getLast()));
+                Telemetry.error("events of one tracking number failed; retried", why, "carrier", number.carrier(), "events", messages.size());
                 messages.forEach(message -> failures.add(failure(message)));
             }
-        });
+        }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 

@@ -10,6 +10,7 @@ import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
@@ -35,13 +36,14 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         String publicBaseUrl = env.require("PUBLIC_BASE_URL");
         Clock clock = Clock.systemUTC();
         var store = new ShipmentStore(dynamo, table);
+        var timeline = new TimelineStore(dynamo, table, clock);
         var settings = new TenantSettingsStore(dynamo, table, clock);
         var tracker = ShipmentTracker.wire(env, aws, settings);
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
         var subscriptions = new SubscriptionStore(dynamo, table);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
-        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(store, subscriptions)),
-                new ShipmentsApi(store, new ShipmentRegistry(store, tracker, requests, clock), tracker, subscriptions, requests,
+        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(timeline, subscriptions)),
+                new ShipmentsApi(store, timeline, new ShipmentRegistry(store, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new SettingsApi(settings),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),

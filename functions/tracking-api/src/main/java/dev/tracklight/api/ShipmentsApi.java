@@ -5,6 +5,7 @@ import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
@@ -41,6 +42,7 @@ public final class ShipmentsApi {
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ShipmentStore shipments;
+    private final TimelineStore timeline;
     private final ShipmentRegistry registry;
     private final ShipmentTracker tracker;
     private final SubscriptionStore subscriptions;
@@ -49,9 +51,10 @@ public final class ShipmentsApi {
     private final String publicBaseUrl;
     private final Clock clock;
 
-    public ShipmentsApi(ShipmentStore shipments, ShipmentRegistry registry, ShipmentTracker tracker, SubscriptionStore subscriptions,
+    public ShipmentsApi(ShipmentStore shipments, TimelineStore timeline, ShipmentRegistry registry, ShipmentTracker tracker, SubscriptionStore subscriptions,
                         SubscriptionRequests requests, IdempotencyStore idempotency, String publicBaseUrl, Clock clock) {
         this.shipments = shipments;
+        this.timeline = timeline;
         this.registry = registry;
         this.tracker = tracker;
         this.subscriptions = subscriptions;
@@ -142,7 +145,7 @@ public final class ShipmentsApi {
 
     /** {@code GET /v1/shipments/{id}/events}: the full timeline, oldest first, with the carriers' raw codes. */
     public EventList events(Caller caller, String shipmentId) throws ProblemException {
-        return new EventList(shipments.events(owned(caller, shipmentId).shipmentId()));
+        return new EventList(timeline.all(owned(caller, shipmentId).shipmentId()));
     }
 
     /** {@code PATCH /v1/shipments/{id}}: a new promise, a new recipient, or a cancellation. */
@@ -160,10 +163,9 @@ public final class ShipmentsApi {
         if (patch.promisedDelivery() != null || patch.recipient() != null) {
             shipment = changeDetails(shipment, patch);
         }
-        if (Boolean.TRUE.equals(patch.cancel()) && !shipment.status().isTerminal()) {
-            shipments.putEvent(shipmentId, Cancellations.of(shipment, "merchant", "Cancelled by the merchant", clock.instant()));
-        }
-        return resource(tracker.refresh(shipment));
+        List<TrackingEvent> cancellation = Boolean.TRUE.equals(patch.cancel()) && !shipment.status().isTerminal()
+                ? List.of(Cancellations.of(shipment, "merchant", "Cancelled by the merchant", clock.instant())) : List.of();
+        return resource(tracker.add(shipment, cancellation));
     }
 
     /** Writes the new promise or recipient. */

@@ -13,11 +13,13 @@ import dev.tracklight.aws.push.ConnectionPusher;
 import dev.tracklight.aws.push.ViewMessage;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.tracking.PublicViews;
 import dev.tracklight.core.json.Json;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -44,13 +46,15 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
     }
 
     private MessageHandler(AwsClients aws, String table) {
-        this(new ShipmentStore(aws.dynamoDb(), table), new SubscriptionStore(aws.dynamoDb(), table), new ConnectionStore(aws.dynamoDb(), table),
+        this(new ShipmentStore(aws.dynamoDb(), table), new TimelineStore(aws.dynamoDb(), table, Clock.systemUTC()), new SubscriptionStore(aws.dynamoDb(), table),
+                new ConnectionStore(aws.dynamoDb(), table),
                 new ConnectionPusher(aws.connections(), 1));
     }
 
-    public MessageHandler(ShipmentStore shipments, SubscriptionStore subscriptions, ConnectionStore connections, ConnectionPusher pusher) {
+    public MessageHandler(ShipmentStore shipments, TimelineStore timeline, SubscriptionStore subscriptions, ConnectionStore connections,
+                          ConnectionPusher pusher) {
         this.shipments = shipments;
-        this.views = new PublicViews(shipments, subscriptions);
+        this.views = new PublicViews(timeline, subscriptions);
         this.connections = connections;
         this.pusher = pusher;
     }

@@ -5,9 +5,11 @@ import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.store.AnnouncementStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
@@ -19,6 +21,8 @@ import dev.tracklight.local.invoke.LocalContext;
 import dev.tracklight.process.ProcessEventsHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -33,9 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The processor killed in the middle of a batch, at every DynamoDB call it makes, then the batch delivered
- * again (a crashed Lambda returns nothing, so SQS redelivers all of it): nothing lost, nothing doubled,
- * and the shipment in exactly the state of the sorted, de-duplicated stream.
+ * The processor killed in the middle of a batch, at every DynamoDB, EventBridge and SQS call it makes, then
+ * the batch delivered again (a crashed Lambda returns nothing, so SQS redelivers all of it): nothing lost,
+ * nothing doubled, the shipment in exactly the state of the sorted, de-duplicated stream, and announced.
  */
 class CrashMidBatchTest {
 
@@ -47,12 +51,11 @@ class CrashMidBatchTest {
     }
 
     @Test
-    void aProcessorKilledAtAnyDynamoDbCallLosesAndDoublesNothingOnRedelivery() throws Exception {
+    void aProcessorKilledAtAnyCallLosesAndDoublesNothingAndAnnouncesOnRedelivery() throws Exception {
         LocalCloud cloud = SharedCloud.get();
         FunctionEnvironment env = new FunctionEnvironment(cloud.environmentOf("ProcessEventsFunction"));
         AwsClients aws = new AwsClients(env);
         String table = env.require("TABLE_NAME");
-        ShipmentEvents bus = new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME"));
         ShipmentStore store = new ShipmentStore(cloud.dynamoDb(), table);
 
         int callsOfACleanRun = Integer.MAX_VALUE;
@@ -63,10 +66,13 @@ class CrashMidBatchTest {
             SQSEvent batch = batch(List.of(distinct.get(3), distinct.get(0), distinct.get(2), distinct.get(0), distinct.get(1)));
             AtomicInteger calls = new AtomicInteger();
             int limit = killAt;
-            DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), calls, limit);
-            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()),
-                    new TenantSettingsStore(dying, table, Clock.systemUTC()), bus,
-                    new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), Clock.systemUTC()));
+            DynamoDbClient dying = dyingAfter(cloud.dynamoDb(), DynamoDbClient.class, calls, limit);
+            var crashing = new ProcessEventsHandler(new ShipmentTracker(new ShipmentStore(dying, table), new TimelineStore(dying, table, Clock.systemUTC()),
+                    new AnnouncementStore(dying, table), new EtaModelStore(dying, table, Clock.systemUTC()),
+                    new TenantSettingsStore(dying, table, Clock.systemUTC()),
+                    new ShipmentEvents(dyingAfter(aws.eventBridge(), EventBridgeClient.class, calls, limit), env.require("EVENT_BUS_NAME")),
+                    new SubscriptionRequests(dyingAfter(aws.sqs(), SqsClient.class, calls, limit), env.require("SUBSCRIPTIONS_QUEUE_URL")),
+                    Clock.systemUTC()));
             var healthy = new ProcessEventsHandler(ShipmentTracker.wire(env, aws));
 
             boolean killed;
@@ -84,11 +90,13 @@ class CrashMidBatchTest {
                     .as("redelivery after a kill at call %d", killAt).isEmpty();
 
             Shipment shipment = store.get(shipmentId).orElseThrow();
-            assertThat(store.events(shipmentId)).as("kill at call %d", killAt).extracting(TrackingEvent::eventId)
+            assertThat(new TimelineStore(cloud.dynamoDb(), table, Clock.systemUTC()).all(shipmentId)).as("kill at call %d", killAt).extracting(TrackingEvent::eventId)
                     .containsExactlyInAnyOrderElementsOf(distinct.stream().map(TrackingEvent::eventId).toList());
             assertThat(shipment.status()).as("kill at call %d", killAt).isEqualTo(ShipmentFold.fold(distinct).status());
             assertThat(shipment.eventCount()).isEqualTo(distinct.size());
             assertThat(shipment.lastEvent().eventId()).isEqualTo(distinct.getLast().eventId());
+            assertThat(new AnnouncementStore(cloud.dynamoDb(), table).of(List.of(shipmentId)).get(shipmentId).version())
+                    .as("kill at call %d: the version reached is announced", killAt).isEqualTo(shipment.version());
         }
         assertThat(callsOfACleanRun).as("a clean run was reached").isBetween(5, 100);
     }
@@ -116,9 +124,9 @@ class CrashMidBatchTest {
         return event;
     }
 
-    /** The real client, until call number {@code limit}, where the process "dies" before the call is made. */
-    private static DynamoDbClient dyingAfter(DynamoDbClient real, AtomicInteger calls, int limit) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
+    /** The real client, until call number {@code limit} of all the clients sharing {@code calls}, where the process "dies" before it. */
+    private static <T> T dyingAfter(T real, Class<T> type, AtomicInteger calls, int limit) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() != Object.class && !method.getName().equals("close")
                             && !method.getName().equals("serviceName") && calls.incrementAndGet() == limit) {
@@ -129,6 +137,6 @@ class CrashMidBatchTest {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
     }
 }

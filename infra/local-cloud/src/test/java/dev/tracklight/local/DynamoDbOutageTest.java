@@ -3,7 +3,7 @@ package dev.tracklight.local;
 import dev.tracklight.aws.queue.DeadLetters;
 import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.store.ApiKeyStore;
-import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
@@ -89,8 +89,8 @@ class DynamoDbOutageTest {
         WebSocketApiTest.awaitUntil(() -> deadLetters.replay(Set.of()) >= 0 && deadLetters.list(10).isEmpty(), Duration.ofSeconds(60));
 
         WebSocketApiTest.awaitUntil(() -> client.track(token).body().contains("\"DELIVERED\""));
-        List<TrackingEvent> stored = new ShipmentStore(cloud.dynamoDb(), cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME"))
-                .events(shipmentId);
+        List<TrackingEvent> stored = new TimelineStore(cloud.dynamoDb(), cloud.environmentOf("TrackingApiFunction").get("TABLE_NAME"),
+                Clock.systemUTC()).all(shipmentId);
         assertThat(stored).extracting(TrackingEvent::status).map(Enum::name)
                 .containsExactly("INFO_RECEIVED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
     }

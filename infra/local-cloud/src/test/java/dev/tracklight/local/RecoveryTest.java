@@ -1,6 +1,7 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.carriers.ups.UpsAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.EventIds;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +31,8 @@ class RecoveryTest {
         String token = SharedCloud.tokenOf(registered);
         ShipmentStore store = new ShipmentStore(SharedCloud.get().dynamoDb(), SharedCloud.table());
         Instant far = Instant.parse("+999999999-06-01T00:00:00Z");
-        store.putEvent(shipmentId, new TrackingEvent(EventIds.of("ups", number, "AR", far, null), "ups", number, far, "+00:00", false,
-                Instant.now(), Status.IN_TRANSIT, null, null, "AR", "Arrived in the far future", null, "test", null));
+        new TimelineStore(SharedCloud.get().dynamoDb(), SharedCloud.table(), Clock.systemUTC()).putAll(shipmentId, List.of(new TrackingEvent(EventIds.of("ups", number, "AR", far, null), "ups", number, far, "+00:00", false,
+                Instant.now(), Status.IN_TRANSIT, null, null, "AR", "Arrived in the far future", null, "test", null)));
         Shipment before = store.get(shipmentId).orElseThrow();
         Shipment broken = before.withProgress(before.progress(), new Shipment.Outlook(null, null, Instant.MAX), Instant.now());
         assertThat(store.update(broken, before.version())).isTrue();

@@ -3,9 +3,11 @@ package dev.tracklight.local;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.AnnouncementStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.delay.Stage;
@@ -78,7 +80,8 @@ class WatchdogTest {
         var cloud = SharedCloud.get();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         String table = SharedCloud.table();
-        return new ShipmentTracker(store(), new EtaModelStore(cloud.dynamoDb(), table, clock), new TenantSettingsStore(cloud.dynamoDb(), table, clock),
+        return new ShipmentTracker(store(), new TimelineStore(cloud.dynamoDb(), table, clock), new AnnouncementStore(cloud.dynamoDb(), table),
+                new EtaModelStore(cloud.dynamoDb(), table, clock), new TenantSettingsStore(cloud.dynamoDb(), table, clock),
                 new ShipmentEvents(bus, cloud.environmentOf("SlaWatchdogFunction").get("EVENT_BUS_NAME")),
                 new SubscriptionRequests(cloud.sqs(), cloud.queueUrl("SubscriptionsQueue")), clock);
     }
@@ -115,8 +118,7 @@ class WatchdogTest {
 
             // AND a scan puts it back on track, announced once
             TrackingEvent scan = scan(stalled, firstRun.plus(Duration.ofHours(1)));
-            store().putEvent(shipmentId, scan);
-            trackerAt(firstRun.plus(Duration.ofHours(2)), bus).refresh(shipmentId);
+            trackerAt(firstRun.plus(Duration.ofHours(2)), bus).add(store().get(shipmentId).orElseThrow(), List.of(scan));
             assertThat(store().get(shipmentId).orElseThrow().delay()).as("no promise: nothing to judge but the SLA").isNull();
             assertThat(bus.sentFor(shipmentId)).containsExactly(ShipmentEvents.SHIPMENT_DELAYED, ShipmentEvents.SHIPMENT_BACK_ON_TRACK);
         }

@@ -6,10 +6,17 @@ import dev.tracklight.core.delay.DelayStatus;
 import dev.tracklight.core.eta.EtaWindow;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.Status;
+import dev.tracklight.core.tracking.Announcement;
+import dev.tracklight.core.tracking.DelaySignal;
 import dev.tracklight.core.view.TrackingView;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Announces shipment changes on the EventBridge bus; rules in template.yaml route them. */
 public final class ShipmentEvents {
@@ -19,6 +26,10 @@ public final class ShipmentEvents {
     public static final String SHIPMENT_DELAYED = "ShipmentDelayed";
     public static final String SHIPMENT_BACK_ON_TRACK = "ShipmentBackOnTrack";
 
+    private static final int MAX_ENTRIES = 10;
+    private static final int MAX_REQUEST_BYTES = 256 * 1024;
+    private static final int ENTRY_MARGIN_BYTES = 128;
+
     private final EventBridgeClient eventBridge;
     private final String busName;
 
@@ -27,40 +38,68 @@ public final class ShipmentEvents {
         this.busName = busName;
     }
 
-    public void updated(Shipment shipment, TrackingView view) {
-        publish(SHIPMENT_UPDATED, Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), view, Telemetry.correlationId())));
-    }
-
     /**
-     * Announces a change of the shipment's delay verdict since {@code announced}: {@code ShipmentDelayed}
-     * when it became delayed or its delay changed kind, {@code ShipmentBackOnTrack} when a delayed one no
-     * longer is (on time again, or moving again without a promise to judge). Nothing for other changes (a
-     * first ON_TIME, a shipment returned or cancelled while late).
+     * Announces each shipment's new view, after its changed delay verdict when it changed, in as few PutEvents
+     * requests as the limits allow (10 entries, 256 KB).
+     *
+     * @return the shipments some of whose entries the bus refused: not announced, to be announced again
      */
-    public void delayChanged(Shipment shipment, DelayStatus announced) {
-        DelayAssessment delay = shipment.delay();
-        boolean delayed = delay != null && delay.signalsDelay();
-        boolean wasDelayed = announced != null && announced.signalsDelay();
-        boolean endedUndelivered = shipment.status().isTerminal() && shipment.status() != Status.DELIVERED;
-        String detailType;
-        if (delayed && delay.status() != announced) {
-            detailType = SHIPMENT_DELAYED;
-        } else if (!delayed && wasDelayed && !endedUndelivered) {
-            detailType = SHIPMENT_BACK_ON_TRACK;
-        } else {
-            return;
+    public Set<String> announce(List<Outgoing> announcements) {
+        List<Entry> entries = new ArrayList<>();
+        for (Outgoing announced : announcements) {
+            Announcement announcement = announced.announcement();
+            Shipment shipment = announcement.shipment();
+            announcement.delaySignal().ifPresent(signal -> entries.add(new Entry(shipment.shipmentId(),
+                    signal == DelaySignal.DELAYED ? SHIPMENT_DELAYED : SHIPMENT_BACK_ON_TRACK,
+                    Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.version(), shipment.orderId(),
+                            shipment.carrier(), shipment.trackingNumber(), announcement.previousDelay(), shipment.delay(), shipment.eta(),
+                            announced.correlationId())))));
+            entries.add(new Entry(shipment.shipmentId(), SHIPMENT_UPDATED,
+                    Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), announced.view(), announced.correlationId()))));
         }
-        publish(detailType, Json.write(new DelayChange(shipment.shipmentId(), shipment.tenantId(), shipment.version(), shipment.orderId(),
-                shipment.carrier(), shipment.trackingNumber(), announced, delay, shipment.eta(), Telemetry.correlationId())));
+        Set<String> refused = new HashSet<>();
+        List<Entry> request = new ArrayList<>();
+        int bytes = 0;
+        for (Entry entry : entries) {
+            if (request.size() == MAX_ENTRIES || bytes + entry.size() > MAX_REQUEST_BYTES) {
+                refused.addAll(put(request));
+                request.clear();
+                bytes = 0;
+            }
+            request.add(entry);
+            bytes += entry.size();
+        }
+        if (!request.isEmpty()) {
+            refused.addAll(put(request));
+        }
+        return refused;
     }
 
-    private void publish(String detailType, String detail) {
-        PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
-                .eventBusName(busName).source(SOURCE).detailType(detailType).detail(detail).build();
-        var response = eventBridge.putEvents(request -> request.entries(entry));
+    private Set<String> put(List<Entry> request) {
+        var response = eventBridge.putEvents(put -> put.entries(request.stream().map(entry -> PutEventsRequestEntry.builder()
+                .eventBusName(busName).source(SOURCE).detailType(entry.detailType()).detail(entry.detail()).build()).toList()));
+        Set<String> refused = new HashSet<>();
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-            throw new IllegalStateException("EventBridge refused " + detailType + ": "
-                    + response.entries().get(0).errorMessage());
+            for (int i = 0; i < request.size(); i++) {
+                var result = response.entries().get(i);
+                if (result.errorCode() != null) {
+                    refused.add(request.get(i).shipmentId());
+                    Telemetry.warn("bus refused an announcement", "shipment_id", request.get(i).shipmentId(),
+                            "detail_type", request.get(i).detailType(), "error", result.errorCode() + ": " + result.errorMessage());
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** One shipment's announcement with the view it shows and the journey that caused it (null: none, a re-announcement). */
+    public record Outgoing(Announcement announcement, TrackingView view, String correlationId) {
+    }
+
+    private record Entry(String shipmentId, String detailType, String detail) {
+        /** What EventBridge counts of an entry: its texts in UTF-8 (the time and bus name are covered by the margin). */
+        int size() {
+            return SOURCE.length() + detailType.length() + detail.getBytes(StandardCharsets.UTF_8).length + ENTRY_MARGIN_BYTES;
         }
     }
 

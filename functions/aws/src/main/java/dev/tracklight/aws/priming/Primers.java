@@ -1,8 +1,6 @@
 package dev.tracklight.aws.priming;
 
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
-import dev.tracklight.core.delay.DelayAssessor;
-import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.ShipmentTransit;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.json.Json;
@@ -10,6 +8,8 @@ import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.tracking.Announced;
+import dev.tracklight.core.tracking.ShipmentDecisions;
 import dev.tracklight.core.tenant.TenantSettings;
 import dev.tracklight.core.view.TrackingView;
 import dev.tracklight.core.view.TrackingViews;
@@ -50,14 +50,13 @@ public final class Primers {
             adapter.verify(request, "priming");
             List<TrackingEvent> events = adapter.parse(request);
             TrackingEvent event = Json.read(Json.write(events.getFirst()), TrackingEvent.class);
-            var progress = ShipmentFold.fold(List.of(event));
             Shipment registered = Shipment.registered("t", "s", null, "ups", "1Z0PRIMING", null, null, null, null, null,
                     "token", SAMPLE_TIME);
-            var eta = EtaEstimator.estimate(registered, progress.status(), List.of(event), Optional.empty(), SAMPLE_TIME);
+            var progress = ShipmentFold.advance(registered.progress(), List.of(event));
             new TransitEngine(ShipmentTransit.clock(registered)).predict(
                     ShipmentTransit.features(registered, SAMPLE_TIME, ZoneOffset.UTC), SAMPLE_TIME.atOffset(ZoneOffset.UTC).toLocalDateTime());
-            var outlook = DelayAssessor.outlook(registered, progress, eta, TenantSettings.NONE.policyFor("ups"), SAMPLE_TIME);
-            Shipment shipment = registered.withProgress(progress, outlook, SAMPLE_TIME);
+            Shipment shipment = ShipmentDecisions.decide(registered, progress, Optional.empty(), TenantSettings.NONE.policyFor("ups"), SAMPLE_TIME).next();
+            ShipmentDecisions.announcement(shipment, Announced.NOTHING);
             Json.read(Json.write(Json.read(Json.write(shipment), Shipment.class)), Shipment.class);
             Json.read(Json.write(TrackingViews.of(shipment, List.of(event))), TrackingView.class);
         } catch (ProblemException e) {

@@ -12,6 +12,10 @@ public final class Keys {
     public static final String PK = "pk";
     public static final String SK = "sk";
     public static final String META = "META";
+    /** Beside a shipment's META: the version last announced (see AnnouncementStore). */
+    public static final String ANNOUNCED = "ANNOUNCED";
+    /** Sort keys of a timeline's events, and of the events kept for an unregistered number. */
+    public static final String EVENT_PREFIX = "EVT#";
     /** DynamoDB's TTL attribute, epoch seconds. */
     public static final String TTL = "ttl";
     /** Index of a tenant's shipments by last update (merchant API listing). */
@@ -67,7 +71,7 @@ public final class Keys {
     }
 
     public static String event(TrackingEvent event) {
-        return "EVT#" + event.occurredAt() + "#" + event.eventId();
+        return EVENT_PREFIX + event.occurredAt() + "#" + event.eventId();
     }
 
     public static String connection(String connectionId) {

@@ -1,10 +1,8 @@
 package dev.tracklight.aws.store;
 
-import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.TrackingEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -15,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.ConcurrentModificationException;
@@ -31,16 +28,12 @@ import static dev.tracklight.aws.store.Attributes.n;
 import static dev.tracklight.aws.store.Attributes.s;
 import static dev.tracklight.aws.store.Attributes.string;
 
-/** Shipments, their events and the lookups that find them (docs/design.md §2). */
+/** Shipments and the lookups that find them (docs/design.md §2); their events are in {@link TimelineStore}. */
 public final class ShipmentStore {
 
     private static final String DOC = "doc";
     private static final String VERSION = "version";
     private static final String SHIPMENT_ID = "shipmentId";
-    /** On an unmatched event: the tenant whose endpoint received it (absent: platform-wide). */
-    private static final String SCOPE = "scope";
-    /** Events for a number nobody registered yet are kept this long, waiting for their shipment. */
-    private static final long UNMATCHED_RETENTION_DAYS = 90;
     /** Tries of a merchant's change against concurrent writers before it is given up (answered 409). */
     private static final int MAX_DETAIL_ATTEMPTS = 5;
 
@@ -212,47 +205,6 @@ public final class ShipmentStore {
         return lookedUp(Keys.tracking(carrier, trackingNumber));
     }
 
-    /** Writes the event once; a redelivered or re-sent event is a no-op. Returns whether it was new. */
-    public boolean putEvent(String shipmentId, TrackingEvent event) {
-        return putIfAbsent(eventItem(Keys.shipment(shipmentId), event));
-    }
-
-    /**
-     * Keeps an event whose shipment is not registered yet, to attach on registration.
-     *
-     * @param tenantId the tenant whose webhook endpoint received it, or null when it came through a
-     *                 platform-wide endpoint and belongs to any tenant's shipment with this number
-     */
-    public void putUnmatched(TrackingEvent event, String tenantId) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tracking(event.carrier(), event.trackingNumber()),
-                Keys.event(event) + "#" + (tenantId == null ? "*" : tenantId)));
-        item.put(DOC, s(Json.write(event)));
-        if (tenantId != null) {
-            item.put(SCOPE, s(tenantId));
-        }
-        item.put(Keys.TTL, n(Instant.now().plus(UNMATCHED_RETENTION_DAYS, ChronoUnit.DAYS).getEpochSecond()));
-        putIfAbsent(item);
-    }
-
-    /** Copies the events that arrived before the shipment was registered onto its timeline (its tenant's and platform-wide). */
-    public int attachUnmatched(Shipment shipment) {
-        int attached = 0;
-        for (var item : query(Keys.tracking(shipment.carrier(), shipment.trackingNumber()), "EVT#")) {
-            String scope = string(item, SCOPE);
-            if ((scope == null || scope.equals(shipment.tenantId()))
-                    && putEvent(shipment.shipmentId(), Json.read(string(item, DOC), TrackingEvent.class))) {
-                attached++;
-            }
-        }
-        return attached;
-    }
-
-    public List<TrackingEvent> events(String shipmentId) {
-        return query(Keys.shipment(shipmentId), "EVT#").stream()
-                .map(item -> EventAdmission.readable(Json.read(string(item, DOC), TrackingEvent.class)))
-                .toList();
-    }
-
     /**
      * Replaces the shipment if nobody changed it since {@code expectedVersion} was read.
      *
@@ -303,25 +255,10 @@ public final class ShipmentStore {
         return item;
     }
 
-    private static Map<String, AttributeValue> eventItem(String pk, TrackingEvent event) {
-        Map<String, AttributeValue> item = new HashMap<>(key(pk, Keys.event(event)));
-        item.put(DOC, s(Json.write(event)));
-        return item;
-    }
-
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(item).conditionExpression(condition).build())
                 .build();
-    }
-
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
     }
 
     private List<Map<String, AttributeValue>> query(String pk, String skPrefix) {

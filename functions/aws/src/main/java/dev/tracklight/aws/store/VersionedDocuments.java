@@ -4,7 +4,6 @@ import dev.tracklight.core.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -29,7 +28,6 @@ final class VersionedDocuments<T> {
     private static final String DOC = "doc";
     private static final String VERSION = "version";
     private static final int MAX_CHANGE_ATTEMPTS = 5;
-    private static final int MAX_BATCH_GET = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,20 +96,10 @@ final class VersionedDocuments<T> {
                 .items().stream().map(item -> Json.read(string(item, DOC), type)).toList();
     }
 
-    /** The documents of these keys that exist, in the order asked: one BatchGetItem per 100, unprocessed keys asked again. */
+    /** The documents of these keys that exist, in the order asked. */
     List<T> getAll(List<Map<String, AttributeValue>> keys) {
         Map<String, T> found = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(from + MAX_BATCH_GET, keys.size())).stream().distinct().toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> asked = pending;
-                var response = dynamo.batchGetItem(request -> request.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).forEach(item ->
-                        found.put(keyString(item), Json.read(string(item, DOC), type)));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        BatchRequests.getAll(dynamo, table, keys).forEach(item -> found.put(keyString(item), Json.read(string(item, DOC), type)));
         List<T> inOrder = new ArrayList<>();
         keys.stream().map(VersionedDocuments::keyString).distinct().filter(found::containsKey).forEach(key -> inOrder.add(found.get(key)));
         return inOrder;

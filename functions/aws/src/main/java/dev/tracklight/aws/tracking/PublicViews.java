@@ -1,7 +1,7 @@
 package dev.tracklight.aws.tracking;
 
-import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.SubscriptionStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.view.CarrierNotice;
 import dev.tracklight.core.view.TrackingView;
@@ -13,16 +13,16 @@ import dev.tracklight.core.view.TrackingViews;
  */
 public final class PublicViews {
 
-    private final ShipmentStore shipments;
+    private final TimelineStore timeline;
     private final SubscriptionStore subscriptions;
 
-    public PublicViews(ShipmentStore shipments, SubscriptionStore subscriptions) {
-        this.shipments = shipments;
+    public PublicViews(TimelineStore timeline, SubscriptionStore subscriptions) {
+        this.timeline = timeline;
         this.subscriptions = subscriptions;
     }
 
     public TrackingView of(Shipment shipment) {
-        TrackingView view = TrackingViews.of(shipment, shipments.events(shipment.shipmentId()));
+        TrackingView view = TrackingViews.of(shipment, timeline.newest(shipment.shipmentId(), TrackingViews.MAX_TIMELINE_ENTRIES));
         // the subscription is read only where a notice can apply
         return CarrierNotice.applies(shipment.status()) ? view.withCarrierNotice(CarrierNotice.of(shipment.status(), subscriptions.get(shipment.shipmentId()).orElse(null)))
                 : view;

@@ -2,6 +2,7 @@ package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.core.carriers.detect.CarrierCandidate;
@@ -27,13 +28,15 @@ import java.util.stream.Collectors;
 public final class ShipmentRegistry {
 
     private final ShipmentStore store;
+    private final TimelineStore timeline;
     private final ShipmentTracker tracker;
     private final SubscriptionRequests subscriptions;
     private final Clock clock;
     private final CarrierDetector detector = new CarrierDetector();
 
-    public ShipmentRegistry(ShipmentStore store, ShipmentTracker tracker, SubscriptionRequests subscriptions, Clock clock) {
+    public ShipmentRegistry(ShipmentStore store, TimelineStore timeline, ShipmentTracker tracker, SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
+        this.timeline = timeline;
         this.tracker = tracker;
         this.subscriptions = subscriptions;
         this.clock = clock;
@@ -85,8 +88,7 @@ public final class ShipmentRegistry {
             return first;
         }
         subscriptions.subscribe(shipmentId);
-        store.attachUnmatched(shipment);
-        return tracker.refresh(shipment);
+        return tracker.add(shipment, timeline.unmatched(shipment));
     }
 
     /** @param carrier and {@code trackingNumber} as normalized for the shipment */

@@ -1,49 +1,67 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.bus.ShipmentEvents;
+import dev.tracklight.aws.bus.ShipmentEvents.Outgoing;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.store.AnnouncementStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
-import dev.tracklight.core.delay.DelayAssessor;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.eta.EtaEstimator;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.model.Shipment.Outlook;
 import dev.tracklight.core.model.Shipment.Progress;
-import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
+import dev.tracklight.core.tracking.Announced;
+import dev.tracklight.core.tracking.Announcement;
+import dev.tracklight.core.tracking.Decision;
+import dev.tracklight.core.tracking.ShipmentDecisions;
 import dev.tracklight.core.view.TrackingViews;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Keeps shipments in step with their events. Every step is safe to repeat: the event write is
- * idempotent, the state is a fold of the stored events, the shipment write is guarded by its version,
- * and an announcement that did not go out is sent on the next attempt.
+ * Keeps shipments in step with their events, a batch at a time: per shipment, its new events are written
+ * (one BatchWriteItem), folded onto what the shipment already holds, and the shipment written once, guarded
+ * by its version; then every changed shipment of the batch is announced in batched PutEvents and marked
+ * announced in one more batch write. Each step is safe to repeat: events are written before the version
+ * that folds them, so a retry finds them newer than the shipment (folded then) or sees them in the timeline
+ * it folds again; a version written but not announced is announced by whoever handles the shipment next.
  */
 public final class ShipmentTracker {
 
     private static final int MAX_ATTEMPTS = 5;
 
     private final ShipmentStore store;
+    private final TimelineStore timeline;
+    private final AnnouncementStore announced;
     private final EtaModelStore etaModel;
     private final TenantSettingsStore settings;
     private final ShipmentEvents events;
     private final SubscriptionRequests subscriptions;
     private final Clock clock;
 
-    public ShipmentTracker(ShipmentStore store, EtaModelStore etaModel, TenantSettingsStore settings, ShipmentEvents events,
-                           SubscriptionRequests subscriptions, Clock clock) {
+    public ShipmentTracker(ShipmentStore store, TimelineStore timeline, AnnouncementStore announced, EtaModelStore etaModel,
+                           TenantSettingsStore settings, ShipmentEvents events, SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
+        this.timeline = timeline;
+        this.announced = announced;
         this.etaModel = etaModel;
         this.settings = settings;
         this.events = events;
@@ -60,103 +78,188 @@ public final class ShipmentTracker {
     public static ShipmentTracker wire(FunctionEnvironment env, AwsClients aws, TenantSettingsStore settings) {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
-        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
+        return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new TimelineStore(aws.dynamoDb(), table, clock),
+                new AnnouncementStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")),
                 new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock);
     }
 
     /**
-     * Adds events of one tracking number to every shipment registered for it, or keeps them until one
-     * registers. The shipment is folded once for all of them, however many arrived together.
+     * The events of one tracking number as received through one endpoint.
      *
-     * @param tenantId the tenant whose webhook endpoint received the events: only its shipments take them,
-     *                 so one merchant's credentials cannot move another's parcels; null for a platform-wide
-     *                 endpoint, whose events belong to every shipment with the number
+     * @param tenantId the tenant whose webhook endpoint received them: only its shipments take them, so one
+     *                 merchant's credentials cannot move another's parcels; null for a platform-wide endpoint,
+     *                 whose events belong to every shipment with the number
      */
-    public void record(List<TrackingEvent> events, String tenantId) {
-        TrackingEvent first = events.getFirst();
-        if (!events.stream().allMatch(e -> e.carrier().equals(first.carrier()) && e.trackingNumber().equals(first.trackingNumber()))) {
-            throw new IllegalArgumentException("record takes the events of one tracking number");
-        }
-        List<Shipment> shipments = store.findByTracking(first.carrier(), first.trackingNumber()).stream()
-                .filter(shipment -> tenantId == null || tenantId.equals(shipment.tenantId()))
-                .toList();
-        if (shipments.isEmpty()) {
-            events.forEach(event -> store.putUnmatched(event, tenantId));
-            return;
-        }
-        for (Shipment shipment : shipments) {
-            events.forEach(event -> store.putEvent(shipment.shipmentId(), event));
-            refresh(shipment);
-        }
+    public record NumberEvents(String carrier, String trackingNumber, String tenantId, List<TrackingEvent> events) {
     }
 
     /**
-     * Folds the stored events into the shipment, judges its ETA and delay as of now, and announces the
-     * new view (and a changed delay verdict) when it changed. The watchdog calls it for shipments that
-     * went without a scan, so a verdict reached by the clock alone takes the same path as one from a scan.
+     * Adds each number's events to every shipment registered for it, or keeps them until one registers, and
+     * announces what changed.
+     *
+     * @return the numbers whose events were not (fully) taken, with why: the caller retries them, and
+     *         repeating the ones that were taken changes nothing
+     */
+    public Map<NumberEvents, RuntimeException> recordAll(List<NumberEvents> batch) {
+        Map<NumberEvents, RuntimeException> failed = new LinkedHashMap<>();
+        Map<String, Written> written = new LinkedHashMap<>();
+        Map<String, List<NumberEvents>> causes = new HashMap<>();
+        for (NumberEvents number : batch) {
+            try {
+                for (Written shipment : take(number)) {
+                    written.put(shipment.shipment().shipmentId(), shipment);
+                    causes.computeIfAbsent(shipment.shipment().shipmentId(), id -> new ArrayList<>()).add(number);
+                }
+            } catch (RuntimeException e) {
+                failed.put(number, e);
+            }
+        }
+        Map<String, RuntimeException> notAnnounced;
+        try {
+            notAnnounced = announce(written.values());
+        } catch (RuntimeException e) {
+            notAnnounced = new HashMap<>();
+            for (String shipmentId : written.keySet()) {
+                notAnnounced.put(shipmentId, e);
+            }
+        }
+        notAnnounced.forEach((shipmentId, why) -> causes.get(shipmentId).forEach(number -> failed.putIfAbsent(number, why)));
+        return failed;
+    }
+
+    /** Adds events to one shipment (those that waited for its registration, the merchant's cancellation) and announces it. */
+    public Shipment add(Shipment known, Collection<TrackingEvent> added) {
+        return announceOne(apply(known, added));
+    }
+
+    /**
+     * Judges the shipment's ETA and delay as of now and announces what changed or was not announced yet. The
+     * watchdog calls it for shipments that went without a scan, so a verdict reached by the clock alone takes
+     * the same path as one from a scan.
      */
     public Shipment refresh(String shipmentId) {
         return refresh(read(shipmentId));
     }
 
-    /**
-     * The same, starting from a copy the caller holds (the lookup that found it, the shipment it just
-     * created or changed), so the common path reads the shipment once; only a lost race re-reads it.
-     */
+    /** The same, from a copy the caller holds, so the common path reads the shipment once; only a lost race re-reads it. */
     public Shipment refresh(Shipment known) {
-        String shipmentId = known.shipmentId();
+        return announceOne(apply(known, List.of()));
+    }
+
+    private List<Written> take(NumberEvents number) {
+        List<Shipment> shipments = store.findByTracking(number.carrier(), number.trackingNumber()).stream()
+                .filter(shipment -> number.tenantId() == null || number.tenantId().equals(shipment.tenantId()))
+                .toList();
+        if (shipments.isEmpty()) {
+            number.events().forEach(event -> timeline.putUnmatched(event, number.tenantId()));
+        }
+        return shipments.stream().map(shipment -> apply(shipment, number.events())).toList();
+    }
+
+    private Shipment announceOne(Written written) {
+        var refused = announce(List.of(written));
+        if (!refused.isEmpty()) {
+            throw refused.values().iterator().next();
+        }
+        return written.shipment();
+    }
+
+    /** The shipment as written, and the journey that changed it. */
+    private record Written(Shipment shipment, String correlationId) {
+    }
+
+    /**
+     * Writes the events the shipment does not hold yet, then the shipment they make, once; a lost race reads
+     * the shipment again and decides again.
+     */
+    private Written apply(Shipment known, Collection<TrackingEvent> arrived) {
         Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            List<TrackingEvent> timeline = store.events(shipmentId);
-            Progress progress = ShipmentFold.fold(timeline);
-            Outlook outlook = DelayAssessor.outlook(current, progress, estimate(current, progress, timeline, now),
-                    settings.cached(current.tenantId()).policyFor(current.carrier()), now);
-            Shipment next = current;
-            if (!current.showsTheSameAs(progress, outlook)) {
-                next = current.withProgress(progress, outlook, now);
-                if (!store.update(next, current.version())) {
-                    current = read(shipmentId);
-                    continue;
-                }
-                if (next.status() == Status.DELIVERED && current.status() != Status.DELIVERED) {
-                    learnTransit(next, timeline);
-                    EtaOutcomes.delivered(current.eta(), next);
-                }
+            Progress progress = progressWith(current, arrived);
+            Optional<TransitEngine> engine = EtaEstimator.mayUseEngine(progress) ? etaModel.engineFor(current) : Optional.empty();
+            Decision decision = ShipmentDecisions.decide(current, progress, engine,
+                    settings.cached(current.tenantId()).policyFor(current.carrier()), clock.instant());
+            if (decision.changed() && !store.update(decision.next(), current.version())) {
+                current = read(current.shipmentId());
+                continue;
             }
-            if (next.publishedVersion() < next.version()) {
-                if (next.status().isTerminal()) {
-                    // asked again on every unpublished change of an ended shipment, so a crash here cannot lose it
-                    subscriptions.end(shipmentId);
+            decision.delivery().ifPresent(delivery -> {
+                if (delivery.handOff() != null) {
+                    etaModel.learn(decision.next(), delivery.handOff(), delivery.deliveredAt(), delivery.localOffset());
                 }
-                events.delayChanged(next, next.publishedDelay());
-                events.updated(next, TrackingViews.of(next, timeline));
-                // A lost race here only means a newer version is being announced by its own writer.
-                store.update(next.withPublished(next.version(), next.delayStatus()), next.version());
-            }
-            return next;
+                EtaOutcomes.delivered(delivery.lastEstimate(), decision.next());
+            });
+            return new Written(decision.next(), Telemetry.correlationId());
         }
-        throw new ConcurrentModificationException("shipment " + shipmentId + " kept changing; the message will be retried");
+        throw new ConcurrentModificationException("shipment " + current.shipmentId() + " kept changing; the message will be retried");
+    }
+
+    /**
+     * The progress with the events that arrived: folded onto the shipment's own when they are all newer than
+     * its newest (the common case: no timeline read), else the fold of its whole timeline and them. Either
+     * way they are written first, so a retry after a crash finds them.
+     */
+    private Progress progressWith(Shipment shipment, Collection<TrackingEvent> arrived) {
+        Progress progress = shipment.progress();
+        TrackingEvent newest = progress.lastEvent();
+        // the newest folded event is in the timeline already: a carrier's repeat of it costs nothing
+        List<TrackingEvent> unseen = arrived.stream().filter(event -> newest == null || !event.eventId().equals(newest.eventId())).toList();
+        if (ShipmentFold.canAdvance(progress, unseen)) {
+            timeline.putAll(shipment.shipmentId(), unseen);
+            return ShipmentFold.advance(progress, unseen);
+        }
+        List<TrackingEvent> stored = timeline.all(shipment.shipmentId());
+        Set<String> storedIds = stored.stream().map(TrackingEvent::eventId).collect(Collectors.toSet());
+        List<TrackingEvent> missing = unseen.stream().filter(event -> !storedIds.contains(event.eventId())).toList();
+        timeline.putAll(shipment.shipmentId(), missing);
+        return ShipmentFold.fold(Stream.concat(stored.stream(), missing.stream()).toList());
+    }
+
+    /**
+     * Announces the shipments whose version was not announced yet, in batched PutEvents, ends the subscriptions
+     * of those that ended, and marks them announced in one batch write.
+     *
+     * @return the shipments that could not be announced, with why
+     */
+    private Map<String, RuntimeException> announce(Collection<Written> written) {
+        if (written.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, RuntimeException> failed = new HashMap<>();
+        Map<String, Announced> last = announced.of(written.stream().map(w -> w.shipment().shipmentId()).toList());
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (Written w : written) {
+            Shipment shipment = w.shipment();
+            Optional<Announcement> announcement = ShipmentDecisions.announcement(shipment, last.get(shipment.shipmentId()));
+            try {
+                announcement.ifPresent(a -> outgoing.add(new Outgoing(a, TrackingViews.of(shipment,
+                        timeline.newest(shipment.shipmentId(), TrackingViews.MAX_TIMELINE_ENTRIES)), w.correlationId())));
+            } catch (RuntimeException e) {
+                failed.put(shipment.shipmentId(), e);
+            }
+        }
+        if (outgoing.isEmpty()) {
+            return failed;
+        }
+        Set<String> refused = events.announce(outgoing);
+        refused.forEach(id -> failed.put(id, new IllegalStateException("the bus refused the announcement of shipment " + id)));
+        Map<String, Announced> marks = new LinkedHashMap<>();
+        for (Outgoing out : outgoing) {
+            Shipment shipment = out.announcement().shipment();
+            if (refused.contains(shipment.shipmentId())) {
+                continue;
+            }
+            if (out.announcement().endSubscription()) {
+                subscriptions.end(shipment.shipmentId());
+            }
+            marks.put(shipment.shipmentId(), out.announcement().marks());
+        }
+        announced.mark(marks);
+        return failed;
     }
 
     private Shipment read(String shipmentId) {
         return store.get(shipmentId).orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " does not exist"));
-    }
-
-    /**
-     * The model is read only when the carrier did not say when the parcel arrives, and not once it has. The
-     * estimate shown stays until the new one differs noticeably, so a repeated event changes nothing.
-     */
-    private Optional<EtaWindow> estimate(Shipment shipment, Progress progress, List<TrackingEvent> timeline, Instant now) {
-        boolean needsModel = !progress.status().isTerminal() && timeline.stream().noneMatch(e -> e.carrierEta() != null);
-        return EtaEstimator.estimate(shipment, progress.status(), timeline, needsModel ? etaModel.engineFor(shipment) : Optional.empty(),
-                now).map(fresh -> fresh.differsNoticeablyFrom(shipment.eta()) ? fresh : shipment.eta());
-    }
-
-    private void learnTransit(Shipment delivered, List<TrackingEvent> timeline) {
-        TrackingEvent delivery = delivered.lastEvent();
-        EtaEstimator.handOff(timeline).ifPresent(handOff ->
-                etaModel.learn(delivered, handOff, delivery.occurredAt(), ZoneOffset.of(delivery.localOffset())));
     }
 }

@@ -4,18 +4,17 @@ import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.eta.engine.TransitPrediction;
 import dev.tracklight.core.geo.CountryOffsets;
 import dev.tracklight.core.model.Location;
+import dev.tracklight.core.model.Milestones;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
-import dev.tracklight.core.state.ShipmentFold;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -44,31 +43,29 @@ public final class EtaEstimator {
 
     /**
      * @param shipment the shipment (its promise, destination and lane)
-     * @param status   its status after its events (no estimate once it is terminal)
+     * @param progress its progress after its events, milestones included (no estimate once it is terminal)
      * @param engine   the transit engine as trained so far, when there is one
      */
-    public static Optional<EtaWindow> estimate(Shipment shipment, Status status, Collection<TrackingEvent> events,
-                                               Optional<TransitEngine> engine, Instant now) {
-        if (status != null && status.isTerminal()) {
+    public static Optional<EtaWindow> estimate(Shipment shipment, Progress progress, Optional<TransitEngine> engine, Instant now) {
+        Status status = progress.status();
+        if (status.isTerminal()) {
             return Optional.empty();
         }
-        String offset = destinationOffset(events, shipment.destination());
-        Optional<TrackingEvent> carrierEstimate = events.stream()
-                .filter(event -> event.carrierEta() != null)
-                .max(ShipmentFold.CHRONOLOGICAL);
-        if (carrierEstimate.isPresent()) {
-            Instant likely = carrierEstimate.get().carrierEta();
-            return Optional.of(new EtaWindow(likely.minus(CARRIER_MARGIN), likely, likely.plus(CARRIER_MARGIN), 0.8,
+        Milestones milestones = progress.milestones();
+        String offset = destinationOffset(progress.lastEvent(), shipment.destination());
+        Instant carrierEta = milestones.carrierEta();
+        if (carrierEta != null) {
+            return Optional.of(new EtaWindow(carrierEta.minus(CARRIER_MARGIN), carrierEta, carrierEta.plus(CARRIER_MARGIN), 0.8,
                     EtaBasis.CARRIER_ESTIMATE, offset));
         }
         ZoneOffset zone = ZoneOffset.of(offset);
-        if (status == Status.OUT_FOR_DELIVERY) {
-            Optional<EtaWindow> today = onTheVan(events, zone, offset, now);
+        if (status == Status.OUT_FOR_DELIVERY && milestones.outForDelivery() != null) {
+            Optional<EtaWindow> today = onTheVan(milestones.outForDelivery(), zone, offset, now);
             if (today.isPresent()) {
                 return today;
             }
         }
-        Optional<Instant> handOff = handOff(events);
+        Optional<Instant> handOff = Optional.ofNullable(milestones.handOff());
         Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_ENGINE_DELIVERIES);
         var features = handOff.map(time -> ShipmentTransit.features(shipment, time, zone));
         var asOf = LocalDateTime.ofInstant(handOff.filter(now::isBefore).orElse(now), zone);
@@ -89,41 +86,33 @@ public final class EtaEstimator {
         return Optional.empty();
     }
 
+    /** True when an estimate for this progress may come from the transit engine, so it is worth reading. */
+    public static boolean mayUseEngine(Progress progress) {
+        return !progress.status().isTerminal() && progress.milestones().carrierEta() == null;
+    }
+
     /**
      * Out for delivery, before the end of that day's rounds: between now and the end of the rounds, most
      * likely a half round after the scan. Once the rounds are over it was not delivered that day, and the
      * engine or the promise says what remains.
      */
-    private static Optional<EtaWindow> onTheVan(Collection<TrackingEvent> events, ZoneOffset zone, String offset, Instant now) {
-        return events.stream().filter(event -> event.status() == Status.OUT_FOR_DELIVERY).max(ShipmentFold.CHRONOLOGICAL)
-                .map(TrackingEvent::occurredAt)
-                .flatMap(scan -> {
-                    Instant roundsEnd = LocalDateTime.ofInstant(scan, zone).toLocalDate().atTime(ROUNDS_END).toInstant(zone);
-                    Instant early = scan.isAfter(now) ? scan : now;
-                    if (!early.isBefore(roundsEnd)) {
-                        return Optional.empty();
-                    }
-                    Instant likely = scan.plus(TYPICAL_ROUND);
-                    likely = likely.isBefore(early) ? early : likely.isAfter(roundsEnd) ? roundsEnd : likely;
-                    return Optional.of(new EtaWindow(early, likely, roundsEnd, 0.7, EtaBasis.OUT_FOR_DELIVERY, offset));
-                });
-    }
-
-    /** When the carrier took the parcel: the first pick-up scan, else the first scan of any kind. */
-    public static Optional<Instant> handOff(Collection<TrackingEvent> events) {
-        return events.stream().filter(event -> event.status() == Status.PICKED_UP)
-                .map(TrackingEvent::occurredAt).min(Comparator.naturalOrder())
-                .or(() -> events.stream().filter(TrackingEvent::changesStatus)
-                        .filter(event -> event.status() != Status.INFO_RECEIVED)
-                        .map(TrackingEvent::occurredAt).min(Comparator.naturalOrder()));
+    private static Optional<EtaWindow> onTheVan(Instant scan, ZoneOffset zone, String offset, Instant now) {
+        Instant roundsEnd = LocalDateTime.ofInstant(scan, zone).toLocalDate().atTime(ROUNDS_END).toInstant(zone);
+        Instant early = scan.isAfter(now) ? scan : now;
+        if (!early.isBefore(roundsEnd)) {
+            return Optional.empty();
+        }
+        Instant likely = scan.plus(TYPICAL_ROUND);
+        likely = likely.isBefore(early) ? early : likely.isAfter(roundsEnd) ? roundsEnd : likely;
+        return Optional.of(new EtaWindow(early, likely, roundsEnd, 0.7, EtaBasis.OUT_FOR_DELIVERY, offset));
     }
 
     /**
      * The newest scan's offset is the best guess of where the parcel is headed; before any scan, the
      * destination country's when it has a single zone; UTC otherwise.
      */
-    private static String destinationOffset(Collection<TrackingEvent> events, Location destination) {
-        return events.stream().max(ShipmentFold.CHRONOLOGICAL)
+    private static String destinationOffset(TrackingEvent newest, Location destination) {
+        return Optional.ofNullable(newest)
                 .map(TrackingEvent::localOffset)
                 .filter(offset -> offset != null && offset.matches("[+-]\\d\\d:\\d\\d"))
                 .or(() -> CountryOffsets.of(destination == null ? null : destination.country()))

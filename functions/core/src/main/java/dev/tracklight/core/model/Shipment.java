@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * A merchant's shipment as stored. {@code version} increases with every visible change and guards
- * concurrent writers; {@code publishedVersion} and {@code publishedDelay} are what was last announced on
- * the bus, so an announcement lost to a crash goes out on the next attempt. {@code etaRevisions} keeps the
+ * concurrent writers (what was last announced of it is kept apart, see {@code Announced}). {@code etaRevisions} keeps the
  * estimates shown over time, the first one included. {@code recheckAt} is when the delay verdict must be
  * judged again if no scan arrives (the watchdog finds it through the due index).
  */
@@ -32,13 +31,12 @@ public record Shipment(
         String subStatus,
         TrackingEvent lastEvent,
         int eventCount,
+        Milestones milestones,
         EtaWindow eta,
         List<EtaRevision> etaRevisions,
         DelayAssessment delay,
         Instant recheckAt,
         long version,
-        long publishedVersion,
-        DelayStatus publishedDelay,
         Instant createdAt,
         Instant updatedAt,
         CarrierChoice carrierChoice,
@@ -53,8 +51,8 @@ public record Shipment(
                                       String serviceLevel, Location origin, Location destination, LocalDate promisedDelivery,
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, null, List.of(), null, null, 1, 0,
-                null, now, now, CarrierChoice.PINNED, null);
+                promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, Milestones.NONE, null, List.of(), null, null, 1,
+                now, now, CarrierChoice.PINNED, null);
     }
 
     /** True when neither what the shipment's viewers see nor when it must be judged again would change. */
@@ -65,29 +63,22 @@ public record Shipment(
     public Shipment withProgress(Progress progress, Outlook outlook, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
-                progress.eventCount(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
-                outlook.delay(), outlook.recheckAt(), version + 1, publishedVersion, publishedDelay, createdAt, now,
+                progress.eventCount(), progress.milestones(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
+                outlook.delay(), outlook.recheckAt(), version + 1, createdAt, now,
                 carrierChoice, channel);
-    }
-
-    /** Marks this version, and its delay verdict, as announced. */
-    public Shipment withPublished(long published, DelayStatus delayAnnounced) {
-        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version, published, delayAnnounced, createdAt, updatedAt, carrierChoice, channel);
     }
 
     public Shipment withCarrierChoice(CarrierChoice choice) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, choice, channel);
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
+                delay, recheckAt, version, createdAt, updatedAt, choice, channel);
     }
 
     /** Where the merchant's order came from ({@code api}, {@code shopify}, {@code woocommerce}, …). */
     public Shipment withChannel(String from) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
-                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version, publishedVersion, publishedDelay, createdAt, updatedAt, carrierChoice, from);
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
+                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, from);
     }
 
     /**
@@ -96,8 +87,8 @@ public record Shipment(
      */
     public Shipment withMerchantDetails(LocalDate promise, Contact recipient, Location destinationNow, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destinationNow,
-                promise, recipient, trackingToken, status, subStatus, lastEvent, eventCount, eta, etaRevisions,
-                delay, recheckAt, version + 1, publishedVersion, publishedDelay, createdAt, now, carrierChoice, channel);
+                promise, recipient, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
+                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel);
     }
 
     /** The first estimate ever shown, or null before there was one. */
@@ -111,15 +102,21 @@ public record Shipment(
     }
 
     public Progress progress() {
-        return new Progress(status, subStatus, lastEvent, eventCount);
+        return new Progress(status, subStatus, lastEvent, eventCount, milestones);
     }
 
     public Outlook outlook() {
         return new Outlook(eta, delay, recheckAt);
     }
 
-    /** The part of a shipment that its events decide; any change to it is visible on the tracking page. */
-    public record Progress(Status status, String subStatus, TrackingEvent lastEvent, int eventCount) {
+    /**
+     * The part of a shipment that its events decide; any change to it is visible on the tracking page.
+     * {@code milestones} is null on a shipment stored before they were kept: its next fold reads its events.
+     */
+    public record Progress(Status status, String subStatus, TrackingEvent lastEvent, int eventCount, Milestones milestones) {
+
+        /** A shipment's progress before any event. */
+        public static final Progress NONE = new Progress(Status.PENDING, null, null, 0, Milestones.NONE);
     }
 
     /** What we expect of a shipment: its ETA, its delay verdict, and when to judge it again without a scan. */

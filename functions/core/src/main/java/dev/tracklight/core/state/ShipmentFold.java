@@ -1,5 +1,6 @@
 package dev.tracklight.core.state;
 
+import dev.tracklight.core.model.Milestones;
 import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
@@ -24,26 +25,61 @@ public final class ShipmentFold {
     }
 
     public static Progress fold(Collection<TrackingEvent> events) {
-        List<TrackingEvent> ordered = events.stream()
+        return continueFrom(Progress.NONE, distinctInOrder(events));
+    }
+
+    /**
+     * True when {@code events} can be folded onto {@code progress} without the rest of the timeline: the
+     * shipment keeps its milestones and every event is newer than the newest one folded so far.
+     */
+    public static boolean canAdvance(Progress progress, Collection<TrackingEvent> events) {
+        return progress.milestones() != null && events.stream().allMatch(event -> isNewer(event, progress));
+    }
+
+    /** True when the event comes after every event folded into {@code progress}. */
+    public static boolean isNewer(TrackingEvent event, Progress progress) {
+        return progress.lastEvent() == null || CHRONOLOGICAL.compare(event, progress.lastEvent()) > 0;
+    }
+
+    /**
+     * The progress after {@code newer} events, from the progress of those before them: the same as folding
+     * the whole set, at the cost of the new events only.
+     *
+     * @throws IllegalArgumentException when {@link #canAdvance} does not hold
+     */
+    public static Progress advance(Progress progress, Collection<TrackingEvent> newer) {
+        if (!canAdvance(progress, newer)) {
+            throw new IllegalArgumentException("advance takes events newer than the last one folded, onto kept milestones");
+        }
+        return continueFrom(progress, distinctInOrder(newer));
+    }
+
+    private static List<TrackingEvent> distinctInOrder(Collection<TrackingEvent> events) {
+        return events.stream()
                 .collect(Collectors.toMap(TrackingEvent::eventId, e -> e, (first, duplicate) -> first))
                 .values().stream().sorted(CHRONOLOGICAL).toList();
-        Status status = Status.PENDING;
-        String subStatus = null;
-        int furthestRank = status.rank();
-        TrackingEvent last = null;
+    }
+
+    private static Progress continueFrom(Progress from, List<TrackingEvent> ordered) {
+        Status status = from.status();
+        String subStatus = from.subStatus();
+        Milestones milestones = from.milestones();
+        Status furthest = milestones.furthest();
+        TrackingEvent last = from.lastEvent();
         for (TrackingEvent event : ordered) {
             last = event;
-            if (event.changesStatus() && mayMove(status, furthestRank, event.status())) {
+            if (event.changesStatus() && mayMove(status, furthest.rank(), event.status())) {
                 status = event.status();
                 subStatus = event.subStatus();
-                if (!status.isSideTrack()) {
-                    furthestRank = Math.max(furthestRank, status.rank());
+                if (!status.isSideTrack() && status.rank() > furthest.rank()) {
+                    furthest = status;
                 }
             } else if (event.changesStatus() && event.status() == status) {
                 subStatus = event.subStatus();
             }
+            milestones = milestones.with(event, furthest);
         }
-        return new Progress(status, subStatus, last, ordered.size());
+        return new Progress(status, subStatus, last, from.eventCount() + ordered.size(), milestones);
     }
 
     /**

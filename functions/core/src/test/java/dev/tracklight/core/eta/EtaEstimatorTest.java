@@ -4,8 +4,10 @@ import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.state.ShipmentFold;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,6 +36,12 @@ class EtaEstimatorTest {
     }
 
     /** An engine that has seen 60 Shenzhen → Shanghai parcels take about two business days. */
+    /** The fold of the events, as if it had reached {@code status}. */
+    private static Progress progress(Status status, List<TrackingEvent> events) {
+        Progress folded = ShipmentFold.fold(events);
+        return new Progress(status, null, folded.lastEvent(), folded.eventCount(), folded.milestones());
+    }
+
     private static TransitEngine trained() {
         Shipment lane = shipment(null, SHANGHAI);
         TransitEngine engine = new TransitEngine(ShipmentTransit.clock(lane));
@@ -51,7 +59,7 @@ class EtaEstimatorTest {
         Instant carrierEta = Instant.parse("2026-11-22T06:00:00Z");
         List<TrackingEvent> events = List.of(event(Status.PICKED_UP, T0, null), event(Status.IN_TRANSIT, T0.plusSeconds(3600), carrierEta));
 
-        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-25"), SHANGHAI), Status.IN_TRANSIT, events,
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-25"), SHANGHAI), progress(Status.IN_TRANSIT, events),
                 Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.CARRIER_ESTIMATE);
@@ -65,7 +73,7 @@ class EtaEstimatorTest {
     void thenTheTrainedEnginesWindowFromHandOffBeforeAnyPromise() {
         List<TrackingEvent> events = List.of(event(Status.INFO_RECEIVED, T0.minusSeconds(86400), null), event(Status.PICKED_UP, T0, null));
 
-        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-30"), SHANGHAI), Status.PICKED_UP, events,
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-30"), SHANGHAI), progress(Status.PICKED_UP, events),
                 Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.LANE_HISTORY);
@@ -84,8 +92,8 @@ class EtaEstimatorTest {
 
     @Test
     void theMerchantsPromiseWhileTheEngineKnowsTooLittle() {
-        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.IN_TRANSIT,
-                List.of(event(Status.PICKED_UP, T0, null)), Optional.of(new TransitEngine(ShipmentTransit.clock(shipment(null, SHANGHAI)))), T0)
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI),
+                progress(Status.IN_TRANSIT, List.of(event(Status.PICKED_UP, T0, null))), Optional.of(new TransitEngine(ShipmentTransit.clock(shipment(null, SHANGHAI)))), T0)
                 .orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.MERCHANT_PROMISE);
@@ -95,7 +103,7 @@ class EtaEstimatorTest {
 
     @Test
     void beforeAnyScanAPromisedDayIsPlacedInTheDestinationCountrysZone() {
-        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.PENDING, List.of(),
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), progress(Status.PENDING, List.of()),
                 Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.localOffset()).isEqualTo("+08:00");
@@ -106,8 +114,8 @@ class EtaEstimatorTest {
     void aHandOffOutsideTheCalendarFallsBackToThePromiseInsteadOfFailing() {
         Instant mistypedYear = Instant.parse("1999-11-20T02:00:00Z");
 
-        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.PICKED_UP,
-                List.of(event(Status.PICKED_UP, mistypedYear, null)), Optional.of(trained()), T0).orElseThrow();
+        EtaWindow eta = EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI),
+                progress(Status.PICKED_UP, List.of(event(Status.PICKED_UP, mistypedYear, null))), Optional.of(trained()), T0).orElseThrow();
 
         assertThat(eta.basis()).isEqualTo(EtaBasis.MERCHANT_PROMISE);
     }
@@ -116,9 +124,9 @@ class EtaEstimatorTest {
     void noEstimateWithoutPromiseBeforeHandOffOrOnceTerminal() {
         List<TrackingEvent> pickedUp = List.of(event(Status.PICKED_UP, T0, null));
 
-        assertThat(EtaEstimator.estimate(shipment(null, SHANGHAI), Status.INFO_RECEIVED, List.of(event(Status.INFO_RECEIVED, T0, null)),
+        assertThat(EtaEstimator.estimate(shipment(null, SHANGHAI), progress(Status.INFO_RECEIVED, List.of(event(Status.INFO_RECEIVED, T0, null))),
                 Optional.of(trained()), T0)).isEmpty();
-        assertThat(EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), Status.DELIVERED, pickedUp,
+        assertThat(EtaEstimator.estimate(shipment(LocalDate.parse("2026-11-24"), SHANGHAI), progress(Status.DELIVERED, pickedUp),
                 Optional.of(trained()), T0)).isEmpty();
     }
 
@@ -131,9 +139,9 @@ class EtaEstimatorTest {
         Shipment shipment = shipment(LocalDate.parse("2026-11-25"), SHANGHAI);
 
         // WHEN judged at 10:00, and again the next morning
-        EtaWindow sameDay = EtaEstimator.estimate(shipment, Status.OUT_FOR_DELIVERY, events, Optional.of(trained()),
+        EtaWindow sameDay = EtaEstimator.estimate(shipment, progress(Status.OUT_FOR_DELIVERY, events), Optional.of(trained()),
                 outForDelivery.plus(Duration.ofHours(1))).orElseThrow();
-        EtaWindow nextDay = EtaEstimator.estimate(shipment, Status.OUT_FOR_DELIVERY, events, Optional.of(trained()),
+        EtaWindow nextDay = EtaEstimator.estimate(shipment, progress(Status.OUT_FOR_DELIVERY, events), Optional.of(trained()),
                 outForDelivery.plus(Duration.ofHours(24))).orElseThrow();
 
         // THEN from now to 21:00 that day, most likely by 13:00; the next day the van's day is over

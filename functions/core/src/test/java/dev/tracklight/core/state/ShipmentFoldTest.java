@@ -124,4 +124,62 @@ class ShipmentFoldTest {
             assertThat(ShipmentFold.fold(delivered)).as("stream %d", stream).isEqualTo(ShipmentFold.fold(sorted));
         }
     }
+
+    @Test
+    void foldingNewerEventsOntoKeptProgressEqualsFoldingTheWholeSet() {
+        // GIVEN many random streams in time order, with side tracks, carrier estimates and repeats
+        Random random = new Random(20261203);
+        Status[] statuses = {INFO_RECEIVED, PICKED_UP, IN_TRANSIT, EXCEPTION, DELIVERY_ATTEMPTED, OUT_FOR_DELIVERY, DELIVERED, RETURNING, null};
+        for (int stream = 0; stream < 500; stream++) {
+            List<TrackingEvent> events = new ArrayList<>();
+            int length = 1 + random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                TrackingEvent event = event(i, statuses[random.nextInt(statuses.length)], "c" + i);
+                events.add(random.nextInt(4) == 0 ? withCarrierEta(event, T0.plusSeconds(86_400L * (1 + random.nextInt(5)))) : event);
+            }
+            int split = random.nextInt(length + 1);
+
+            // WHEN the first part is folded, then the rest advanced onto it (in batches as they come)
+            Progress progress = ShipmentFold.fold(events.subList(0, split));
+            for (int from = split; from < length; ) {
+                int to = Math.min(length, from + 1 + random.nextInt(3));
+                List<TrackingEvent> batch = new ArrayList<>(events.subList(from, to));
+                Collections.shuffle(batch, random);
+                assertThat(ShipmentFold.canAdvance(progress, batch)).isTrue();
+                progress = ShipmentFold.advance(progress, batch);
+                from = to;
+            }
+
+            // THEN it is exactly the fold of the whole set, milestones included
+            assertThat(progress).as("stream %d split at %d", stream, split).isEqualTo(ShipmentFold.fold(events));
+        }
+    }
+
+    @Test
+    void anEventOlderThanTheNewestFoldedCannotBeAdvancedOnto() {
+        Progress progress = ShipmentFold.fold(List.of(event(1, PICKED_UP, "a"), event(5, IN_TRANSIT, "b")));
+
+        assertThat(ShipmentFold.canAdvance(progress, List.of(event(3, IN_TRANSIT, "late")))).isFalse();
+        assertThat(ShipmentFold.canAdvance(progress, List.of(event(6, OUT_FOR_DELIVERY, "next")))).isTrue();
+        assertThat(ShipmentFold.canAdvance(new Progress(IN_TRANSIT, null, progress.lastEvent(), 2, null), List.of(event(6, OUT_FOR_DELIVERY, "n"))))
+                .as("a shipment stored before milestones were kept folds its timeline again").isFalse();
+    }
+
+    @Test
+    void milestonesKeepTheHandOffTheNewestCarrierEstimateAndTheLastVanScan() {
+        Instant promised = T0.plusSeconds(3 * 86_400L);
+        Progress progress = ShipmentFold.fold(List.of(event(1, INFO_RECEIVED, "i"), event(3, IN_TRANSIT, "t"), event(2, PICKED_UP, "p"),
+                withCarrierEta(event(4, IN_TRANSIT, "e1"), promised.minusSeconds(3600)), withCarrierEta(event(5, null, "e2"), promised),
+                event(6, OUT_FOR_DELIVERY, "o1"), event(7, EXCEPTION, "x"), event(8, OUT_FOR_DELIVERY, "o2")));
+
+        assertThat(progress.milestones().handOff()).isEqualTo(T0.plusSeconds(2 * 3600L));
+        assertThat(progress.milestones().carrierEta()).isEqualTo(promised);
+        assertThat(progress.milestones().outForDelivery()).isEqualTo(T0.plusSeconds(8 * 3600L));
+        assertThat(progress.milestones().furthest()).isEqualTo(OUT_FOR_DELIVERY);
+    }
+
+    private static TrackingEvent withCarrierEta(TrackingEvent e, Instant eta) {
+        return new TrackingEvent(e.eventId(), e.carrier(), e.trackingNumber(), e.occurredAt(), e.localOffset(), e.offsetInferred(), e.receivedAt(),
+                e.status(), e.subStatus(), e.reason(), e.rawCode(), e.rawMessage(), e.location(), e.source(), eta);
+    }
 }

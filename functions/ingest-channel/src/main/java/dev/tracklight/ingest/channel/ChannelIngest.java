@@ -7,6 +7,7 @@ import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ChannelStore;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
@@ -73,7 +74,7 @@ public final class ChannelIngest {
         var store = new ShipmentStore(aws.dynamoDb(), table);
         return new ChannelIngest(ChannelAdapters.all(clock),
                 new WebhookEndpointStore(aws.dynamoDb(), table), new ChannelStore(aws.dynamoDb(), table, clock), store,
-                new ShipmentRegistry(store, ShipmentTracker.wire(env, aws),
+                new ShipmentRegistry(store, new TimelineStore(aws.dynamoDb(), table, clock), ShipmentTracker.wire(env, aws),
                         new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock), new IdempotencyStore(aws.dynamoDb(), table, clock),
                 new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
     }

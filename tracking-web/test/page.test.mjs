@@ -39,10 +39,11 @@ function startCloud() {
 }
 
 async function postWebhook(shipment, status, message) {
-  const body = JSON.stringify({
-    carrier: shipment.carrier, trackingNumber: shipment.trackingNumber,
-    events: [{ status, code: status + Date.now(), message, occurredAt: new Date().toISOString() }],
-  });
+  await postEvents(shipment, [{ status, code: status + Date.now(), message, occurredAt: new Date().toISOString() }]);
+}
+
+async function postEvents(shipment, events) {
+  const body = JSON.stringify({ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, events });
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = createHmac('sha256', demo.webhookSecret).update(timestamp + '.' + body).digest('hex');
   const response = await fetch(demo.httpEndpoint + '/webhooks/carriers/tracklight', {
@@ -219,6 +220,29 @@ test('a webhook posted to the local cloud appears on the open page without a rel
   await page.locator('h1#status', { hasText: 'Out for delivery' }).waitFor({ timeout: 15_000 });
   assert.match(await page.locator('#timeline li').first().textContent(), /Out for delivery in Pudong/);
   assert.equal(await page.evaluate(() => window.__notReloaded), true);
+  await context.close();
+});
+
+test('a burst of scans longer than one announced change all show on the open page, newest first', async () => {
+  const trackingNumber = 'BURST' + Date.now();
+  const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
+    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
+  });
+  assert.equal(created.status, 201);
+  const shipment = { ...(await created.json()), carrier: 'ups', trackingNumber };
+  const { page, context } = await openPage(shipment);
+
+  // one webhook of 30 scans: processed in batches, each announced with only the newest 20 checkpoints
+  const start = Date.now() - 60 * 60_000;
+  await postEvents(shipment, Array.from({ length: 30 }, (_, i) => ({
+    status: 'IN_TRANSIT', code: 'burst' + i, message: 'Scan ' + i, occurredAt: new Date(start + i * 60_000).toISOString(),
+  })));
+
+  await page.waitForFunction(() => document.querySelectorAll('#timeline li').length === 30, null, { timeout: 30_000 });
+  assert.match(await page.locator('#timeline li').first().textContent(), /Scan 29/);
+  assert.match(await page.locator('#timeline li').last().textContent(), /^Scan 0/);
   await context.close();
 });
 

@@ -71,13 +71,14 @@
   const RANK = { PENDING: 0, INFO_RECEIVED: 1, PICKED_UP: 2, IN_TRANSIT: 3, EXCEPTION: 3, RETURNING: 3, OUT_FOR_DELIVERY: 4,
     AVAILABLE_FOR_PICKUP: 4, DELIVERY_ATTEMPTED: 4, DELIVERED: 5, RETURNED: 0, CANCELLED: 0, EXPIRED: 0 };
   const TROUBLE = ['EXCEPTION', 'DELIVERY_ATTEMPTED', 'RETURNING', 'RETURNED'];
+  const MAX_TIMELINE = 100; // the newest checkpoints a whole view holds
 
   const params = new URLSearchParams(location.search);
   const lang = pickLanguage(params.get('lang'));
   const t = TEXT[lang];
   const $ = (id) => document.getElementById(id);
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-  const state = { config: null, shown: -1, lastUpdate: 0, socket: null, retry: 0, pollTimer: null, view: null };
+  const state = { config: null, shown: -1, lastUpdate: 0, socket: null, retry: 0, pollTimer: null, view: null, askedAt: null };
 
   function pickLanguage(asked) {
     const wanted = [asked, ...(navigator.languages || [navigator.language])].filter(Boolean);
@@ -134,10 +135,32 @@
   }
   const dayOf = (iso, offset) => format(iso, offset, { weekday: 'long', month: 'long', day: 'numeric' });
 
-  function render(view) {
-    if (typeof view.version === 'number' && view.version < state.shown) return; // a late push of an older view
+  const entryKey = (entry) => [entry.occurredAt, entry.status || '', entry.message || ''].join('|');
+
+  // An announced change carries only the newest checkpoints: they join what the page already shows, and when
+  // some are still missing (a late scan, pushes missed while away) the page asks for the whole view once.
+  function withKnownTimeline(view) {
+    const shown = state.view && state.view.token === view.token ? state.view.timeline || [] : [];
+    const merged = new Map();
+    for (const entry of [...(view.timeline || []), ...shown]) if (!merged.has(entryKey(entry))) merged.set(entryKey(entry), entry);
+    const timeline = [...merged.values()].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt)).slice(0, MAX_TIMELINE);
+    return { ...view, timeline };
+  }
+
+  function askForMissing(view) {
+    const missing = Math.min(view.timelineTotal || 0, MAX_TIMELINE) > view.timeline.length;
+    if (!missing || state.askedAt === view.version) return;
+    state.askedAt = view.version;
+    if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify({ action: 'subscribe' }));
+    else refresh().catch(() => {});
+  }
+
+  function render(pushed) {
+    if (typeof pushed.version === 'number' && pushed.version < state.shown) return; // a late push of an older view
+    const view = withKnownTimeline(pushed);
     state.shown = view.version;
     state.view = view;
+    askForMissing(view);
     state.lastUpdate = Date.now();
     $('app').setAttribute('aria-busy', 'false');
     if (view.status === 'EXPIRED') { showMessage(t.expired, t.expiredHelp); return; }

@@ -1,9 +1,19 @@
 package dev.tracklight.bench;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-/** {@code --webhooks N --rate R --clients K --shipments S --template PATH}. */
-record BenchOptions(int webhooks, int rate, int clients, int shipments, String template) {
+/**
+ * {@code --webhooks N --rate R --clients K --shipments S --history H1,H2 --template PATH}: each history length
+ * is a phase of its own, on shipments given that many events before it starts.
+ */
+record BenchOptions(int webhooks, int rate, int clients, int shipments, List<Integer> histories, String template) {
+
+    BenchOptions {
+        if (histories.isEmpty() || histories.stream().anyMatch(events -> events < 0)) {
+            throw new IllegalArgumentException("--history takes one or more event counts, none negative");
+        }
+    }
 
     static BenchOptions parse(String[] args) {
         List<String> list = List.of(args);
@@ -12,6 +22,7 @@ record BenchOptions(int webhooks, int rate, int clients, int shipments, String t
                 intOption(list, "--rate", 25),
                 intOption(list, "--clients", 50),
                 intOption(list, "--shipments", 50),
+                Stream.of(option(list, "--history", "10,500").split(",")).map(String::trim).map(Integer::parseInt).toList(),
                 option(list, "--template", "template.yaml"));
     }
 

@@ -6,44 +6,38 @@ import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
 import dev.tracklight.local.demo.TracklightClient;
+import dev.tracklight.local.invoke.LocalFunction;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./tracklight bench}: drives the local cloud with signed webhooks at a target rate while WebSocket
- * clients listen, and reports throughput and webhook-accepted → message-received latency; in the same run
- * it measures DynamoDB Local's raw PutItem ceiling so the pipeline's write rate can be read as a ratio.
+ * clients listen, once per history length (shipments given that many events first), and reports what was
+ * processed: events drained per second by the processor's own count, webhook → screen latency, and every
+ * request per event as the functions' SDK interceptor counted it (DynamoDB requests, items and the capacity
+ * units DynamoDB reported, SQS requests, PutEvents entries, WebSocket posts), with DynamoDB Local's PutItem
+ * ceiling measured in the same run to read the drain rate against.
  */
 public final class PipelineBench {
 
-    /** DynamoDB writes the pipeline makes per event: the event, the shipment, the publish mark. */
-    static final int WRITES_PER_EVENT = 3;
     /** At least the 16 characters every webhook secret must have. */
     private static final String SECRET = "bench-webhook-secret";
+    private static final String CARRIER = "ups";
+    private static final String PROCESSOR = "ProcessEventsFunction";
+    /** The bench stops waiting for stragglers once nothing moved for this long. */
+    private static final Duration STALL = Duration.ofSeconds(30);
 
     private final BenchOptions options;
-    private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger accepted = new AtomicInteger();
-    private final AtomicInteger refused = new AtomicInteger();
-    private final AtomicInteger delivered = new AtomicInteger();
 
     private PipelineBench(BenchOptions options) {
         this.options = options;
@@ -51,14 +45,24 @@ public final class PipelineBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of(options.template())))) {
+        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of(options.template())).runningZips())) {
             new PipelineBench(options).run(cloud);
         }
         System.exit(0);
     }
 
-    /** What one run saw: webhooks accepted and refused, pushes received of those expected. */
-    record Outcome(int accepted, int refused, int delivered, int expected) {
+    /** What one run saw, over its phases: webhooks accepted and refused, pushes received of those expected, and the costs. */
+    record Outcome(int accepted, int refused, int delivered, int expected, List<PhaseCost> phases) {
+    }
+
+    /** One phase's measured figures, per event processed. */
+    record PhaseCost(int history, double processed, double drainedPerSecond, double writeRequests, double itemsWritten,
+                     double writeUnits, double readRequests, double readUnits, double sqsRequests, double putEventsEntries,
+                     double connectionPosts, double processorMillis, double p99Millis) {
+
+        double capacityUnits() {
+            return writeUnits + readUnits;
+        }
     }
 
     /** One run against a local cloud the caller started (and stops). */
@@ -71,131 +75,156 @@ public final class PipelineBench {
         new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightAdapter.SOURCE, SECRET);
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue("bench");
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
-        System.out.printf("bench: %d webhooks at %d/s over %d shipments, %d WebSocket clients%n",
-                options.webhooks(), options.rate(), options.shipments(), options.clients());
-
-        List<String> numbers = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < options.shipments(); i++) {
-            String number = "BENCH" + i;
-            HttpResponse<String> created = client.registerShipment(apiKey, Json.write(Map.of("carrier", "ups", "trackingNumber", number)));
-            String url = (String) Json.read(created.body(), Map.class).get("trackingUrl");
-            numbers.add(number);
-            tokens.add(url.substring(url.lastIndexOf('/') + 1));
-        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<WebSocket> sockets = new ArrayList<>();
-        for (int i = 0; i < options.clients(); i++) {
-            WebSocket socket = http.newWebSocketBuilder()
-                    .buildAsync(URI.create(cloud.webSocketEndpoint() + "?token=" + tokens.get(i % tokens.size())), new Listener())
-                    .join();
-            socket.sendText("{\"action\":\"subscribe\"}", true).join();
-            sockets.add(socket);
-        }
-        int listenersPerShipment = Math.max(1, options.clients() / options.shipments());
-        int expected = options.webhooks() * Math.min(options.clients(), options.shipments()) / options.shipments() * listenersPerShipment;
+        int accepted = 0;
+        int refused = 0;
+        int delivered = 0;
+        int expected = 0;
+        List<PhaseCost> costs = new ArrayList<>();
+        for (int history : options.histories()) {
+            System.out.printf("bench: %d webhooks at %d/s over %d shipments with %d events each before, %d WebSocket clients%n",
+                    options.webhooks(), options.rate(), options.shipments(), history, options.clients());
+            List<String> numbers = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < options.shipments(); i++) {
+                String number = "BENCH" + history + "X" + i + "X" + System.nanoTime();
+                HttpResponse<String> created = client.registerShipment(apiKey, Json.write(Map.of("carrier", CARRIER, "trackingNumber", number)));
+                Map<?, ?> shipment = Json.read(created.body(), Map.class);
+                String url = (String) shipment.get("trackingUrl");
+                numbers.add(number);
+                ids.add((String) shipment.get("id"));
+                tokens.add(url.substring(url.lastIndexOf('/') + 1));
+            }
+            HistoryPreload.give(cloud, ids, CARRIER, numbers, history);
 
-        Instant start = Instant.now();
-        drive(http, cloud.httpEndpoint(), numbers);
-        Duration sending = Duration.between(start, Instant.now());
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (delivered.get() < expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
+            BenchPhase phase = new BenchPhase(SECRET, "bench-h" + history + "-");
+            List<WebSocket> sockets = phase.listen(http, cloud.webSocketEndpoint(), tokens, options.clients());
+            int listenersPerShipment = Math.max(1, options.clients() / options.shipments());
+            int phaseExpected = options.webhooks() * Math.min(options.clients(), options.shipments()) / options.shipments() * listenersPerShipment;
+            Map<String, LocalFunction.Busy> busyBefore = busy(cloud);
+            long from = System.currentTimeMillis();
+            Instant start = Instant.now();
+            phase.drive(http, cloud.httpEndpoint(), CARRIER, numbers, options.webhooks(), options.rate());
+            Duration sending = Duration.between(start, Instant.now());
+            awaitEverything(cloud, phase, phaseExpected, from);
+            sockets.forEach(WebSocket::abort);
+            long to = System.currentTimeMillis();
+
+            PhaseCost cost = cost(cloud, phase, history, from, to, busyBefore);
+            report(cloud, phase, sending, phaseExpected, cost, from, to);
+            costs.add(cost);
+            accepted += phase.accepted();
+            refused += phase.refused();
+            delivered += phase.delivered();
+            expected += phaseExpected;
         }
-        Duration total = Duration.between(start, Instant.now());
-        sockets.forEach(WebSocket::abort);
 
         double putCeiling = PutItemCeiling.measure(cloud.dynamoDb(), table, 8, 4_000);
-        report(sending, total, expected, putCeiling);
-        return new Outcome(accepted.get(), refused.get(), delivered.get(), expected);
-    }
-
-    private void drive(HttpClient http, URI endpoint, List<String> numbers) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / options.rate();
-        long begin = System.nanoTime();
-        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
-        long lastProgress = begin;
-        for (int n = 0; n < options.webhooks(); n++) {
-            long due = begin + n * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            String id = "bench-" + n;
-            String body = Json.write(Map.of("carrier", "ups", "trackingNumber", numbers.get(n % numbers.size()),
-                    "events", List.of(Map.of("status", "IN_TRANSIT", "code", id, "message", id,
-                            "occurredAt", Instant.now().toString()))));
-            long timestamp = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/webhooks/carriers/tracklight"))
-                    .header("Content-Type", "application/json")
-                    .header(TracklightAdapter.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(TracklightAdapter.SIGNATURE_HEADER, TracklightAdapter.signature(SECRET, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error == null && response.statusCode() == 202) {
-                    acceptedAt.put(id, System.nanoTime());
-                    accepted.incrementAndGet();
-                } else {
-                    refused.incrementAndGet();
-                }
-            }));
-            if (System.nanoTime() - lastProgress > 1_000_000_000L) {
-                lastProgress = System.nanoTime();
-                System.out.printf("  sent %d, accepted %d, pushes received %d%n", n + 1, accepted.get(), delivered.get());
-            }
+        System.out.printf("DynamoDB Local PutItem ceiling (8 threads, measured after the phases): %.0f items/s%n", putCeiling);
+        if (costs.size() > 1) {
+            PhaseCost few = costs.getFirst();
+            PhaseCost many = costs.getLast();
+            System.out.printf("history: per event on a %d-event shipment %.2f× the capacity units (%.2f vs %.2f), %.2f× the processor time"
+                            + " (%.1f vs %.1f ms) of a %d-event one%n", many.history(), many.capacityUnits() / few.capacityUnits(),
+                    many.capacityUnits(), few.capacityUnits(), many.processorMillis() / few.processorMillis(), many.processorMillis(),
+                    few.processorMillis(), few.history());
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        PhaseCost main = costs.getFirst();
+        System.out.printf("bench: drained %.0f events/s = %.2f × PutItem ceiling; p99 %.0f ms at %d/s offered; %.2f writes (%.2f items), %.2f reads,"
+                        + " %.2f WCU per event%n", main.drainedPerSecond(), main.drainedPerSecond() / putCeiling, main.p99Millis(), options.rate(),
+                main.writeRequests(), main.itemsWritten(), main.readRequests(), main.writeUnits());
+        return new Outcome(accepted, refused, delivered, expected, costs);
     }
 
-    private void report(Duration sending, Duration total, int expected, double putCeiling) {
-        List<Long> sorted = latenciesMicros.stream().sorted().toList();
-        double acceptedPerSecond = accepted.get() / (sending.toNanos() / 1e9);
-        double pipelineWrites = acceptedPerSecond * WRITES_PER_EVENT;
+    /** Waits until every accepted webhook's event was processed and every push seen, or nothing moved for {@link #STALL}. */
+    private static void awaitEverything(LocalCloud cloud, BenchPhase phase, int expected, long from) throws InterruptedException {
+        long lastChange = System.nanoTime();
+        double lastSeen = -1;
+        while (true) {
+            double processed = EmfTotals.of(cloud.logLinesOf(PROCESSOR), from, Long.MAX_VALUE).total("EventsProcessed");
+            double seen = processed + phase.delivered();
+            if (processed >= phase.accepted() && phase.delivered() >= expected) {
+                return;
+            }
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<String, LocalFunction.Busy> busy(LocalCloud cloud) {
+        Map<String, LocalFunction.Busy> busy = new LinkedHashMap<>();
+        cloud.functionIds().forEach(id -> busy.put(id, cloud.busyOf(id)));
+        return busy;
+    }
+
+    private static PhaseCost cost(LocalCloud cloud, BenchPhase phase, int history, long from, long to, Map<String, LocalFunction.Busy> before) {
+        EmfTotals all = new EmfTotals();
+        for (String id : cloud.functionIds()) {
+            all = all.plus(EmfTotals.of(cloud.logLinesOf(id), from, to));
+        }
+        EmfTotals processor = EmfTotals.of(cloud.logLinesOf(PROCESSOR), from, to);
+        double processed = processor.total("EventsProcessed");
+        double per = Math.max(1, processed);
+        double processorMillis = (cloud.busyOf(PROCESSOR).total().minus(before.get(PROCESSOR).total())).toNanos() / 1e6;
+        return new PhaseCost(history, processed, DrainRate.of(processor.samples("EventsProcessed")),
+                all.total("DynamoDbWriteRequests") / per, all.total("DynamoDbItemsWritten") / per, all.total("DynamoDbWriteUnits") / per,
+                all.total("DynamoDbReadRequests") / per, all.total("DynamoDbReadUnits") / per, all.total("SqsRequests") / per,
+                all.total("PutEventsEntries") / per, all.total("ConnectionPosts") / per, processorMillis / per,
+                quantileMillis(phase.sortedLatenciesMicros(), 0.99));
+    }
+
+    private void report(LocalCloud cloud, BenchPhase phase, Duration sending, int expected, PhaseCost cost, long from, long to) {
+        List<Long> sorted = phase.sortedLatenciesMicros();
         System.out.println();
         System.out.printf("webhooks: %d accepted, %d refused in %.1f s → %.0f webhooks/s accepted (target %d/s)%n",
-                accepted.get(), refused.get(), sending.toNanos() / 1e9, acceptedPerSecond, options.rate());
-        System.out.printf("pushes:   %d of %d expected WebSocket deliveries in %.1f s%n", delivered.get(), expected, total.toNanos() / 1e9);
-        System.out.printf("latency webhook accepted → message received: p50 %s, p95 %s, p99 %s, max %s%n",
-                millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99), millis(sorted, 1.0));
-        System.out.printf("DynamoDB Local PutItem ceiling (8 threads): %.0f items/s%n", putCeiling);
-        System.out.printf("pipeline writes: %.0f/s (%d per event) = %.2f of the PutItem ceiling%n",
-                pipelineWrites, WRITES_PER_EVENT, pipelineWrites / putCeiling);
+                phase.accepted(), phase.refused(), sending.toNanos() / 1e9, phase.accepted() / (sending.toNanos() / 1e9), options.rate());
+        System.out.printf("processed: %.0f of %d accepted events, drained %.1f events/s in the steady part (processor's EventsProcessed, 10–90 %%)%n",
+                cost.processed(), phase.accepted(), cost.drainedPerSecond());
+        if (cost.processed() < phase.accepted()) {
+            System.out.printf("  not processed: %d; EventsQueue holds %s, its dead-letter queue %s%n", phase.accepted() - (int) cost.processed(),
+                    depth(cloud, "EventsQueue"), depth(cloud, "EventsDeadLetterQueue"));
+        }
+        System.out.printf("pushes:   %d of %d expected WebSocket deliveries%n", phase.delivered(), expected);
+        System.out.printf("latency webhook accepted → message received: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                quantileMillis(sorted, 0.50), quantileMillis(sorted, 0.95), quantileMillis(sorted, 0.99), quantileMillis(sorted, 1.0));
+        System.out.printf("per event (counted by the functions' SDK interceptor): DynamoDB %.2f write requests (%.2f items, %.2f WCU), %.2f read"
+                        + " requests (%.2f RCU); SQS %.2f requests; %.2f PutEvents entries; %.2f WebSocket posts; processor %.2f ms%n",
+                cost.writeRequests(), cost.itemsWritten(), cost.writeUnits(), cost.readRequests(), cost.readUnits(), cost.sqsRequests(),
+                cost.putEventsEntries(), cost.connectionPosts(), cost.processorMillis());
+        System.out.printf("  %-28s %8s %8s %8s %8s %8s %8s %8s %8s%n", "function", "writes", "items", "WCU", "reads", "RCU", "sqs", "entries", "posts");
+        double per = Math.max(1, cost.processed());
+        for (String id : cloud.functionIds()) {
+            EmfTotals function = EmfTotals.of(cloud.logLinesOf(id), from, to);
+            if (function.total("DynamoDbWriteRequests") + function.total("DynamoDbReadRequests") + function.total("SqsRequests") == 0) {
+                continue;
+            }
+            System.out.printf("  %-28s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", id, function.total("DynamoDbWriteRequests") / per,
+                    function.total("DynamoDbItemsWritten") / per, function.total("DynamoDbWriteUnits") / per,
+                    function.total("DynamoDbReadRequests") / per, function.total("DynamoDbReadUnits") / per, function.total("SqsRequests") / per,
+                    function.total("PutEventsEntries") / per, function.total("ConnectionPosts") / per);
+        }
     }
 
-    private static String millis(List<Long> sorted, double quantile) {
+    private static String depth(LocalCloud cloud, String queue) {
+        var attributes = cloud.sqs().getQueueAttributes(request -> request.queueUrl(cloud.queueUrl(queue))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " waiting, "
+                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight";
+    }
+
+    /** @return NaN when nothing was timed */
+    private static double quantileMillis(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
-            return "n/a";
+            return Double.NaN;
         }
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
-        return String.format("%.0f ms", sorted.get(Math.max(0, index)) / 1000.0);
-    }
-
-    /** Records, per client, the first time it sees each bench event in a pushed view. */
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                Map<?, ?> message = Json.read(partial.toString(), Map.class);
-                partial.setLength(0);
-                if (message.get("view") instanceof Map<?, ?> view && view.get("timeline") instanceof List<?> timeline) {
-                    for (Object entry : timeline) {
-                        if (((Map<?, ?>) entry).get("message") instanceof String id && id.startsWith("bench-") && seen.add(id)) {
-                            Long sent = acceptedAt.get(id);
-                            if (sent != null) {
-                                latenciesMicros.add(Math.max(0, (now - sent) / 1_000));
-                            }
-                            delivered.incrementAndGet();
-                        }
-                    }
-                }
-            }
-            socket.request(1);
-            return null;
-        }
+        return sorted.get(Math.max(0, index)) / 1000.0;
     }
 }

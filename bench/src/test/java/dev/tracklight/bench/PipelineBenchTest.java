@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,15 +22,29 @@ class PipelineBenchTest {
     }
 
     @Test
-    void aSmallRunAcceptsEveryWebhookAndDeliversEveryPush() throws Exception {
-        BenchOptions options = new BenchOptions(20, 20, 1, 2, template().toString());
-        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(template()))) {
+    void aSmallRunProcessesAndPushesEveryWebhookAndCountsWhatEachEventCost() throws Exception {
+        // GIVEN two phases of 20 webhooks, on shipments with 2 and with 30 events before
+        BenchOptions options = new BenchOptions(20, 20, 1, 2, List.of(2, 30), template().toString());
+        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(template()).runningZips())) {
 
+            // WHEN the bench runs them
             PipelineBench.Outcome outcome = PipelineBench.run(cloud, options);
 
-            assertThat(outcome.accepted()).isEqualTo(20);
+            // THEN every webhook was accepted, processed and pushed
+            assertThat(outcome.accepted()).isEqualTo(40);
             assertThat(outcome.refused()).isZero();
             assertThat(outcome.delivered()).isEqualTo(outcome.expected()).isPositive();
+            // AND the costs are what the functions counted: every event written at least once, its shipment read and announced
+            assertThat(outcome.phases()).hasSize(2).allSatisfy(phase -> {
+                assertThat(phase.processed()).isEqualTo(20);
+                assertThat(phase.itemsWritten()).isGreaterThanOrEqualTo(1.0);
+                assertThat(phase.writeUnits()).isGreaterThanOrEqualTo(phase.itemsWritten());
+                assertThat(phase.readRequests()).isPositive();
+                assertThat(phase.readUnits()).isPositive();
+                assertThat(phase.sqsRequests()).as("the ingest's SendMessage").isGreaterThanOrEqualTo(1.0);
+                assertThat(phase.putEventsEntries()).isPositive();
+                assertThat(phase.connectionPosts()).isPositive();
+            });
         }
     }
 }

@@ -74,25 +74,25 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
         List<NumberEvents> numbers = new ArrayList<>();
         Map<NumberEvents, List<SQSEvent.SQSMessage>> messagesOf = new HashMap<>();
         byTrackingNumber.forEach((stream, messages) -> {
-            // each change is announced under its newest webhook's id; the line below names every one folded in
-            List<String> correlationIds = messages.stream().map(CorrelationAttribute::of).distinct().toList();
-            Telemetry.correlate(correlationIds.getLast());
             NumberEvents number = new NumberEvents(stream.carrier(), stream.trackingNumber(), stream.tenantId(),
-                    messages.stream().map(message -> parsed.get(message.getMessageId())).toList());
+                    messages.stream().map(message -> parsed.get(message.getMessageId())).toList(), CorrelationAttribute.of(messages.getLast()));
             numbers.add(number);
             messagesOf.put(number, messages);
-            Telemetry.info("events received", "carrier", stream.carrier(), "events", messages.size(), "correlation_ids", correlationIds);
         });
         Map<NumberEvents, RuntimeException> failed = tracker.recordAll(numbers);
         for (NumberEvents number : numbers) {
             List<SQSEvent.SQSMessage> messages = messagesOf.get(number);
+            // each change is announced under its newest webhook's id; the line names every one folded in
+            List<String> correlationIds = messages.stream().map(CorrelationAttribute::of).distinct().toList();
+            Telemetry.correlate(correlationIds.getLast());
             RuntimeException why = failed.get(number);
             if (why == null) {
                 Telemetry.count("EventsProcessed", messages.size());
+                Telemetry.info("events recorded", "carrier", number.carrier(), "events", messages.size(), "correlation_ids", correlationIds);
             } else {
                 Telemetry.count("EventsFailed", messages.size());
-                Telemetry.correlate(CorrelationAttribute.of(messages.getLast()));
-                Telemetry.error("events of one tracking number failed; retried", why, "carrier", number.carrier(), "events", messages.size());
+                Telemetry.error("events of one tracking number failed; retried", why, "carrier", number.carrier(), "events", messages.size(),
+                        "correlation_ids", correlationIds);
                 messages.forEach(message -> failures.add(failure(message)));
             }
         }

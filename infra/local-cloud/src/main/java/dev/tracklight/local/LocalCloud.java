@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -391,6 +393,16 @@ public final class LocalCloud implements AutoCloseable {
     /** What a function logged so far, when it runs from its zip (its instances' stdout): none in-process. */
     public List<String> logLinesOf(String functionLogicalId) {
         return functions.get(functionLogicalId).logLines();
+    }
+
+    /** How often the function was invoked so far and how long its invocations took in all. */
+    public LocalFunction.Busy busyOf(String functionLogicalId) {
+        return functions.get(functionLogicalId).busy();
+    }
+
+    /** The template's functions, by logical id. */
+    public Set<String> functionIds() {
+        return Collections.unmodifiableSet(functions.keySet());
     }
 
     /** The variables a function runs with, as resolved from the template. */

@@ -1,7 +1,9 @@
 package dev.tracklight.aws.clients;
 
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.observe.ServiceCalls;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +24,10 @@ public final class AwsClients {
 
     private final FunctionEnvironment environment;
     private final SdkHttpClient http;
+    private DynamoDbClient dynamoDb;
+    private SqsClient sqs;
+    private EventBridgeClient eventBridge;
+    private ApiGatewayManagementApiClient connections;
 
     public AwsClients(FunctionEnvironment environment) {
         this.environment = environment;
@@ -31,29 +37,48 @@ public final class AwsClients {
                 .build();
     }
 
-    public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").httpClient(http).build();
+    /** One client per service and function instance, however many stores share it: each costs milliseconds of cold start. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB").httpClient(http).build();
+        }
+        return dynamoDb;
     }
 
-    public SqsClient sqs() {
-        return configure(SqsClient.builder(), "SQS").httpClient(http).build();
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = configure(SqsClient.builder(), "SQS").httpClient(http).build();
+        }
+        return sqs;
     }
 
-    public EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder(), "EVENTBRIDGE").httpClient(http).build();
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = configure(EventBridgeClient.builder(), "EVENTBRIDGE").httpClient(http).build();
+        }
+        return eventBridge;
     }
 
     /** The WebSocket API's callback endpoint has no default: the template sets it per stage. */
-    public ApiGatewayManagementApiClient connections() {
-        return ApiGatewayManagementApiClient.builder()
-                .region(region())
-                .endpointOverride(URI.create(environment.require("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI")))
-                .httpClient(http)
-                .build();
+    public synchronized ApiGatewayManagementApiClient connections() {
+        if (connections == null) {
+            connections = ApiGatewayManagementApiClient.builder()
+                    .region(region())
+                    .endpointOverride(URI.create(environment.require("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI")))
+                    .overrideConfiguration(counted())
+                    .httpClient(http)
+                    .build();
+        }
+        return connections;
+    }
+
+    /** Every request counted into the invocation's metrics (see {@link ServiceCalls}). */
+    private static ClientOverrideConfiguration counted() {
+        return ClientOverrideConfiguration.builder().addExecutionInterceptor(ServiceCalls.INTERCEPTOR).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
-        builder.region(region());
+        builder.region(region()).overrideConfiguration(counted());
         environment.get("AWS_ENDPOINT_URL_" + service)
                 .or(() -> environment.get("AWS_ENDPOINT_URL"))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));

@@ -42,10 +42,10 @@ public final class EmfMetrics {
     private final Map<Map<String, String>, Map<String, Series>> byDimensions = new LinkedHashMap<>();
 
     /** Adds {@code value} to the count {@code name} under these dimensions (in the order given). */
-    public synchronized void count(String name, long value, Map<String, String> dimensions) {
+    public synchronized void count(String name, double value, Map<String, String> dimensions) {
         Series series = series(name, Unit.COUNT, dimensions);
         if (series.values().isEmpty()) {
-            series.values().add((double) value);
+            series.values().add(value);
         } else {
             series.values().set(0, series.values().getFirst() + value);
         }

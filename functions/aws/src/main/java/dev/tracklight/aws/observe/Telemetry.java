@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  */
 public final class Telemetry {
 
-    private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+    /** Inherited, so the virtual threads a handler starts for parallel calls (pushes) count into its invocation. */
+    private static final ThreadLocal<Invocation> CURRENT = new InheritableThreadLocal<>();
 
     private final String service;
     private final PrintStream out;
@@ -88,6 +89,11 @@ public final class Telemetry {
 
     /** Counts under the {@code service} dimension and the given ones ({@code "source", "ups"} …). */
     public static void count(String metric, long value, String... dimensionsAndValues) {
+        total(metric, value, dimensionsAndValues);
+    }
+
+    /** Adds to a total that need not be whole (capacity units), under the same dimensions as a count. */
+    public static void total(String metric, double value, String... dimensionsAndValues) {
         Invocation invocation = CURRENT.get();
         if (invocation != null) {
             invocation.metrics.count(metric, value, invocation.dimensions(dimensionsAndValues));

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,7 +47,9 @@ import java.util.stream.Stream;
  */
 public final class ShipmentTracker {
 
-    private static final int MAX_ATTEMPTS = 5;
+    /** Tries against concurrent writers of one shipment, each after a random pause that grows, so they stop colliding. */
+    private static final int MAX_ATTEMPTS = 8;
+    private static final long FIRST_PAUSE_MILLIS = 5;
 
     private final ShipmentStore store;
     private final TimelineStore timeline;
@@ -90,8 +93,9 @@ public final class ShipmentTracker {
      * @param tenantId the tenant whose webhook endpoint received them: only its shipments take them, so one
      *                 merchant's credentials cannot move another's parcels; null for a platform-wide endpoint,
      *                 whose events belong to every shipment with the number
+     * @param correlationId the journey the changes they make are announced under
      */
-    public record NumberEvents(String carrier, String trackingNumber, String tenantId, List<TrackingEvent> events) {
+    public record NumberEvents(String carrier, String trackingNumber, String tenantId, List<TrackingEvent> events, String correlationId) {
     }
 
     /**
@@ -130,7 +134,7 @@ public final class ShipmentTracker {
 
     /** Adds events to one shipment (those that waited for its registration, the merchant's cancellation) and announces it. */
     public Shipment add(Shipment known, Collection<TrackingEvent> added) {
-        return announceOne(apply(known, added));
+        return announceOne(apply(known, added, Telemetry.correlationId()));
     }
 
     /**
@@ -144,7 +148,7 @@ public final class ShipmentTracker {
 
     /** The same, from a copy the caller holds, so the common path reads the shipment once; only a lost race re-reads it. */
     public Shipment refresh(Shipment known) {
-        return announceOne(apply(known, List.of()));
+        return announceOne(apply(known, List.of(), Telemetry.correlationId()));
     }
 
     private List<Written> take(NumberEvents number) {
@@ -154,7 +158,7 @@ public final class ShipmentTracker {
         if (shipments.isEmpty()) {
             number.events().forEach(event -> timeline.putUnmatched(event, number.tenantId()));
         }
-        return shipments.stream().map(shipment -> apply(shipment, number.events())).toList();
+        return shipments.stream().map(shipment -> apply(shipment, number.events(), number.correlationId())).toList();
     }
 
     private Shipment announceOne(Written written) {
@@ -173,7 +177,7 @@ public final class ShipmentTracker {
      * Writes the events the shipment does not hold yet, then the shipment they make, once; a lost race reads
      * the shipment again and decides again.
      */
-    private Written apply(Shipment known, Collection<TrackingEvent> arrived) {
+    private Written apply(Shipment known, Collection<TrackingEvent> arrived, String correlationId) {
         Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Progress progress = progressWith(current, arrived);
@@ -181,6 +185,7 @@ public final class ShipmentTracker {
             Decision decision = ShipmentDecisions.decide(current, progress, engine,
                     settings.cached(current.tenantId()).policyFor(current.carrier()), clock.instant());
             if (decision.changed() && !store.update(decision.next(), current.version())) {
+                pause(attempt);
                 current = read(current.shipmentId());
                 continue;
             }
@@ -190,7 +195,7 @@ public final class ShipmentTracker {
                 }
                 EtaOutcomes.delivered(delivery.lastEstimate(), decision.next());
             });
-            return new Written(decision.next(), Telemetry.correlationId());
+            return new Written(decision.next(), correlationId);
         }
         throw new ConcurrentModificationException("shipment " + current.shipmentId() + " kept changing; the message will be retried");
     }
@@ -234,7 +239,7 @@ public final class ShipmentTracker {
             Optional<Announcement> announcement = ShipmentDecisions.announcement(shipment, last.get(shipment.shipmentId()));
             try {
                 announcement.ifPresent(a -> outgoing.add(new Outgoing(a, TrackingViews.of(shipment,
-                        timeline.newest(shipment.shipmentId(), TrackingViews.MAX_TIMELINE_ENTRIES)), w.correlationId())));
+                        timeline.newest(shipment.shipmentId(), TrackingViews.ANNOUNCED_TIMELINE_ENTRIES)), w.correlationId())));
             } catch (RuntimeException e) {
                 failed.put(shipment.shipmentId(), e);
             }
@@ -257,6 +262,15 @@ public final class ShipmentTracker {
         }
         announced.mark(marks);
         return failed;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(FIRST_PAUSE_MILLIS << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another writer changed the shipment", e);
+        }
     }
 
     private Shipment read(String shipmentId) {

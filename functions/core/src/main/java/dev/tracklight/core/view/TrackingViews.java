@@ -17,8 +17,14 @@ import java.util.List;
 /** Builds the public view from a shipment and its events; the delay verdict is the one stored with the shipment. */
 public final class TrackingViews {
 
-    /** Newest checkpoints kept in one view; {@code timelineTotal} says how many there are in all. */
+    /** Newest checkpoints kept in a view a page opens with; {@code timelineTotal} says how many there are in all. */
     public static final int MAX_TIMELINE_ENTRIES = 100;
+    /**
+     * Newest checkpoints in an announced change: a batch adds at most 10, and a page merges them into what it
+     * shows (asking for the whole view when it finds a gap), so an announcement costs the same read on a
+     * shipment with 500 events as on one with 20.
+     */
+    public static final int ANNOUNCED_TIMELINE_ENTRIES = 20;
     /**
      * Bytes the timeline's texts may take as JSON, so the whole view (its other fields are bounded at the door)
      * stays under API Gateway's 128 KB WebSocket message and, in a bus detail, under PutEvents' 256 KB,
@@ -32,6 +38,7 @@ public final class TrackingViews {
     private TrackingViews() {
     }
 
+    /** @param events the shipment's newest events, or all of them; {@code timelineTotal} counts all it has either way */
     public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events) {
         List<TimelineEntry> timeline = newest(events);
         return new TrackingView(shipment.trackingToken(), shipment.carrier(), shipment.trackingNumber(),
@@ -40,7 +47,7 @@ public final class TrackingViews {
                 cityLevel(shipment.origin()), cityLevel(shipment.destination()), shipment.promisedDelivery(),
                 shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
                 shipment.delay(),
-                timeline, events.size(), shipment.version(), shipment.updatedAt(), null);
+                timeline, Math.max(events.size(), shipment.eventCount()), shipment.version(), shipment.updatedAt(), null);
     }
 
     /** The newest entries, as many as fit the budget and the count; texts from before the admission bounds are cut here too. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +25,8 @@ public final class LocalFunction implements AutoCloseable {
     private final UnaryOperator<Object> invoker;
     private final AutoCloseable resources;
     private final Supplier<List<String>> logLines;
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong invocations = new AtomicLong();
 
     private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources, Supplier<List<String>> logLines) {
         this.name = name;
@@ -70,7 +73,21 @@ public final class LocalFunction implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     public <O> O invoke(Object event) {
-        return (O) invoker.apply(event);
+        long start = System.nanoTime();
+        try {
+            return (O) invoker.apply(event);
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+            invocations.incrementAndGet();
+        }
+    }
+
+    /** Invocations so far and the time they took in all, as Lambda bills them (from the event's hand-over to the answer). */
+    public record Busy(long invocations, Duration total) {
+    }
+
+    public Busy busy() {
+        return new Busy(invocations.get(), Duration.ofNanos(busyNanos.get()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tracklight.bench;
 
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
+import dev.tracklight.core.view.TrackingViews;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One phase of the bench: signed webhooks at a target rate for a set of shipments while WebSocket clients
- * watch them, each bench event timed from its webhook's 202 to the first push that shows it.
+ * watch them, each bench event timed from its webhook's 202 to the first push that shows it. A client
+ * watches one shipment, so it keeps what it was shown as the page does.
  */
 final class BenchPhase {
+
+    /** The newest checkpoints a whole view holds (TrackingViews.MAX_TIMELINE_ENTRIES). */
+    private static final int WHOLE_VIEW = TrackingViews.MAX_TIMELINE_ENTRIES;
 
     private final String secret;
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
@@ -108,6 +113,8 @@ final class BenchPhase {
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Set<String> shown = ConcurrentHashMap.newKeySet();
+        private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -117,6 +124,14 @@ final class BenchPhase {
                 Map<?, ?> message = Json.read(partial.toString(), Map.class);
                 partial.setLength(0);
                 if (message.get("view") instanceof Map<?, ?> view && view.get("timeline") instanceof List<?> timeline) {
+                    for (Object entry : timeline) {
+                        shown.add(String.valueOf(((Map<?, ?>) entry).get("occurredAt")) + ((Map<?, ?>) entry).get("message"));
+                    }
+                    // as the page does: a change announces only its own checkpoints; a gap asks for the whole view
+                    if (view.get("timelineTotal") instanceof Number total && Math.min(total.intValue(), WHOLE_VIEW) > shown.size()
+                            && asked.add(String.valueOf(view.get("version")))) {
+                        socket.sendText("{\"action\":\"subscribe\"}", true);
+                    }
                     for (Object entry : timeline) {
                         if (((Map<?, ?>) entry).get("message") instanceof String id && id.startsWith(prefix) && seen.add(id)) {
                             Long sent = acceptedAt.get(id);

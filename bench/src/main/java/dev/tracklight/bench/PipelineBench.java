@@ -6,7 +6,6 @@ import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.local.LocalCloud;
 import dev.tracklight.local.demo.TracklightClient;
-import dev.tracklight.local.invoke.LocalFunction;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +34,8 @@ public final class PipelineBench {
     private static final String PROCESSOR = "ProcessEventsFunction";
     /** The bench stops waiting for stragglers once nothing moved for this long. */
     private static final Duration STALL = Duration.ofSeconds(30);
+    /** Enough, sent within a second, to start every instance the processor and the push may run at once. */
+    private static final int WARM_UP_WEBHOOKS = 30;
 
     private final BenchOptions options;
 
@@ -81,6 +81,7 @@ public final class PipelineBench {
         int delivered = 0;
         int expected = 0;
         List<PhaseCost> costs = new ArrayList<>();
+        warmUp(cloud, client, apiKey, http);
         for (int history : options.histories()) {
             System.out.printf("bench: %d webhooks at %d/s over %d shipments with %d events each before, %d WebSocket clients%n",
                     options.webhooks(), options.rate(), options.shipments(), history, options.clients());
@@ -102,7 +103,7 @@ public final class PipelineBench {
             List<WebSocket> sockets = phase.listen(http, cloud.webSocketEndpoint(), tokens, options.clients());
             int listenersPerShipment = Math.max(1, options.clients() / options.shipments());
             int phaseExpected = options.webhooks() * Math.min(options.clients(), options.shipments()) / options.shipments() * listenersPerShipment;
-            Map<String, LocalFunction.Busy> busyBefore = busy(cloud);
+            Duration processorBefore = cloud.busyOf(PROCESSOR).total();
             long from = System.currentTimeMillis();
             Instant start = Instant.now();
             phase.drive(http, cloud.httpEndpoint(), CARRIER, numbers, options.webhooks(), options.rate());
@@ -111,7 +112,7 @@ public final class PipelineBench {
             sockets.forEach(WebSocket::abort);
             long to = System.currentTimeMillis();
 
-            PhaseCost cost = cost(cloud, phase, history, from, to, busyBefore);
+            PhaseCost cost = cost(cloud, phase, history, from, to, cloud.busyOf(PROCESSOR).total().minus(processorBefore));
             report(cloud, phase, sending, phaseExpected, cost, from, to);
             costs.add(cost);
             accepted += phase.accepted();
@@ -137,6 +138,20 @@ public final class PipelineBench {
         return new Outcome(accepted, refused, delivered, expected, costs);
     }
 
+    /** Starts the functions' instances with a few webhooks first, so the phases measure warm functions, as a busy pipeline has. */
+    private static void warmUp(LocalCloud cloud, TracklightClient client, String apiKey, HttpClient http) throws Exception {
+        String number = "BENCHWARMUP" + System.nanoTime();
+        Map<?, ?> shipment = Json.read(client.registerShipment(apiKey, Json.write(Map.of("carrier", CARRIER, "trackingNumber", number))).body(), Map.class);
+        String url = (String) shipment.get("trackingUrl");
+        BenchPhase warmUp = new BenchPhase(SECRET, "bench-warm-up-");
+        List<WebSocket> sockets = warmUp.listen(http, cloud.webSocketEndpoint(), List.of(url.substring(url.lastIndexOf('/') + 1)), 1);
+        long from = System.currentTimeMillis();
+        warmUp.drive(http, cloud.httpEndpoint(), CARRIER, List.of(number), WARM_UP_WEBHOOKS, WARM_UP_WEBHOOKS);
+        awaitEverything(cloud, warmUp, WARM_UP_WEBHOOKS, from);
+        sockets.forEach(WebSocket::abort);
+        System.out.printf("warm-up: %d webhooks, %d pushes seen%n", WARM_UP_WEBHOOKS, warmUp.delivered());
+    }
+
     /** Waits until every accepted webhook's event was processed and every push seen, or nothing moved for {@link #STALL}. */
     private static void awaitEverything(LocalCloud cloud, BenchPhase phase, int expected, long from) throws InterruptedException {
         long lastChange = System.nanoTime();
@@ -157,13 +172,7 @@ public final class PipelineBench {
         }
     }
 
-    private static Map<String, LocalFunction.Busy> busy(LocalCloud cloud) {
-        Map<String, LocalFunction.Busy> busy = new LinkedHashMap<>();
-        cloud.functionIds().forEach(id -> busy.put(id, cloud.busyOf(id)));
-        return busy;
-    }
-
-    private static PhaseCost cost(LocalCloud cloud, BenchPhase phase, int history, long from, long to, Map<String, LocalFunction.Busy> before) {
+    private static PhaseCost cost(LocalCloud cloud, BenchPhase phase, int history, long from, long to, Duration processorBusy) {
         EmfTotals all = new EmfTotals();
         for (String id : cloud.functionIds()) {
             all = all.plus(EmfTotals.of(cloud.logLinesOf(id), from, to));
@@ -171,7 +180,7 @@ public final class PipelineBench {
         EmfTotals processor = EmfTotals.of(cloud.logLinesOf(PROCESSOR), from, to);
         double processed = processor.total("EventsProcessed");
         double per = Math.max(1, processed);
-        double processorMillis = (cloud.busyOf(PROCESSOR).total().minus(before.get(PROCESSOR).total())).toNanos() / 1e6;
+        double processorMillis = processorBusy.toNanos() / 1e6;
         return new PhaseCost(history, processed, DrainRate.of(processor.samples("EventsProcessed")),
                 all.total("DynamoDbWriteRequests") / per, all.total("DynamoDbItemsWritten") / per, all.total("DynamoDbWriteUnits") / per,
                 all.total("DynamoDbReadRequests") / per, all.total("DynamoDbReadUnits") / per, all.total("SqsRequests") / per,

@@ -7,6 +7,7 @@ import dev.tracklight.local.bus.LocalEventBridge;
 import dev.tracklight.local.gateway.HttpRoute;
 import dev.tracklight.local.gateway.LocalGateway;
 import dev.tracklight.local.invoke.LocalFunction;
+import dev.tracklight.local.runtime.Busy;
 import dev.tracklight.local.queues.LocalSqs;
 import dev.tracklight.local.queues.SqsEventSource;
 import dev.tracklight.local.sandbox.CarrierSandbox;
@@ -396,7 +397,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** How often the function was invoked so far and how long its invocations took in all. */
-    public LocalFunction.Busy busyOf(String functionLogicalId) {
+    public Busy busyOf(String functionLogicalId) {
         return functions.get(functionLogicalId).busy();
     }
 

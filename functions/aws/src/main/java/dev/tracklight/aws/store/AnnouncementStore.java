@@ -37,10 +37,17 @@ public final class AnnouncementStore {
     public Map<String, Announced> of(Collection<String> shipmentIds) {
         Map<String, Announced> announced = new HashMap<>();
         shipmentIds.forEach(id -> announced.put(id, Announced.NOTHING));
-        BatchRequests.getAll(dynamo, table, shipmentIds.stream().map(id -> key(Keys.shipment(id), Keys.ANNOUNCED)).toList())
-                .forEach(item -> announced.put(string(item, Keys.PK).substring(Keys.shipment("").length()), new Announced(
-                        Long.parseLong(item.get(VERSION).n()), item.containsKey(DELAY) ? DelayStatus.valueOf(string(item, DELAY)) : null)));
+        BatchRequests.getAll(dynamo, table, shipmentIds.stream().map(AnnouncementStore::keyOf).toList())
+                .forEach(item -> announced.put(string(item, Keys.PK).substring(Keys.shipment("").length()), read(item)));
         return announced;
+    }
+
+    static Map<String, AttributeValue> keyOf(String shipmentId) {
+        return key(Keys.shipment(shipmentId), Keys.ANNOUNCED);
+    }
+
+    static Announced read(Map<String, AttributeValue> item) {
+        return new Announced(Long.parseLong(item.get(VERSION).n()), item.containsKey(DELAY) ? DelayStatus.valueOf(string(item, DELAY)) : null);
     }
 
     /**
@@ -49,7 +56,7 @@ public final class AnnouncementStore {
      */
     public void mark(Map<String, Announced> byShipment) {
         List<Map<String, AttributeValue>> items = byShipment.entrySet().stream().map(entry -> {
-            Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(entry.getKey()), Keys.ANNOUNCED));
+            Map<String, AttributeValue> item = new HashMap<>(keyOf(entry.getKey()));
             item.put(VERSION, n(entry.getValue().version()));
             if (entry.getValue().delay() != null) {
                 item.put(DELAY, s(entry.getValue().delay().name()));

@@ -3,6 +3,7 @@ package dev.tracklight.aws.store;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.tracking.Announced;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,7 +204,39 @@ public final class ShipmentStore {
 
     /** Every shipment registered for this number: two merchants may ship with the same parcel number. */
     public List<Shipment> findByTracking(String carrier, String trackingNumber) {
-        return lookedUp(Keys.tracking(carrier, trackingNumber));
+        return getAll(idsByTracking(carrier, trackingNumber));
+    }
+
+    /** The ids of every shipment registered for this number, from its lookup: one query. */
+    public List<String> idsByTracking(String carrier, String trackingNumber) {
+        return query(Keys.tracking(carrier, trackingNumber), "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList();
+    }
+
+    /** A shipment as stored and what was last announced of it. */
+    public record Announcing(Shipment shipment, Announced announced) {
+    }
+
+    /** The shipments with these ids that exist, with what was last announced of each: both in the same BatchGetItem. */
+    public Map<String, Announcing> getAllAnnouncing(List<String> shipmentIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        shipmentIds.forEach(id -> {
+            keys.add(key(Keys.shipment(id), Keys.META));
+            keys.add(AnnouncementStore.keyOf(id));
+        });
+        Map<String, Shipment> shipments = new HashMap<>();
+        Map<String, Announced> announced = new HashMap<>();
+        for (var item : BatchRequests.getAll(dynamo, table, keys)) {
+            String id = string(item, Keys.PK).substring(Keys.shipment("").length());
+            if (Keys.META.equals(string(item, Keys.SK))) {
+                shipments.put(id, Json.read(string(item, DOC), Shipment.class));
+            } else {
+                announced.put(id, AnnouncementStore.read(item));
+            }
+        }
+        Map<String, Announcing> found = new LinkedHashMap<>();
+        shipmentIds.stream().filter(shipments::containsKey)
+                .forEach(id -> found.put(id, new Announcing(shipments.get(id), announced.getOrDefault(id, Announced.NOTHING))));
+        return found;
     }
 
     /**

@@ -18,7 +18,6 @@ import dev.tracklight.core.model.Shipment.Progress;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
 import dev.tracklight.core.tracking.Announced;
-import dev.tracklight.core.tracking.Announcement;
 import dev.tracklight.core.tracking.Decision;
 import dev.tracklight.core.tracking.ShipmentDecisions;
 import dev.tracklight.core.view.TrackingViews;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,21 +107,40 @@ public final class ShipmentTracker {
      */
     public Map<NumberEvents, RuntimeException> recordAll(List<NumberEvents> batch) {
         Map<NumberEvents, RuntimeException> failed = new LinkedHashMap<>();
-        Map<String, Written> written = new LinkedHashMap<>();
-        Map<String, List<NumberEvents>> causes = new HashMap<>();
+        // one lookup query per number, then one batch read of all their shipments and what was announced of them
+        Map<NumberEvents, List<String>> idsOf = new LinkedHashMap<>();
         for (NumberEvents number : batch) {
             try {
-                for (Written shipment : take(number)) {
-                    written.put(shipment.shipment().shipmentId(), shipment);
+                idsOf.put(number, store.idsByTracking(number.carrier(), number.trackingNumber()));
+            } catch (RuntimeException e) {
+                failed.put(number, e);
+            }
+        }
+        Map<String, ShipmentStore.Announcing> read;
+        try {
+            read = store.getAllAnnouncing(idsOf.values().stream().flatMap(List::stream).distinct().toList());
+        } catch (RuntimeException e) {
+            idsOf.keySet().forEach(number -> failed.put(number, e));
+            return failed;
+        }
+        Map<String, Written> written = new LinkedHashMap<>();
+        Map<String, List<NumberEvents>> causes = new HashMap<>();
+        idsOf.forEach((number, ids) -> {
+            try {
+                for (Written shipment : take(number, ids.stream().map(read::get).filter(Objects::nonNull).map(ShipmentStore.Announcing::shipment)
+                        .toList())) {
+                    written.merge(shipment.shipment().shipmentId(), shipment, Written::then);
                     causes.computeIfAbsent(shipment.shipment().shipmentId(), id -> new ArrayList<>()).add(number);
                 }
             } catch (RuntimeException e) {
                 failed.put(number, e);
             }
-        }
+        });
+        Map<String, Announced> last = new HashMap<>();
+        read.forEach((id, announcing) -> last.put(id, announcing.announced()));
         Map<String, RuntimeException> notAnnounced;
         try {
-            notAnnounced = announce(written.values());
+            notAnnounced = announce(written.values(), last);
         } catch (RuntimeException e) {
             notAnnounced = new HashMap<>();
             for (String shipmentId : written.keySet()) {
@@ -151,8 +170,9 @@ public final class ShipmentTracker {
         return announceOne(apply(known, List.of(), Telemetry.correlationId()));
     }
 
-    private List<Written> take(NumberEvents number) {
-        List<Shipment> shipments = store.findByTracking(number.carrier(), number.trackingNumber()).stream()
+    /** @param registered the shipments registered for the number, whoever's */
+    private List<Written> take(NumberEvents number, List<Shipment> registered) {
+        List<Shipment> shipments = registered.stream()
                 .filter(shipment -> number.tenantId() == null || number.tenantId().equals(shipment.tenantId()))
                 .toList();
         if (shipments.isEmpty()) {
@@ -162,15 +182,21 @@ public final class ShipmentTracker {
     }
 
     private Shipment announceOne(Written written) {
-        var refused = announce(List.of(written));
+        String id = written.shipment().shipmentId();
+        var refused = announce(List.of(written), announced.of(List.of(id)));
         if (!refused.isEmpty()) {
             throw refused.values().iterator().next();
         }
         return written.shipment();
     }
 
-    /** The shipment as written, and the journey that changed it. */
-    private record Written(Shipment shipment, String correlationId) {
+    /** The shipment as written, the events that write added to its timeline, and the journey that changed it. */
+    private record Written(Shipment shipment, List<TrackingEvent> added, String correlationId) {
+
+        /** This write followed by a later one of the same shipment in the same batch. */
+        Written then(Written later) {
+            return new Written(later.shipment(), Stream.concat(added.stream(), later.added().stream()).toList(), later.correlationId());
+        }
     }
 
     /**
@@ -180,7 +206,8 @@ public final class ShipmentTracker {
     private Written apply(Shipment known, Collection<TrackingEvent> arrived, String correlationId) {
         Shipment current = known;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Progress progress = progressWith(current, arrived);
+            Added added = progressWith(current, arrived);
+            Progress progress = added.progress();
             Optional<TransitEngine> engine = EtaEstimator.mayUseEngine(progress) ? etaModel.engineFor(current) : Optional.empty();
             Decision decision = ShipmentDecisions.decide(current, progress, engine,
                     settings.cached(current.tenantId()).policyFor(current.carrier()), clock.instant());
@@ -195,7 +222,7 @@ public final class ShipmentTracker {
                 }
                 EtaOutcomes.delivered(delivery.lastEstimate(), decision.next());
             });
-            return new Written(decision.next(), correlationId);
+            return new Written(decision.next(), added.events(), correlationId);
         }
         throw new ConcurrentModificationException("shipment " + current.shipmentId() + " kept changing; the message will be retried");
     }
@@ -205,44 +232,45 @@ public final class ShipmentTracker {
      * its newest (the common case: no timeline read), else the fold of its whole timeline and them. Either
      * way they are written first, so a retry after a crash finds them.
      */
-    private Progress progressWith(Shipment shipment, Collection<TrackingEvent> arrived) {
+    private Added progressWith(Shipment shipment, Collection<TrackingEvent> arrived) {
         Progress progress = shipment.progress();
         TrackingEvent newest = progress.lastEvent();
         // the newest folded event is in the timeline already: a carrier's repeat of it costs nothing
         List<TrackingEvent> unseen = arrived.stream().filter(event -> newest == null || !event.eventId().equals(newest.eventId())).toList();
         if (ShipmentFold.canAdvance(progress, unseen)) {
             timeline.putAll(shipment.shipmentId(), unseen);
-            return ShipmentFold.advance(progress, unseen);
+            return new Added(ShipmentFold.advance(progress, unseen), unseen);
         }
         List<TrackingEvent> stored = timeline.all(shipment.shipmentId());
         Set<String> storedIds = stored.stream().map(TrackingEvent::eventId).collect(Collectors.toSet());
         List<TrackingEvent> missing = unseen.stream().filter(event -> !storedIds.contains(event.eventId())).toList();
         timeline.putAll(shipment.shipmentId(), missing);
-        return ShipmentFold.fold(Stream.concat(stored.stream(), missing.stream()).toList());
+        return new Added(ShipmentFold.fold(Stream.concat(stored.stream(), missing.stream()).toList()), unseen);
+    }
+
+    /**
+     * The progress with the events that arrived, and the events to show with it: all that arrived, even those
+     * another writer stored first (its announcement may not have shown them; a page merges repeats away).
+     */
+    private record Added(Progress progress, List<TrackingEvent> events) {
     }
 
     /**
      * Announces the shipments whose version was not announced yet, in batched PutEvents, ends the subscriptions
-     * of those that ended, and marks them announced in one batch write.
+     * of those that ended, and marks them announced in one batch write. A view announced holds the checkpoints
+     * its change added, not the whole timeline: a page merges them into what it shows (and asks for the whole
+     * view when it finds a gap), so announcing reads nothing and costs the same on any length of history.
      *
+     * @param last what was last announced of each shipment
      * @return the shipments that could not be announced, with why
      */
-    private Map<String, RuntimeException> announce(Collection<Written> written) {
-        if (written.isEmpty()) {
-            return Map.of();
-        }
+    private Map<String, RuntimeException> announce(Collection<Written> written, Map<String, Announced> last) {
         Map<String, RuntimeException> failed = new HashMap<>();
-        Map<String, Announced> last = announced.of(written.stream().map(w -> w.shipment().shipmentId()).toList());
         List<Outgoing> outgoing = new ArrayList<>();
         for (Written w : written) {
             Shipment shipment = w.shipment();
-            Optional<Announcement> announcement = ShipmentDecisions.announcement(shipment, last.get(shipment.shipmentId()));
-            try {
-                announcement.ifPresent(a -> outgoing.add(new Outgoing(a, TrackingViews.of(shipment,
-                        timeline.newest(shipment.shipmentId(), TrackingViews.ANNOUNCED_TIMELINE_ENTRIES)), w.correlationId())));
-            } catch (RuntimeException e) {
-                failed.put(shipment.shipmentId(), e);
-            }
+            ShipmentDecisions.announcement(shipment, last.getOrDefault(shipment.shipmentId(), Announced.NOTHING))
+                    .ifPresent(a -> outgoing.add(new Outgoing(a, TrackingViews.of(shipment, w.added()), w.correlationId())));
         }
         if (outgoing.isEmpty()) {
             return failed;

@@ -20,12 +20,6 @@ public final class TrackingViews {
     /** Newest checkpoints kept in a view a page opens with; {@code timelineTotal} says how many there are in all. */
     public static final int MAX_TIMELINE_ENTRIES = 100;
     /**
-     * Newest checkpoints in an announced change: a batch adds at most 10, and a page merges them into what it
-     * shows (asking for the whole view when it finds a gap), so an announcement costs the same read on a
-     * shipment with 500 events as on one with 20.
-     */
-    public static final int ANNOUNCED_TIMELINE_ENTRIES = 20;
-    /**
      * Bytes the timeline's texts may take as JSON, so the whole view (its other fields are bounded at the door)
      * stays under API Gateway's 128 KB WebSocket message and, in a bus detail, under PutEvents' 256 KB,
      * whatever the carriers sent. Real checkpoints take a few hundred bytes: 100 fit many times over.
@@ -38,7 +32,10 @@ public final class TrackingViews {
     private TrackingViews() {
     }
 
-    /** @param events the shipment's newest events, or all of them; {@code timelineTotal} counts all it has either way */
+    /**
+     * @param events all the shipment's events, its newest, or (announcing a change) those the change added;
+     *               {@code timelineTotal} counts all it has either way
+     */
     public static TrackingView of(Shipment shipment, Collection<TrackingEvent> events) {
         List<TimelineEntry> timeline = newest(events);
         return new TrackingView(shipment.trackingToken(), shipment.carrier(), shipment.trackingNumber(),

@@ -35,13 +35,13 @@ public final class CarrierIngest {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final CarrierAdapters adapters;
-    private final WebhookEndpointStore endpoints;
+    private final EndpointSecrets endpoints;
     private final RawWebhookStore raw;
     private final EventQueue queue;
 
-    public CarrierIngest(CarrierAdapters adapters, WebhookEndpointStore endpoints, RawWebhookStore raw, EventQueue queue) {
+    public CarrierIngest(CarrierAdapters adapters, WebhookEndpointStore endpoints, RawWebhookStore raw, EventQueue queue, Clock clock) {
         this.adapters = adapters;
-        this.endpoints = endpoints;
+        this.endpoints = new EndpointSecrets(endpoints, clock);
         this.raw = raw;
         this.queue = queue;
     }
@@ -52,7 +52,7 @@ public final class CarrierIngest {
         String table = env.require("TABLE_NAME");
         Duration retention = Duration.ofDays(Long.parseLong(env.get("RAW_RETENTION_DAYS").orElse("30")));
         return new CarrierIngest(CarrierAdapters.all(Clock.systemUTC()), new WebhookEndpointStore(aws.dynamoDb(), table),
-                new RawWebhookStore(aws.dynamoDb(), table, retention), new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
+                new RawWebhookStore(aws.dynamoDb(), table, retention), new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")), Clock.systemUTC());
     }
 
     /**
@@ -71,8 +71,18 @@ public final class CarrierIngest {
             throw new ProblemException(Problem.unsupportedMediaType("source '" + source + "' sends "
                     + String.join(" or ", adapter.mediaTypes()) + ", not " + (mediaType == null ? "no Content-Type" : mediaType)));
         }
-        WebhookEndpoint endpoint = endpoint(source, endpointId);
-        adapter.verify(request, endpoint.secret());
+        WebhookEndpoint endpoint = endpoint(endpoints.endpoint(source, endpointId), source, endpointId);
+        try {
+            adapter.verify(request, endpoint.secret());
+        } catch (ProblemException refused) {
+            // the secret may have been rotated since this instance kept it: judged again against the stored one
+            WebhookEndpoint stored = endpoint(endpoints.stored(source, endpointId), source, endpointId);
+            if (stored.secret().equals(endpoint.secret())) {
+                throw refused;
+            }
+            adapter.verify(request, stored.secret());
+            endpoint = stored;
+        }
         var received = new ReceivedWebhook(RandomIds.receiptId(request.receivedAt()), source, endpoint.endpointId(),
                 endpoint.tenantId(), mediaType, request, null);
         return adapter.acknowledge(queue(adapter, received));
@@ -113,9 +123,7 @@ public final class CarrierIngest {
                 .orElseThrow(() -> new ProblemException(Problem.notFound("unknown carrier source '" + source + "'")));
     }
 
-    private WebhookEndpoint endpoint(String source, String endpointId) throws ProblemException {
-        Optional<WebhookEndpoint> endpoint = endpointId == null ? endpoints.platform(source)
-                : endpoints.find(endpointId).filter(found -> found.source().equals(source));
+    private static WebhookEndpoint endpoint(Optional<WebhookEndpoint> endpoint, String source, String endpointId) throws ProblemException {
         return endpoint.orElseThrow(() -> new ProblemException(Problem.notFound(endpointId == null
                 ? "source '" + source + "' has no platform-wide webhook endpoint; use your own /webhooks/carriers/" + source + "/{endpointId}"
                 : "no '" + source + "' webhook endpoint '" + endpointId + "'")));

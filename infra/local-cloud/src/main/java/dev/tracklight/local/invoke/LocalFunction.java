@@ -2,6 +2,7 @@ package dev.tracklight.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.local.runtime.Busy;
 import dev.tracklight.local.runtime.ZipPool;
 
 import java.lang.reflect.InvocationTargetException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -25,14 +25,14 @@ public final class LocalFunction implements AutoCloseable {
     private final UnaryOperator<Object> invoker;
     private final AutoCloseable resources;
     private final Supplier<List<String>> logLines;
-    private final AtomicLong busyNanos = new AtomicLong();
-    private final AtomicLong invocations = new AtomicLong();
+    private final Busy busy;
 
-    private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources, Supplier<List<String>> logLines) {
+    private LocalFunction(String name, UnaryOperator<Object> invoker, AutoCloseable resources, Supplier<List<String>> logLines, Busy busy) {
         this.name = name;
         this.invoker = invoker;
         this.resources = resources;
         this.logLines = logLines;
+        this.busy = busy;
     }
 
     @SuppressWarnings("unchecked")
@@ -52,14 +52,22 @@ public final class LocalFunction implements AutoCloseable {
             throw new IllegalStateException("function " + name + ": " + handlerClass
                     + " needs a public (FunctionEnvironment) constructor", e);
         }
-        this.invoker = event -> handler.handleRequest(event, new LocalContext(name, timeout));
+        this.busy = new Busy();
+        this.invoker = event -> {
+            long start = System.nanoTime();
+            try {
+                return handler.handleRequest(event, new LocalContext(name, timeout));
+            } finally {
+                busy.add(Duration.ofNanos(System.nanoTime() - start));
+            }
+        };
     }
 
     /** The function run from its zip: instances start on first invocation, up to {@code concurrency} at once. */
     public static LocalFunction fromZip(String name, String handler, Path zip, Map<String, String> environment, int memoryMb,
                                         Duration timeout, int concurrency, Path work) {
         ZipPool pool = new ZipPool(name, handler, zip, environment, memoryMb, timeout, concurrency, work);
-        return new LocalFunction(name, pool::invoke, pool, pool::logLines);
+        return new LocalFunction(name, pool::invoke, pool, pool::logLines, pool.busy());
     }
 
     public String name() {
@@ -73,21 +81,12 @@ public final class LocalFunction implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     public <O> O invoke(Object event) {
-        long start = System.nanoTime();
-        try {
-            return (O) invoker.apply(event);
-        } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
-            invocations.incrementAndGet();
-        }
+        return (O) invoker.apply(event);
     }
 
-    /** Invocations so far and the time they took in all, as Lambda bills them (from the event's hand-over to the answer). */
-    public record Busy(long invocations, Duration total) {
-    }
-
+    /** How long its invocations took in all. */
     public Busy busy() {
-        return new Busy(invocations.get(), Duration.ofNanos(busyNanos.get()));
+        return busy;
     }
 
     @Override

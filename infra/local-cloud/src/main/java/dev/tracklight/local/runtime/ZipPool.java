@@ -32,6 +32,7 @@ public final class ZipPool implements AutoCloseable {
     private final Map<String, String> environment;
     private final int memoryMb;
     private final Duration timeout;
+    private final Busy busy = new Busy();
     private final int limit;
     private final Path work;
     private final PojoSerializer<Object> input;
@@ -67,6 +68,7 @@ public final class ZipPool implements AutoCloseable {
         ZipInstance.Invoked invoked;
         try {
             invoked = instance.invoke(json.toString(StandardCharsets.UTF_8), timeout);
+            busy.add(invoked.took());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " was interrupted", e);
@@ -137,6 +139,11 @@ public final class ZipPool implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         all.forEach(instance -> instance.output().lines().forEach(lines::add));
         return lines;
+    }
+
+    /** How long the invocations took, without the instances' starts. */
+    public Busy busy() {
+        return busy;
     }
 
     /** How many execution environments this pool has started so far (cold starts). */

@@ -72,7 +72,10 @@ class EndToEndTest {
                     SharedCloud.webhook("dhl", number, "IN_TRANSIT", "PL", "2026-11-20T12:00:00+08:00", "Processed")).statusCode()).isEqualTo(202);
             Map<String, Object> latest = view(page.await(m -> "IN_TRANSIT".equals(view(m).get("status")), PUSH_TIMEOUT));
 
-            assertThat((List<?>) latest.get("timeline")).hasSize(2);
+            assertThat(((Number) latest.get("timelineTotal")).intValue()).as("stored once").isEqualTo(2);
+            assertThat(((List<?>) latest.get("timeline")).stream().map(entry -> String.valueOf(((Map<?, ?>) entry).get("message"))).toList())
+                    .as("a change announces the checkpoints it brought").containsExactly("Processed");
+            assertThat((List<?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("timeline")).hasSize(2);
             assertThat(((Number) latest.get("version")).intValue()).as("the in-transit scan, and nothing between").isEqualTo(pickedUp + 1);
         }
     }

@@ -54,6 +54,18 @@ async function postEvents(shipment, events) {
   assert.equal(response.status, 202, await response.text());
 }
 
+/** A new UPS shipment of the demo merchant, its number starting with {@code prefix}. */
+async function registerUps(prefix) {
+  const trackingNumber = prefix + Date.now();
+  const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
+    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
+  });
+  assert.equal(created.status, 201);
+  return { ...(await created.json()), carrier: 'ups', trackingNumber };
+}
+
 async function openPage(shipment, { lang = 'en', locale = 'en-US', bypassCSP = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, bypassCSP });
   const page = await context.newPage();
@@ -224,14 +236,7 @@ test('a webhook posted to the local cloud appears on the open page without a rel
 });
 
 test('a burst of scans longer than one announced change all show on the open page, newest first', async () => {
-  const trackingNumber = 'BURST' + Date.now();
-  const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
-    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
-  });
-  assert.equal(created.status, 201);
-  const shipment = { ...(await created.json()), carrier: 'ups', trackingNumber };
+  const shipment = await registerUps('BURST');
   const { page, context } = await openPage(shipment);
 
   // one webhook of 30 scans: processed in batches, each announced with only the newest 20 checkpoints
@@ -273,14 +278,7 @@ test('carrier text is shown as text, never run as HTML', async () => {
 });
 
 test('an expired tracking link says so', async () => {
-  const trackingNumber = 'EXP' + Date.now();
-  const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
-    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
-  });
-  assert.equal(created.status, 201);
-  const shipment = { ...(await created.json()), carrier: 'ups', trackingNumber };
+  const shipment = await registerUps('EXP');
   await postWebhook(shipment, 'EXPIRED', 'Tracking ended');
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

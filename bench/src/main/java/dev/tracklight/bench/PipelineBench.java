@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,12 @@ public final class PipelineBench {
     private static final String PROCESSOR = "ProcessEventsFunction";
     /** The bench stops waiting for stragglers once nothing moved for this long. */
     private static final Duration STALL = Duration.ofSeconds(30);
-    /** Enough, sent within a second, to start every instance the processor and the push may run at once. */
-    private static final int WARM_UP_WEBHOOKS = 30;
+    /**
+     * Enough, sent at once, to start every instance the processor and the push may run, and to run each path
+     * often enough that the first phase does not pay for the JIT's first compilations.
+     */
+    private static final int WARM_UP_WEBHOOKS = 300;
+    private static final int WARM_UP_RATE = 50;
 
     private final BenchOptions options;
 
@@ -81,7 +86,7 @@ public final class PipelineBench {
         int delivered = 0;
         int expected = 0;
         List<PhaseCost> costs = new ArrayList<>();
-        warmUp(cloud, client, apiKey, http);
+        warmUp(cloud, client, apiKey, http, options.clients());
         for (int history : options.histories()) {
             System.out.printf("bench: %d webhooks at %d/s over %d shipments with %d events each before, %d WebSocket clients%n",
                     options.webhooks(), options.rate(), options.shipments(), history, options.clients());
@@ -103,7 +108,7 @@ public final class PipelineBench {
             List<WebSocket> sockets = phase.listen(http, cloud.webSocketEndpoint(), tokens, options.clients());
             int listenersPerShipment = Math.max(1, options.clients() / options.shipments());
             int phaseExpected = options.webhooks() * Math.min(options.clients(), options.shipments()) / options.shipments() * listenersPerShipment;
-            Duration processorBefore = cloud.busyOf(PROCESSOR).total();
+            Map<String, Invoked> before = invoked(cloud);
             long from = System.currentTimeMillis();
             Instant start = Instant.now();
             phase.drive(http, cloud.httpEndpoint(), CARRIER, numbers, options.webhooks(), options.rate());
@@ -112,8 +117,9 @@ public final class PipelineBench {
             sockets.forEach(WebSocket::abort);
             long to = System.currentTimeMillis();
 
-            PhaseCost cost = cost(cloud, phase, history, from, to, cloud.busyOf(PROCESSOR).total().minus(processorBefore));
-            report(cloud, phase, sending, phaseExpected, cost, from, to);
+            Map<String, Invoked> during = since(invoked(cloud), before);
+            PhaseCost cost = cost(cloud, phase, history, from, to, during.get(PROCESSOR).busy());
+            report(cloud, phase, sending, phaseExpected, cost, from, to, during);
             costs.add(cost);
             accepted += phase.accepted();
             refused += phase.refused();
@@ -138,18 +144,21 @@ public final class PipelineBench {
         return new Outcome(accepted, refused, delivered, expected, costs);
     }
 
-    /** Starts the functions' instances with a few webhooks first, so the phases measure warm functions, as a busy pipeline has. */
-    private static void warmUp(LocalCloud cloud, TracklightClient client, String apiKey, HttpClient http) throws Exception {
+    /**
+     * Starts the functions' instances first (the WebSocket ones with as many pages as a phase opens), so the
+     * phases measure warm functions, as a busy pipeline has.
+     */
+    private static void warmUp(LocalCloud cloud, TracklightClient client, String apiKey, HttpClient http, int clients) throws Exception {
         String number = "BENCHWARMUP" + System.nanoTime();
         Map<?, ?> shipment = Json.read(client.registerShipment(apiKey, Json.write(Map.of("carrier", CARRIER, "trackingNumber", number))).body(), Map.class);
         String url = (String) shipment.get("trackingUrl");
         BenchPhase warmUp = new BenchPhase(SECRET, "bench-warm-up-");
-        List<WebSocket> sockets = warmUp.listen(http, cloud.webSocketEndpoint(), List.of(url.substring(url.lastIndexOf('/') + 1)), 1);
+        List<WebSocket> sockets = warmUp.listen(http, cloud.webSocketEndpoint(), List.of(url.substring(url.lastIndexOf('/') + 1)), clients);
         long from = System.currentTimeMillis();
-        warmUp.drive(http, cloud.httpEndpoint(), CARRIER, List.of(number), WARM_UP_WEBHOOKS, WARM_UP_WEBHOOKS);
-        awaitEverything(cloud, warmUp, WARM_UP_WEBHOOKS, from);
+        warmUp.drive(http, cloud.httpEndpoint(), CARRIER, List.of(number), WARM_UP_WEBHOOKS, WARM_UP_RATE);
+        awaitEverything(cloud, warmUp, WARM_UP_WEBHOOKS * clients, from);
         sockets.forEach(WebSocket::abort);
-        System.out.printf("warm-up: %d webhooks, %d pushes seen%n", WARM_UP_WEBHOOKS, warmUp.delivered());
+        System.out.printf("warm-up: %d webhooks, %d pushes seen by %d pages%n", WARM_UP_WEBHOOKS, warmUp.delivered(), clients);
     }
 
     /** Waits until every accepted webhook's event was processed and every push seen, or nothing moved for {@link #STALL}. */
@@ -172,6 +181,22 @@ public final class PipelineBench {
         }
     }
 
+    /** A function's invocations and the time they took (Lambda's billed duration), so far or in a phase. */
+    private record Invoked(long invocations, Duration busy) {
+    }
+
+    private static Map<String, Invoked> invoked(LocalCloud cloud) {
+        Map<String, Invoked> invoked = new LinkedHashMap<>();
+        cloud.functionIds().forEach(id -> invoked.put(id, new Invoked(cloud.busyOf(id).invocations(), cloud.busyOf(id).total())));
+        return invoked;
+    }
+
+    private static Map<String, Invoked> since(Map<String, Invoked> now, Map<String, Invoked> before) {
+        Map<String, Invoked> during = new LinkedHashMap<>();
+        now.forEach((id, at) -> during.put(id, new Invoked(at.invocations() - before.get(id).invocations(), at.busy().minus(before.get(id).busy()))));
+        return during;
+    }
+
     private static PhaseCost cost(LocalCloud cloud, BenchPhase phase, int history, long from, long to, Duration processorBusy) {
         EmfTotals all = new EmfTotals();
         for (String id : cloud.functionIds()) {
@@ -188,7 +213,8 @@ public final class PipelineBench {
                 quantileMillis(phase.sortedLatenciesMicros(), 0.99));
     }
 
-    private void report(LocalCloud cloud, BenchPhase phase, Duration sending, int expected, PhaseCost cost, long from, long to) {
+    private void report(LocalCloud cloud, BenchPhase phase, Duration sending, int expected, PhaseCost cost, long from, long to,
+                        Map<String, Invoked> invoked) {
         List<Long> sorted = phase.sortedLatenciesMicros();
         System.out.println();
         System.out.printf("webhooks: %d accepted, %d refused in %.1f s → %.0f webhooks/s accepted (target %d/s)%n",
@@ -206,14 +232,16 @@ public final class PipelineBench {
                         + " requests (%.2f RCU); SQS %.2f requests; %.2f PutEvents entries; %.2f WebSocket posts; processor %.2f ms%n",
                 cost.writeRequests(), cost.itemsWritten(), cost.writeUnits(), cost.readRequests(), cost.readUnits(), cost.sqsRequests(),
                 cost.putEventsEntries(), cost.connectionPosts(), cost.processorMillis());
-        System.out.printf("  %-28s %8s %8s %8s %8s %8s %8s %8s %8s%n", "function", "writes", "items", "WCU", "reads", "RCU", "sqs", "entries", "posts");
+        System.out.printf("  %-28s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s%n", "function", "calls", "ms", "writes", "items", "WCU", "reads", "RCU",
+                "sqs", "entries", "posts");
         double per = Math.max(1, cost.processed());
         for (String id : cloud.functionIds()) {
             EmfTotals function = EmfTotals.of(cloud.logLinesOf(id), from, to);
-            if (function.total("DynamoDbWriteRequests") + function.total("DynamoDbReadRequests") + function.total("SqsRequests") == 0) {
+            if (invoked.get(id).invocations() == 0) {
                 continue;
             }
-            System.out.printf("  %-28s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", id, function.total("DynamoDbWriteRequests") / per,
+            System.out.printf("  %-28s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", id, invoked.get(id).invocations() / per,
+                    invoked.get(id).busy().toNanos() / 1e6 / per, function.total("DynamoDbWriteRequests") / per,
                     function.total("DynamoDbItemsWritten") / per, function.total("DynamoDbWriteUnits") / per,
                     function.total("DynamoDbReadRequests") / per, function.total("DynamoDbReadUnits") / per, function.total("SqsRequests") / per,
                     function.total("PutEventsEntries") / per, function.total("ConnectionPosts") / per);

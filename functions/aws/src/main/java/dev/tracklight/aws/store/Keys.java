@@ -5,6 +5,9 @@ import dev.tracklight.core.model.TrackingEvent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The single-table key design of docs/design.md §2, in one place. */
 public final class Keys {
@@ -110,14 +113,45 @@ public final class Keys {
         return "WDUE#" + hour(due);
     }
 
-    /** Raw webhooks by the hour received: a listing reads one partition per hour, a replay one item. */
-    public static String rawHour(Instant receivedAt) {
-        return "RAW#" + hour(receivedAt);
+    /**
+     * How many partitions an hour's raw bodies and due shipments are spread over: one partition key takes
+     * 1,000 writes a second, so an hour's bucket on one key would throttle ingest and every shipment write
+     * (docs/capacity.md). Readers query every shard of the hours they read.
+     */
+    public static final int HOUR_SHARDS = 16;
+
+    /** A raw webhook, under the hour it was received and the shard its receipt id falls in: a replay reads one item. */
+    public static String rawHour(Instant receivedAt, String receiptId) {
+        return "RAW#" + hour(receivedAt) + "#" + shard(receiptId);
     }
 
-    /** The hour bucket of a due time, {@code DUE#2026-11-22T05}: a watchdog run reads a few buckets. */
-    public static String dueHour(Instant due) {
-        return "DUE#" + hour(due);
+    /** Every partition an hour's raw webhooks may be under, the unsharded one older versions wrote included. */
+    public static List<String> rawHourShards(Instant hour) {
+        return shards("RAW#" + hour(hour));
+    }
+
+    /** The hour bucket of a shipment's due time and its shard, {@code DUE#2026-11-22T05#a}: a watchdog run reads a few hours. */
+    public static String dueHour(Instant due, String shipmentId) {
+        return "DUE#" + hour(due) + "#" + shard(shipmentId);
+    }
+
+    /** Every index partition of an hour's due shipments, the unsharded one older versions wrote included. */
+    public static List<String> dueHourShards(Instant hour) {
+        return shards("DUE#" + hour(hour));
+    }
+
+    /** The id's hash with its bits mixed (ids differ in a few characters; String's hash leaves its low bits alike). */
+    private static String shard(String id) {
+        int h = id.hashCode();
+        h = (h ^ (h >>> 16)) * 0x45d9f3b;
+        h = (h ^ (h >>> 16)) * 0x45d9f3b;
+        return Integer.toHexString(Math.floorMod(h ^ (h >>> 16), HOUR_SHARDS));
+    }
+
+    /** The bucket's shards, and the bucket itself: items written before the buckets were sharded stay there until they expire or are rewritten. */
+    private static List<String> shards(String bucket) {
+        return Stream.concat(IntStream.range(0, HOUR_SHARDS).mapToObj(shard -> bucket + "#" + Integer.toHexString(shard)), Stream.of(bucket))
+                .toList();
     }
 
     /** The hour bucket of a shipment's next poll at its source: apart from the other due hours, same index. */

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import static dev.tracklight.aws.store.Attributes.s;
 import static dev.tracklight.aws.store.Attributes.string;
 
 /**
- * Every authenticated webhook body, as received, for audit and replay: {@code RAW#{hour}} /
- * {@code {receiptId}}, expired by DynamoDB's TTL after the retention period.
+ * Every authenticated webhook body, as received, for audit and replay: {@code RAW#{hour}#{shard}} /
+ * {@code {receiptId}} (sharded: see {@link Keys#HOUR_SHARDS}), expired by DynamoDB's TTL after the retention period.
  */
 public final class RawWebhookStore {
 
@@ -36,7 +37,7 @@ public final class RawWebhookStore {
     }
 
     public void put(ReceivedWebhook webhook) {
-        var item = new HashMap<>(key(Keys.rawHour(webhook.receivedAt()), webhook.receiptId()));
+        var item = new HashMap<>(key(Keys.rawHour(webhook.receivedAt(), webhook.receiptId()), webhook.receiptId()));
         item.put(DOC, s(Json.write(webhook)));
         item.put(Keys.TTL, n(webhook.receivedAt().plus(retention).getEpochSecond()));
         dynamo.putItem(request -> request.tableName(table).item(item));
@@ -50,14 +51,22 @@ public final class RawWebhookStore {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.rawHour(receivedAt), receiptId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), ReceivedWebhook.class));
+        for (String pk : List.of(Keys.rawHour(receivedAt, receiptId), Keys.rawHourShards(receivedAt).getLast())) {
+            var item = dynamo.getItem(request -> request.tableName(table).key(key(pk, receiptId))).item();
+            if (item != null && !item.isEmpty()) {
+                return Optional.of(Json.read(string(item, DOC), ReceivedWebhook.class));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** The webhooks received in the hour that contains {@code hour}, oldest first. */
+    /** The webhooks received in the hour that contains {@code hour}, oldest first: one query per shard. */
     public List<ReceivedWebhook> receivedIn(Instant hour) {
-        QueryRequest query = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.rawHour(hour)))).build();
-        return dynamo.queryPaginator(query).items().stream().map(item -> Json.read(string(item, DOC), ReceivedWebhook.class)).toList();
+        return Keys.rawHourShards(hour).stream()
+                .flatMap(pk -> dynamo.queryPaginator(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(pk))).build()).items().stream())
+                .map(item -> Json.read(string(item, DOC), ReceivedWebhook.class))
+                .sorted(Comparator.comparing(ReceivedWebhook::receivedAt).thenComparing(ReceivedWebhook::receiptId))
+                .toList();
     }
 }

@@ -258,14 +258,15 @@ public final class ShipmentStore {
 
     /**
      * Open shipments whose delay verdict is due to be judged again by {@code now}, among those due within
-     * the hour starting at {@code hour}: one index query, no scan. Judging one again rewrites its due time.
+     * the hour starting at {@code hour}: one index query per shard of the hour, no scan. Judging one again rewrites its due time.
      */
     public List<String> dueIn(Instant hour, Instant now) {
-        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                        .expressionAttributeValues(Map.of(":hour", s(Keys.dueHour(hour)), ":now", s(now + "#~"))))
-                .items().stream()
+        return Keys.dueHourShards(hour).stream()
+                .flatMap(bucket -> dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
+                                .keyConditionExpression("#pk = :hour AND #sk <= :now")
+                                .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+                                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~"))))
+                        .items().stream())
                 .map(item -> string(item, Keys.PK).substring("SHP#".length()))
                 .toList();
     }
@@ -277,7 +278,7 @@ public final class ShipmentStore {
         item.put(Keys.TENANT_PK, s(Keys.tenant(shipment.tenantId())));
         item.put(Keys.TENANT_SK, s(shipment.updatedAt() + "#" + shipment.shipmentId()));
         if (shipment.recheckAt() != null) {
-            item.put(Keys.DUE_PK, s(Keys.dueHour(shipment.recheckAt())));
+            item.put(Keys.DUE_PK, s(Keys.dueHour(shipment.recheckAt(), shipment.shipmentId())));
             item.put(Keys.DUE_SK, s(shipment.recheckAt() + "#" + shipment.shipmentId()));
         }
         return item;

@@ -10,15 +10,10 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.CorrelationAttribute;
-import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.aws.tracking.ShipmentTracker.NumberEvents;
-import dev.tracklight.core.json.Json;
-import dev.tracklight.core.model.TrackingEvent;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,37 +49,19 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
 
     private SQSBatchResponse handle(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        Map<EventStream, List<SQSEvent.SQSMessage>> byTrackingNumber = new LinkedHashMap<>();
-        Map<String, TrackingEvent> parsed = new HashMap<>();
-        for (SQSEvent.SQSMessage message : batch.getRecords()) {
-            try {
-                TrackingEvent event = Json.read(message.getBody(), TrackingEvent.class);
-                parsed.put(message.getMessageId(), event);
-                String tenant = tenantOf(message);
-                byTrackingNumber.computeIfAbsent(new EventStream(event.carrier(), event.trackingNumber(), tenant), key -> new ArrayList<>()).add(message);
-            } catch (RuntimeException e) {
-                Telemetry.correlate(CorrelationAttribute.of(message));
-                Telemetry.error("not a tracking event", e, "message_id", message.getMessageId());
-                Telemetry.count("EventsFailed", 1);
-                failures.add(failure(message));
-            }
+        QueuedEvents queued = QueuedEvents.of(batch);
+        for (QueuedEvents.Unreadable unreadable : queued.unreadable()) {
+            Telemetry.correlate(CorrelationAttribute.of(unreadable.message()));
+            Telemetry.error("not a tracking event", unreadable.why(), "message_id", unreadable.message().getMessageId());
+            Telemetry.count("EventsFailed", 1);
+            failures.add(failure(unreadable.message()));
         }
-        // One fold and one write per shipment per batch, one announcement round for the batch; a failure
-        // fails only the messages of the numbers it touched.
-        List<NumberEvents> numbers = new ArrayList<>();
-        Map<NumberEvents, List<SQSEvent.SQSMessage>> messagesOf = new HashMap<>();
-        byTrackingNumber.forEach((stream, messages) -> {
-            NumberEvents number = new NumberEvents(stream.carrier(), stream.trackingNumber(), stream.tenantId(),
-                    messages.stream().map(message -> parsed.get(message.getMessageId())).toList(), CorrelationAttribute.of(messages.getLast()));
-            numbers.add(number);
-            messagesOf.put(number, messages);
-        });
-        Map<NumberEvents, RuntimeException> failed = tracker.recordAll(numbers);
-        for (NumberEvents number : numbers) {
-            List<SQSEvent.SQSMessage> messages = messagesOf.get(number);
-            // each change is announced under its newest webhook's id; the line names every one folded in
+        // one fold and one write per shipment, one announcement round for the batch; a failure fails only
+        // the messages of the numbers it touched
+        Map<NumberEvents, RuntimeException> failed = tracker.recordAll(List.copyOf(queued.byNumber().keySet()));
+        queued.byNumber().forEach((number, messages) -> {
             List<String> correlationIds = messages.stream().map(CorrelationAttribute::of).distinct().toList();
-            Telemetry.correlate(correlationIds.getLast());
+            Telemetry.correlate(number.correlationId());
             RuntimeException why = failed.get(number);
             if (why == null) {
                 Telemetry.count("EventsProcessed", messages.size());
@@ -95,18 +72,8 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
                         "correlation_ids", correlationIds);
                 messages.forEach(message -> failures.add(failure(message)));
             }
-        }
+        });
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
-    }
-
-    /** The events of one tracking number as received through one tenant's endpoint (tenant null: platform-wide). */
-    private record EventStream(String carrier, String trackingNumber, String tenantId) {
-    }
-
-    private static String tenantOf(SQSEvent.SQSMessage message) {
-        var attributes = message.getMessageAttributes();
-        var tenant = attributes == null ? null : attributes.get(EventQueue.TENANT_ATTRIBUTE);
-        return tenant == null ? null : tenant.getStringValue();
     }
 
     private static SQSBatchResponse.BatchItemFailure failure(SQSEvent.SQSMessage message) {

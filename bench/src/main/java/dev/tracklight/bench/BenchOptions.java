@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code --webhooks N --rate R --clients K --shipments S --history H1,H2 --template PATH}: each history length
- * is a phase of its own, on shipments given that many events before it starts.
+ * {@code --webhooks N --rate R --clients K --shipments S --history H1,H2 --warm-up W --template PATH}: each history
+ * length is a phase of its own, on shipments given that many events before it starts; the W webhooks before the
+ * phases start every instance and run each path often enough that the first phase does not pay for the JIT's
+ * first compilations.
  */
-record BenchOptions(int webhooks, int rate, int clients, int shipments, List<Integer> histories, String template) {
+record BenchOptions(int webhooks, int rate, int clients, int shipments, List<Integer> histories, int warmUp, String template) {
 
     BenchOptions {
         if (histories.isEmpty() || histories.stream().anyMatch(events -> events < 0)) {
@@ -23,6 +25,7 @@ record BenchOptions(int webhooks, int rate, int clients, int shipments, List<Int
                 intOption(list, "--clients", 50),
                 intOption(list, "--shipments", 50),
                 Stream.of(option(list, "--history", "10,500").split(",")).map(String::trim).map(Integer::parseInt).toList(),
+                intOption(list, "--warm-up", 300),
                 option(list, "--template", "template.yaml"));
     }
 

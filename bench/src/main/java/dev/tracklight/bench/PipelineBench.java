@@ -35,11 +35,6 @@ public final class PipelineBench {
     private static final String PROCESSOR = "ProcessEventsFunction";
     /** The bench stops waiting for stragglers once nothing moved for this long. */
     private static final Duration STALL = Duration.ofSeconds(30);
-    /**
-     * Enough, sent at once, to start every instance the processor and the push may run, and to run each path
-     * often enough that the first phase does not pay for the JIT's first compilations.
-     */
-    private static final int WARM_UP_WEBHOOKS = 300;
     private static final int WARM_UP_RATE = 50;
 
     private final BenchOptions options;
@@ -86,7 +81,7 @@ public final class PipelineBench {
         int delivered = 0;
         int expected = 0;
         List<PhaseCost> costs = new ArrayList<>();
-        warmUp(cloud, client, apiKey, http, options.clients());
+        warmUp(cloud, client, apiKey, http, options.clients(), options.warmUp());
         for (int history : options.histories()) {
             System.out.printf("bench: %d webhooks at %d/s over %d shipments with %d events each before, %d WebSocket clients%n",
                     options.webhooks(), options.rate(), options.shipments(), history, options.clients());
@@ -148,17 +143,18 @@ public final class PipelineBench {
      * Starts the functions' instances first (the WebSocket ones with as many pages as a phase opens), so the
      * phases measure warm functions, as a busy pipeline has.
      */
-    private static void warmUp(LocalCloud cloud, TracklightClient client, String apiKey, HttpClient http, int clients) throws Exception {
+    private static void warmUp(LocalCloud cloud, TracklightClient client, String apiKey, HttpClient http, int clients, int webhooks)
+            throws Exception {
         String number = "BENCHWARMUP" + System.nanoTime();
         Map<?, ?> shipment = Json.read(client.registerShipment(apiKey, Json.write(Map.of("carrier", CARRIER, "trackingNumber", number))).body(), Map.class);
         String url = (String) shipment.get("trackingUrl");
         BenchPhase warmUp = new BenchPhase(SECRET, "bench-warm-up-");
         List<WebSocket> sockets = warmUp.listen(http, cloud.webSocketEndpoint(), List.of(url.substring(url.lastIndexOf('/') + 1)), clients);
         long from = System.currentTimeMillis();
-        warmUp.drive(http, cloud.httpEndpoint(), CARRIER, List.of(number), WARM_UP_WEBHOOKS, WARM_UP_RATE);
-        awaitEverything(cloud, warmUp, WARM_UP_WEBHOOKS * clients, from);
+        warmUp.drive(http, cloud.httpEndpoint(), CARRIER, List.of(number), webhooks, WARM_UP_RATE);
+        awaitEverything(cloud, warmUp, webhooks * clients, from);
         sockets.forEach(WebSocket::abort);
-        System.out.printf("warm-up: %d webhooks, %d pushes seen by %d pages%n", WARM_UP_WEBHOOKS, warmUp.delivered(), clients);
+        System.out.printf("warm-up: %d webhooks, %d pushes seen by %d pages%n", webhooks, warmUp.delivered(), clients);
     }
 
     /** Waits until every accepted webhook's event was processed and every push seen, or nothing moved for {@link #STALL}. */

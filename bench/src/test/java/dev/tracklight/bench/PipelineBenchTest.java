@@ -23,8 +23,8 @@ class PipelineBenchTest {
 
     @Test
     void aSmallRunProcessesAndPushesEveryWebhookAndCountsWhatEachEventCost() throws Exception {
-        // GIVEN two phases of 20 webhooks, on shipments with 2 and with 30 events before
-        BenchOptions options = new BenchOptions(20, 20, 1, 2, List.of(2, 30), template().toString());
+        // GIVEN two phases of 20 webhooks, on shipments with 2 and with 30 events before, after 10 to warm up
+        BenchOptions options = new BenchOptions(20, 20, 1, 2, List.of(2, 30), 10, template().toString());
         try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(template()).runningZips())) {
 
             // WHEN the bench runs them

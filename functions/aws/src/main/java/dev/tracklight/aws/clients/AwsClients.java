@@ -37,7 +37,11 @@ public final class AwsClients {
                 .build();
     }
 
-    /** One client per service and function instance, however many stores share it: each costs milliseconds of cold start. */
+    /**
+     * One client per service and function instance, however many stores share it: each costs milliseconds of
+     * cold start. One getter each, not a shared lazy holder: a zip carries only the clients its policies allow,
+     * and a lambda naming an absent client's class fails when the holder is built, not when it is used.
+     */
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
             dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB").httpClient(http).build();

@@ -62,34 +62,38 @@ public final class ServiceCalls implements ExecutionInterceptor {
     }
 
     private static void dynamoDb(SdkRequest request, SdkResponse response) {
-        List<ConsumedCapacity> consumed = switch (response) {
-            case PutItemResponse r -> single(r.consumedCapacity());
-            case UpdateItemResponse r -> single(r.consumedCapacity());
-            case DeleteItemResponse r -> single(r.consumedCapacity());
-            case GetItemResponse r -> single(r.consumedCapacity());
-            case QueryResponse r -> single(r.consumedCapacity());
-            case ScanResponse r -> single(r.consumedCapacity());
-            case BatchGetItemResponse r -> r.consumedCapacity();
-            case BatchWriteItemResponse r -> r.consumedCapacity();
-            case TransactWriteItemsResponse r -> r.consumedCapacity();
-            default -> List.of();
+        Consumed consumed = switch (response) {
+            case PutItemResponse r -> Consumed.write(r.consumedCapacity());
+            case UpdateItemResponse r -> Consumed.write(r.consumedCapacity());
+            case DeleteItemResponse r -> Consumed.write(r.consumedCapacity());
+            case BatchWriteItemResponse r -> new Consumed(true, r.consumedCapacity());
+            case TransactWriteItemsResponse r -> new Consumed(true, r.consumedCapacity());
+            case GetItemResponse r -> Consumed.read(r.consumedCapacity());
+            case QueryResponse r -> Consumed.read(r.consumedCapacity());
+            case ScanResponse r -> Consumed.read(r.consumedCapacity());
+            case BatchGetItemResponse r -> new Consumed(false, r.consumedCapacity());
+            default -> new Consumed(false, List.of());
         };
-        boolean writes = switch (response) {
-            case PutItemResponse r -> true;
-            case UpdateItemResponse r -> true;
-            case DeleteItemResponse r -> true;
-            case BatchWriteItemResponse r -> true;
-            case TransactWriteItemsResponse r -> true;
-            default -> false;
-        };
-        double units = consumed.stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
-        if (writes) {
+        double units = consumed.capacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+        if (consumed.writes()) {
             Telemetry.count("DynamoDbWriteRequests", 1);
             Telemetry.count("DynamoDbItemsWritten", itemsWritten(request, response));
             Telemetry.total("DynamoDbWriteUnits", units);
         } else {
             Telemetry.count("DynamoDbReadRequests", 1);
             Telemetry.total("DynamoDbReadUnits", units);
+        }
+    }
+
+    /** Whether a request wrote, and the capacity DynamoDB said it consumed. */
+    private record Consumed(boolean writes, List<ConsumedCapacity> capacity) {
+
+        static Consumed write(ConsumedCapacity capacity) {
+            return new Consumed(true, capacity == null ? List.of() : List.of(capacity));
+        }
+
+        static Consumed read(ConsumedCapacity capacity) {
+            return new Consumed(false, capacity == null ? List.of() : List.of(capacity));
         }
     }
 
@@ -103,9 +107,5 @@ public final class ServiceCalls implements ExecutionInterceptor {
             case TransactWriteItemsRequest transaction -> transaction.transactItems().size();
             default -> 1;
         };
-    }
-
-    private static List<ConsumedCapacity> single(ConsumedCapacity capacity) {
-        return capacity == null ? List.of() : List.of(capacity);
     }
 }

@@ -57,18 +57,12 @@ public final class TimelineStore {
 
     /** The whole timeline: read only to fold again, when an event arrives older than the newest one folded. */
     public List<TrackingEvent> all(String shipmentId) {
-        return events(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.shipment(shipmentId)), ":prefix", s(Keys.EVENT_PREFIX)))
-                .consistentRead(true).build());
+        return dynamo.queryPaginator(events(Keys.shipment(shipmentId)).build()).items().stream().map(TimelineStore::readable).toList();
     }
 
     /** The newest {@code limit} events, newest first: what a view shows, read at a cost that stops growing with the history. */
     public List<TrackingEvent> newest(String shipmentId, int limit) {
-        return dynamo.query(request -> request.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.shipment(shipmentId)), ":prefix", s(Keys.EVENT_PREFIX)))
-                        .scanIndexForward(false).limit(limit).consistentRead(true))
+        return dynamo.query(events(Keys.shipment(shipmentId)).scanIndexForward(false).limit(limit).build())
                 .items().stream().map(TimelineStore::readable).toList();
     }
 
@@ -95,18 +89,17 @@ public final class TimelineStore {
 
     /** The events that arrived before the shipment was registered: its tenant's and platform-wide. */
     public List<TrackingEvent> unmatched(Shipment shipment) {
-        return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.tracking(shipment.carrier(), shipment.trackingNumber())),
-                                ":prefix", s(Keys.EVENT_PREFIX))))
-                .items().stream()
+        return dynamo.queryPaginator(events(Keys.tracking(shipment.carrier(), shipment.trackingNumber())).build()).items().stream()
                 .filter(item -> string(item, SCOPE) == null || string(item, SCOPE).equals(shipment.tenantId()))
                 .map(TimelineStore::readable)
                 .toList();
     }
 
-    private List<TrackingEvent> events(QueryRequest request) {
-        return dynamo.queryPaginator(request).items().stream().map(TimelineStore::readable).toList();
+    /** The event items under {@code pk}, read strongly consistently, oldest first. */
+    private QueryRequest.Builder events(String pk) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.EVENT_PREFIX)));
     }
 
     private static TrackingEvent readable(Map<String, AttributeValue> item) {

@@ -5,7 +5,7 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore.DeliveryKey;
 import dev.tracklight.aws.store.WebhookSubscriptionStore;
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.outbound.WebhookDelivery;

@@ -4,7 +4,7 @@ import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.webhook.HmacSha256;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

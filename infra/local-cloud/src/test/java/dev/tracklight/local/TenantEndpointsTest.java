@@ -8,7 +8,7 @@ import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.ingest.carrier.CarrierIngest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.delay.Stage;
 import dev.tracklight.core.delay.StageSla;
 import dev.tracklight.core.json.Json;

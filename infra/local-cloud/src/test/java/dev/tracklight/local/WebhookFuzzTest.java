@@ -14,7 +14,7 @@ import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.carriers.ups.UpsAdapter;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.webhook.HmacSha256;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.local.demo.TracklightClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;

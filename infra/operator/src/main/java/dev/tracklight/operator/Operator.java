@@ -13,14 +13,14 @@ import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.RawWebhookStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.carriers.CarrierAdapters;
-import dev.tracklight.core.channels.ChannelAdapters;
+import dev.tracklight.core.carriers.registry.CarrierAdapters;
+import dev.tracklight.core.channels.registry.ChannelAdapters;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
 import dev.tracklight.core.subscription.CarrierAccount;
 import dev.tracklight.core.subscription.CarrierAccountRequest;
 import dev.tracklight.core.subscription.CarrierConnections;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.ingest.carrier.CarrierIngest;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.tracklight.aws.bus;
 
 import dev.tracklight.aws.observe.Telemetry;
-import dev.tracklight.core.delay.DelayAssessment;
-import dev.tracklight.core.delay.DelayStatus;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.DelayStatus;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.tracking.Announcement;

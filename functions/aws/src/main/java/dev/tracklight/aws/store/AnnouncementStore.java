@@ -1,6 +1,6 @@
 package dev.tracklight.aws.store;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.tracking.Announced;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +38,7 @@ public final class AnnouncementStore {
         Map<String, Announced> announced = new HashMap<>();
         shipmentIds.forEach(id -> announced.put(id, Announced.NOTHING));
         BatchRequests.getAll(dynamo, table, shipmentIds.stream().map(AnnouncementStore::keyOf).toList())
-                .forEach(item -> announced.put(string(item, Keys.PK).substring(Keys.shipment("").length()), read(item)));
+                .forEach(item -> announced.put(Keys.shipmentIdOf(string(item, Keys.PK)), read(item)));
         return announced;
     }
 

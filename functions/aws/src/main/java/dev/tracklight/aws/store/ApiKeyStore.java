@@ -94,7 +94,7 @@ public final class ApiKeyStore {
     public List<ApiKey> list(String tenantId) {
         return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :keys)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":keys", s("KEY#"))))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":keys", s(Keys.API_KEY_PREFIX))))
                 .items().stream().map(ApiKeyStore::apiKey)
                 .sorted(Comparator.comparing(ApiKey::createdAt)).toList();
     }
@@ -115,7 +115,7 @@ public final class ApiKeyStore {
         } else {
             Instant expiresAt = clock.instant().plus(grace);
             dynamo.transactWriteItems(request -> request.transactItems(
-                    expire(key(Keys.apiKey(hash), Keys.META), expiresAt), expire(key(Keys.tenant(tenantId), "KEY#" + prefix), expiresAt)));
+                    expire(key(Keys.apiKey(hash), Keys.META), expiresAt), expire(key(Keys.tenant(tenantId), Keys.tenantApiKey(prefix)), expiresAt)));
         }
         return Optional.of(replacement);
     }
@@ -133,12 +133,12 @@ public final class ApiKeyStore {
     /** Both items of the key, together. */
     private void delete(String tenantId, String prefix, String hash) {
         dynamo.transactWriteItems(request -> request.transactItems(
-                delete(key(Keys.apiKey(hash), Keys.META)), delete(key(Keys.tenant(tenantId), "KEY#" + prefix))));
+                delete(key(Keys.apiKey(hash), Keys.META)), delete(key(Keys.tenant(tenantId), Keys.tenantApiKey(prefix)))));
     }
 
     private Optional<Map<String, AttributeValue>> listing(String tenantId, String prefix) {
         var item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
-                .key(key(Keys.tenant(tenantId), "KEY#" + prefix))).item();
+                .key(key(Keys.tenant(tenantId), Keys.tenantApiKey(prefix)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -149,7 +149,7 @@ public final class ApiKeyStore {
     }
 
     private static Map<String, AttributeValue> listingItem(String hash, ApiKey key) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(key.tenantId()), "KEY#" + key.prefix()));
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(key.tenantId()), Keys.tenantApiKey(key.prefix())));
         item.put(HASH, s(hash));
         describe(item, key);
         return item;

@@ -26,7 +26,6 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 public final class CarrierAccountStore {
 
-    private static final String PREFIX = "CARRIER#";
     private static final String DOC = "doc";
     private static final String SEALED = "credentials";
     /** The account's update time as an attribute, for the conditions that must not write over a newer account. */
@@ -64,7 +63,7 @@ public final class CarrierAccountStore {
 
     public List<CarrierAccount> list(String tenantId) {
         return dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":prefix", s(PREFIX))).consistentRead(true))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":prefix", s(Keys.CARRIER_ACCOUNT_PREFIX))).consistentRead(true))
                 .items().stream().map(item -> Json.read(string(item, DOC), CarrierAccount.class)).toList();
     }
 
@@ -89,7 +88,7 @@ public final class CarrierAccountStore {
     }
 
     public boolean delete(String tenantId, String source) {
-        var old = dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source))
+        var old = dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.CARRIER_ACCOUNT_PREFIX + source))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         return old != null && !old.isEmpty();
     }
@@ -123,14 +122,14 @@ public final class CarrierAccountStore {
         int resealed = 0;
         int unopened = 0;
         var pages = dynamo.scanPaginator(request -> request.tableName(table).filterExpression("begins_with(sk, :prefix) AND attribute_exists(#sealed)")
-                .expressionAttributeNames(Map.of("#sealed", SEALED)).expressionAttributeValues(Map.of(":prefix", s(PREFIX))).consistentRead(true));
+                .expressionAttributeNames(Map.of("#sealed", SEALED)).expressionAttributeValues(Map.of(":prefix", s(Keys.CARRIER_ACCOUNT_PREFIX))).consistentRead(true));
         for (Map<String, AttributeValue> item : pages.items()) {
             String sealed = string(item, SEALED);
             if (cipher.sealedWithCurrent(sealed)) {
                 continue;
             }
             String tenantId = string(item, "pk").substring(Keys.tenant("").length());
-            String source = string(item, "sk").substring(PREFIX.length());
+            String source = string(item, "sk").substring(Keys.CARRIER_ACCOUNT_PREFIX.length());
             String plaintext;
             try {
                 plaintext = cipher.open(sealed, tenantId, source);
@@ -139,7 +138,7 @@ public final class CarrierAccountStore {
                 continue;
             }
             try {
-                dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source))
+                dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.CARRIER_ACCOUNT_PREFIX + source))
                         .updateExpression("SET #sealed = :resealed").conditionExpression("#sealed = :seen")
                         .expressionAttributeNames(Map.of("#sealed", SEALED))
                         .expressionAttributeValues(Map.of(":resealed", s(cipher.seal(plaintext, tenantId, source)), ":seen", s(sealed))));
@@ -162,7 +161,7 @@ public final class CarrierAccountStore {
     public boolean claimCallback(CarrierAccount account) {
         Instant now = clock.instant();
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(account.tenantId()), PREFIX + account.source()))
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(account.tenantId()), Keys.CARRIER_ACCOUNT_PREFIX + account.source()))
                     .updateExpression("SET #claim = :now")
                     .conditionExpression("#updated = :seen AND (attribute_not_exists(#claim) OR #claim < :stale)")
                     .expressionAttributeNames(Map.of("#claim", CLAIM, "#updated", UPDATED))
@@ -175,13 +174,13 @@ public final class CarrierAccountStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String tenantId, String source) {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), PREFIX + source)).consistentRead(true))
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.CARRIER_ACCOUNT_PREFIX + source)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private void write(CarrierAccount account, String sealed) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(account.tenantId()), PREFIX + account.source()));
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tenant(account.tenantId()), Keys.CARRIER_ACCOUNT_PREFIX + account.source()));
         item.put(DOC, s(Json.write(account)));
         item.put(SEALED, s(sealed));
         item.put(UPDATED, s(account.updatedAt().toString()));

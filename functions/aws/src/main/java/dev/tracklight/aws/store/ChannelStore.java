@@ -39,19 +39,19 @@ public final class ChannelStore {
     }
 
     public void rememberOrder(String tenantId, String channel, OrderPlaced order) {
-        var item = new HashMap<>(key(orderKey(tenantId, channel, order.orderId()), Keys.META));
+        var item = new HashMap<>(key(Keys.channelOrder(tenantId, channel, order.orderId()), Keys.META));
         item.put(DOC, s(Json.write(order)));
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
 
     public Optional<OrderPlaced> order(String tenantId, String channel, String orderId) {
         var item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
-                .key(key(orderKey(tenantId, channel, orderId), Keys.META))).item();
+                .key(key(Keys.channelOrder(tenantId, channel, orderId), Keys.META))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), OrderPlaced.class));
     }
 
     public void link(String tenantId, String channel, String fulfillmentId, String shipmentId) {
-        var item = new HashMap<>(key(fulfillmentKey(tenantId, channel, fulfillmentId), Keys.shipment(shipmentId)));
+        var item = new HashMap<>(key(Keys.channelFulfillment(tenantId, channel, fulfillmentId), Keys.shipment(shipmentId)));
         item.put(SHIPMENT_ID, s(shipmentId));
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
@@ -60,31 +60,20 @@ public final class ChannelStore {
     public List<String> shipmentsOf(String tenantId, String channel, String fulfillmentId) {
         return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(fulfillmentKey(tenantId, channel, fulfillmentId)))))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.channelFulfillment(tenantId, channel, fulfillmentId)))))
                 .items().stream().map(item -> string(item, SHIPMENT_ID)).toList();
     }
 
     public boolean handled(String tenantId, String channel, String deliveryId) {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(deliveryKey(tenantId, channel, deliveryId), Keys.META))).item();
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.channelDelivery(tenantId, channel, deliveryId), Keys.META))).item();
         return item != null && !item.isEmpty();
     }
 
     /** Marks a delivery handled, after everything it said was stored: a crash before this only means a harmless redo. */
     public void markHandled(String tenantId, String channel, String deliveryId) {
-        Map<String, AttributeValue> item = new HashMap<>(key(deliveryKey(tenantId, channel, deliveryId), Keys.META));
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.channelDelivery(tenantId, channel, deliveryId), Keys.META));
         item.put(Keys.TTL, n(clock.instant().plus(DELIVERY_MEMORY).getEpochSecond()));
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
 
-    private static String orderKey(String tenantId, String channel, String orderId) {
-        return "CORD#" + tenantId + "#" + channel + "#" + orderId;
-    }
-
-    private static String fulfillmentKey(String tenantId, String channel, String fulfillmentId) {
-        return "CFUL#" + tenantId + "#" + channel + "#" + fulfillmentId;
-    }
-
-    private static String deliveryKey(String tenantId, String channel, String deliveryId) {
-        return "CDLV#" + tenantId + "#" + channel + "#" + deliveryId;
-    }
 }

@@ -53,7 +53,7 @@ public final class ConnectionStore {
     public List<String> connectionsOf(String shipmentId) {
         return dynamo.queryPaginator(request -> request.tableName(table)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.shipment(shipmentId)), ":prefix", s("CONN#"))))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.shipment(shipmentId)), ":prefix", s(Keys.CONNECTION_PREFIX))))
                 .items().stream()
                 .map(item -> string(item, CONNECTION_ID))
                 .toList();

@@ -26,9 +26,6 @@ import static dev.tracklight.aws.store.Attributes.n;
  */
 public final class EtaModelStore {
 
-    private static final String TENANT_MODEL = "ETA#MODEL#";
-    private static final String PRIOR = "ETA#PRIOR";
-    private static final String PRIOR_SHARE = "ETA#PRIOR#SHARE#";
     private static final String COUNT = "learnt";
     /** Models kept in memory by one instance; an instance serves many tenants. */
     private static final int CACHED_MODELS = 256;
@@ -48,7 +45,7 @@ public final class EtaModelStore {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
-        this.prior = new StoredTransitModel(dynamo, table, PRIOR, clock);
+        this.prior = new StoredTransitModel(dynamo, table, Keys.ETA_PRIOR, clock);
     }
 
     /** The engine that estimates for this shipment's tenant: its own once it has learnt enough, else the prior. */
@@ -79,7 +76,7 @@ public final class EtaModelStore {
     }
 
     private StoredTransitModel tenant(String tenantId) {
-        return tenants.computeIfAbsent(tenantId, id -> new StoredTransitModel(dynamo, table, TENANT_MODEL + id, clock));
+        return tenants.computeIfAbsent(tenantId, id -> new StoredTransitModel(dynamo, table, Keys.ETA_TENANT_MODEL_PREFIX + id, clock));
     }
 
     /** Counts one more of today's deliveries against the tenant's share of the prior; false when it is used up. */
@@ -87,7 +84,7 @@ public final class EtaModelStore {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         long expires = clock.instant().plus(Duration.ofDays(2)).getEpochSecond();
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(PRIOR_SHARE + tenantId + "#" + today, Keys.META))
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.ETA_PRIOR_SHARE_PREFIX + tenantId + "#" + today, Keys.META))
                     .updateExpression("ADD #count :one SET #ttl = :expires")
                     .conditionExpression("attribute_not_exists(#count) OR #count < :share")
                     .expressionAttributeNames(Map.of("#count", COUNT, "#ttl", Keys.TTL))

@@ -17,6 +17,12 @@ public final class Keys {
     public static final String META = "META";
     /** Beside a shipment's META: the version last announced (see AnnouncementStore). */
     public static final String ANNOUNCED = "ANNOUNCED";
+    /** Beside a shipment's META: its carrier subscription, its poll schedule, and a refresh that is waiting to run. */
+    public static final String SUBSCRIPTION = "SUBSCRIPTION";
+    public static final String POLL = "POLL";
+    public static final String REFRESH = "REFRESH";
+    /** Beside a tenant's META: its settings. */
+    public static final String SETTINGS = "SETTINGS";
     /** Sort keys of a timeline's events, and of the events kept for an unregistered number. */
     public static final String EVENT_PREFIX = "EVT#";
     /** DynamoDB's TTL attribute, epoch seconds. */
@@ -38,8 +44,31 @@ public final class Keys {
         return id != null && !id.isEmpty() && id.length() <= Bounds.ISSUED_ID;
     }
 
+    /** Partition of a shipment; also the sort key under which a number's or an order's index items name it. */
+    public static final String SHIPMENT_PREFIX = "SHP#";
+    /** Sort keys of a shipment's open WebSocket connections. */
+    public static final String CONNECTION_PREFIX = "CONN#";
+    /** Sort keys of a tenant's API keys (by key prefix), beside the {@code KEY#<hash>} item that authenticates. */
+    public static final String API_KEY_PREFIX = "KEY#";
+    /** Sort keys of a tenant's carrier accounts, one per source. */
+    public static final String CARRIER_ACCOUNT_PREFIX = "CARRIER#";
+    /** Sort keys of a tenant's shipments waiting for a carrier account before they can be subscribed. */
+    public static final String WAITING_PREFIX = "WAIT#";
+    /** The ETA model every tenant starts from, and where its learning share is counted per tenant and day. */
+    public static final String ETA_PRIOR = "ETA#PRIOR";
+    public static final String ETA_PRIOR_SHARE_PREFIX = "ETA#PRIOR#SHARE#";
+    /** A tenant's own ETA model. */
+    public static final String ETA_TENANT_MODEL_PREFIX = "ETA#MODEL#";
+    private static final String SUBSCRIPTION_PREFIX = "WHS#";
+    private static final String DELIVERY_PREFIX = "DLV#";
+
     public static String shipment(String shipmentId) {
-        return "SHP#" + shipmentId;
+        return SHIPMENT_PREFIX + shipmentId;
+    }
+
+    /** The shipment id a {@code SHP#} key names. */
+    public static String shipmentIdOf(String key) {
+        return key.substring(SHIPMENT_PREFIX.length());
     }
 
     public static String tracking(String carrier, String trackingNumber) {
@@ -78,11 +107,34 @@ public final class Keys {
     }
 
     public static String connection(String connectionId) {
-        return "CONN#" + connectionId;
+        return CONNECTION_PREFIX + connectionId;
     }
 
     public static String apiKey(String keyHash) {
-        return "KEY#" + keyHash;
+        return API_KEY_PREFIX + keyHash;
+    }
+
+    /** A tenant's API key by its visible prefix, under the tenant: lists and revokes keys without their secret. */
+    public static String tenantApiKey(String keyPrefix) {
+        return API_KEY_PREFIX + keyPrefix;
+    }
+
+    /** Requests of one source in one window, under the tenant: the per-source quota's counter. */
+    public static String sourceQuota(String source, Instant window) {
+        return "QUOTA#" + source + "#" + window;
+    }
+
+    /** A sales channel's order, fulfilment and delivery notice, as the channel numbers them within a tenant. */
+    public static String channelOrder(String tenantId, String channel, String orderId) {
+        return "CORD#" + tenantId + "#" + channel + "#" + orderId;
+    }
+
+    public static String channelFulfillment(String tenantId, String channel, String fulfillmentId) {
+        return "CFUL#" + tenantId + "#" + channel + "#" + fulfillmentId;
+    }
+
+    public static String channelDelivery(String tenantId, String channel, String deliveryId) {
+        return "CDLV#" + tenantId + "#" + channel + "#" + deliveryId;
     }
 
     public static String webhookSource(String source) {
@@ -95,12 +147,26 @@ public final class Keys {
 
     /** A merchant's webhook subscription, under its tenant; also the partition of its deliveries. */
     public static String webhookSubscription(String subscriptionId) {
-        return "WHS#" + subscriptionId;
+        return SUBSCRIPTION_PREFIX + subscriptionId;
+    }
+
+    /** The subscription id a {@code WHS#} key names. */
+    public static String subscriptionIdOf(String key) {
+        return key.substring(SUBSCRIPTION_PREFIX.length());
     }
 
     /** One event's delivery, under its subscription: keyed by the event id, so an event is delivered once. */
     public static String webhookDelivery(String eventId) {
-        return "DLV#" + eventId;
+        return DELIVERY_PREFIX + eventId;
+    }
+
+    /** Whether a sort key is a delivery's, and the event id it names. */
+    public static boolean isWebhookDelivery(String key) {
+        return key.startsWith(DELIVERY_PREFIX);
+    }
+
+    public static String deliveredEventIdOf(String key) {
+        return key.substring(DELIVERY_PREFIX.length());
     }
 
     /** The tenant-index partition listing a subscription's deliveries, newest first. */
@@ -108,36 +174,55 @@ public final class Keys {
         return "WHD#" + subscriptionId;
     }
 
-    /** The hour bucket of a pending delivery's next attempt: apart from shipments' due hours, same index. */
-    public static String deliveryDueHour(Instant due) {
-        return "WDUE#" + hour(due);
-    }
-
     /**
-     * How many partitions an hour's raw bodies and due shipments are spread over: one partition key takes
-     * 1,000 writes a second, so an hour's bucket on one key would throttle ingest and every shipment write
-     * (docs/capacity.md). Readers query every shard of the hours they read.
+     * How many partitions an hour's bucket is spread over: one partition key takes 1,000 writes a second, so
+     * an hour's raw bodies, due shipments, polls or retries on one key would throttle ingest and every
+     * shipment write (docs/capacity.md). Readers query every shard of the hours they read.
      */
     public static final int HOUR_SHARDS = 16;
+    private static final String RAW = "RAW#";
+    private static final String DUE = "DUE#";
+    private static final String POLL_DUE = "POLL#";
+    private static final String DELIVERY_DUE = "WDUE#";
 
     /** A raw webhook, under the hour it was received and the shard its receipt id falls in: a replay reads one item. */
     public static String rawHour(Instant receivedAt, String receiptId) {
-        return "RAW#" + hour(receivedAt) + "#" + shard(receiptId);
+        return sharded(RAW, receivedAt, receiptId);
     }
 
-    /** Every partition an hour's raw webhooks may be under, the unsharded one older versions wrote included. */
     public static List<String> rawHourShards(Instant hour) {
-        return shards("RAW#" + hour(hour));
+        return shards(RAW, hour);
     }
 
-    /** The hour bucket of a shipment's due time and its shard, {@code DUE#2026-11-22T05#a}: a watchdog run reads a few hours. */
+    /** A shipment's due time for its delay verdict, {@code DUE#2026-11-22T05#a}: a watchdog run reads a few hours. */
     public static String dueHour(Instant due, String shipmentId) {
-        return "DUE#" + hour(due) + "#" + shard(shipmentId);
+        return sharded(DUE, due, shipmentId);
     }
 
-    /** Every index partition of an hour's due shipments, the unsharded one older versions wrote included. */
     public static List<String> dueHourShards(Instant hour) {
-        return shards("DUE#" + hour(hour));
+        return shards(DUE, hour);
+    }
+
+    /** A shipment's next poll at its source: apart from the other due hours, same index. */
+    public static String pollDueHour(Instant due, String shipmentId) {
+        return sharded(POLL_DUE, due, shipmentId);
+    }
+
+    public static List<String> pollDueHourShards(Instant hour) {
+        return shards(POLL_DUE, hour);
+    }
+
+    /** A pending outbound delivery's next attempt: apart from shipments' due hours, same index. */
+    public static String deliveryDueHour(Instant due, String eventId) {
+        return sharded(DELIVERY_DUE, due, eventId);
+    }
+
+    public static List<String> deliveryDueHourShards(Instant hour) {
+        return shards(DELIVERY_DUE, hour);
+    }
+
+    private static String sharded(String bucket, Instant instant, String id) {
+        return bucket + hour(instant) + "#" + shard(id);
     }
 
     /** The id's hash with its bits mixed (ids differ in a few characters; String's hash leaves its low bits alike). */
@@ -148,15 +233,14 @@ public final class Keys {
         return Integer.toHexString(Math.floorMod(h ^ (h >>> 16), HOUR_SHARDS));
     }
 
-    /** The bucket's shards, and the bucket itself: items written before the buckets were sharded stay there until they expire or are rewritten. */
-    private static List<String> shards(String bucket) {
-        return Stream.concat(IntStream.range(0, HOUR_SHARDS).mapToObj(shard -> bucket + "#" + Integer.toHexString(shard)), Stream.of(bucket))
+    /**
+     * Every partition an hour's bucket may be under: its shards, and the bucket itself, where items written
+     * before the buckets were sharded stay until they expire or are rewritten.
+     */
+    private static List<String> shards(String bucket, Instant hour) {
+        String unsharded = bucket + hour(hour);
+        return Stream.concat(IntStream.range(0, HOUR_SHARDS).mapToObj(shard -> unsharded + "#" + Integer.toHexString(shard)), Stream.of(unsharded))
                 .toList();
-    }
-
-    /** The hour bucket of a shipment's next poll at its source: apart from the other due hours, same index. */
-    public static String pollDueHour(Instant due) {
-        return "POLL#" + hour(due);
     }
 
     /** {@code 2026-11-22T05}: the hour an instant falls in, as the bucket keys name it. */

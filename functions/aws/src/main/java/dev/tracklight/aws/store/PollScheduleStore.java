@@ -18,7 +18,6 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 public final class PollScheduleStore {
 
-    private static final String SK = "POLL";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -34,24 +33,20 @@ public final class PollScheduleStore {
 
     /** The schedule item, for a write that must be part of another's transaction (a registration's). */
     static Map<String, AttributeValue> item(String shipmentId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(shipmentId), SK));
-        item.put(Keys.DUE_PK, s(Keys.pollDueHour(at)));
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(shipmentId), Keys.POLL));
+        item.put(Keys.DUE_PK, s(Keys.pollDueHour(at, shipmentId)));
         item.put(Keys.DUE_SK, s(at + "#" + shipmentId));
         return item;
     }
 
     public void remove(String shipmentId) {
-        dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), SK)));
+        dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), Keys.POLL)));
     }
 
     /** Shipments due by {@code now} among those scheduled in the hour starting at {@code hour}. */
     public List<String> dueIn(Instant hour, Instant now) {
-        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                        .expressionAttributeValues(Map.of(":hour", s(Keys.pollDueHour(hour)), ":now", s(now + "#~"))))
-                .items().stream()
-                .map(item -> string(item, Keys.PK).substring("SHP#".length()))
+        return DueIndex.dueBy(dynamo, table, Keys.pollDueHourShards(hour), now)
+                .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }
 }

@@ -118,7 +118,7 @@ public final class ShipmentStore {
     /** @throws IllegalArgumentException when the cursor is not one this store gave out */
     private static Map<String, AttributeValue> startKey(String tenantId, String cursor) {
         String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        if (parts.length != 2 || !parts[1].startsWith("SHP#")) {
+        if (parts.length != 2 || !parts[1].startsWith(Keys.SHIPMENT_PREFIX)) {
             throw new IllegalArgumentException("not a cursor");
         }
         return Map.of(Keys.TENANT_PK, s(Keys.tenant(tenantId)), Keys.TENANT_SK, s(parts[0]), Keys.PK, s(parts[1]), Keys.SK, s(Keys.META));
@@ -140,11 +140,11 @@ public final class ShipmentStore {
     }
 
     private List<Shipment> lookedUp(String pk) {
-        return getAll(query(pk, "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList());
+        return getAll(query(pk, Keys.SHIPMENT_PREFIX).stream().map(item -> string(item, SHIPMENT_ID)).toList());
     }
 
     private static String shipmentIdOf(Map<String, AttributeValue> indexKey) {
-        return string(indexKey, Keys.PK).substring("SHP#".length());
+        return Keys.shipmentIdOf(string(indexKey, Keys.PK));
     }
 
     /** The shipments with these ids that exist, in the order asked: one BatchGetItem per 100. */
@@ -209,7 +209,7 @@ public final class ShipmentStore {
 
     /** The ids of every shipment registered for this number, from its lookup: one query. */
     public List<String> idsByTracking(String carrier, String trackingNumber) {
-        return query(Keys.tracking(carrier, trackingNumber), "SHP#").stream().map(item -> string(item, SHIPMENT_ID)).toList();
+        return query(Keys.tracking(carrier, trackingNumber), Keys.SHIPMENT_PREFIX).stream().map(item -> string(item, SHIPMENT_ID)).toList();
     }
 
     /** A shipment as stored and what was last announced of it. */
@@ -226,7 +226,7 @@ public final class ShipmentStore {
         Map<String, Shipment> shipments = new HashMap<>();
         Map<String, Announced> announced = new HashMap<>();
         for (var item : BatchRequests.getAll(dynamo, table, keys)) {
-            String id = string(item, Keys.PK).substring(Keys.shipment("").length());
+            String id = Keys.shipmentIdOf(string(item, Keys.PK));
             if (Keys.META.equals(string(item, Keys.SK))) {
                 shipments.put(id, Json.read(string(item, DOC), Shipment.class));
             } else {
@@ -261,13 +261,8 @@ public final class ShipmentStore {
      * the hour starting at {@code hour}: one index query per shard of the hour, no scan. Judging one again rewrites its due time.
      */
     public List<String> dueIn(Instant hour, Instant now) {
-        return Keys.dueHourShards(hour).stream()
-                .flatMap(bucket -> dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                                .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                                .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~"))))
-                        .items().stream())
-                .map(item -> string(item, Keys.PK).substring("SHP#".length()))
+        return DueIndex.dueBy(dynamo, table, Keys.dueHourShards(hour), now)
+                .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }
 

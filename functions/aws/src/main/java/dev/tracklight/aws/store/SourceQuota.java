@@ -34,7 +34,7 @@ public final class SourceQuota {
     public boolean take(String tenantId, String source, RateLimit limit) {
         Instant window = limit.windowStart(clock.instant());
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), "QUOTA#" + source + "#" + window))
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.sourceQuota(source, window)))
                     .updateExpression("ADD #calls :one SET #ttl = :expires")
                     .conditionExpression("attribute_not_exists(#calls) OR #calls < :limit")
                     .expressionAttributeNames(Map.of("#calls", "calls", "#ttl", Keys.TTL))

@@ -24,11 +24,8 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 public final class SubscriptionStore {
 
-    private static final String SK = "SUBSCRIPTION";
     private static final String DOC = "doc";
-    private static final String REFRESH = "REFRESH";
     private static final String AT = "at";
-    private static final String WAITING = "WAIT#";
     private static final String STATE = "state";
 
     private final DynamoDbClient dynamo;
@@ -40,7 +37,7 @@ public final class SubscriptionStore {
     }
 
     public Optional<Subscription> get(String shipmentId) {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), SK)).consistentRead(true)).item();
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), Keys.SUBSCRIPTION)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(string(item, DOC), Subscription.class));
     }
 
@@ -49,7 +46,7 @@ public final class SubscriptionStore {
      * instance of the API.
      */
     public boolean claimRefresh(String shipmentId, Instant now, Duration interval) {
-        var item = new HashMap<>(key(Keys.shipment(shipmentId), REFRESH));
+        var item = new HashMap<>(key(Keys.shipment(shipmentId), Keys.REFRESH));
         item.put(AT, n(now.getEpochSecond()));
         try {
             dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(#at) OR #at <= :cutoff")
@@ -66,15 +63,15 @@ public final class SubscriptionStore {
      * account subscribes it ({@code TEN#{tenant}} / {@code WAIT#{shipment}}).
      */
     public void waitForAccount(String tenantId, String shipmentId) {
-        dynamo.putItem(request -> request.tableName(table).item(key(Keys.tenant(tenantId), WAITING + shipmentId)));
+        dynamo.putItem(request -> request.tableName(table).item(key(Keys.tenant(tenantId), Keys.WAITING_PREFIX + shipmentId)));
     }
 
     /** The shipments waiting for an account of the tenant, each removed from the list as it is returned. */
     public List<String> takeWaiting(String tenantId) {
         List<String> waiting = dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :wait)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":wait", s(WAITING))))
-                .items().stream().map(item -> item.get("sk").s().substring(WAITING.length())).toList();
-        waiting.forEach(shipmentId -> dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), WAITING + shipmentId))));
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenantId)), ":wait", s(Keys.WAITING_PREFIX))))
+                .items().stream().map(item -> item.get("sk").s().substring(Keys.WAITING_PREFIX.length())).toList();
+        waiting.forEach(shipmentId -> dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.WAITING_PREFIX + shipmentId))));
         return waiting;
     }
 
@@ -85,7 +82,7 @@ public final class SubscriptionStore {
      * @return false when it had ended and was left as it was
      */
     public boolean put(String shipmentId, Subscription subscription) {
-        var item = new HashMap<>(key(Keys.shipment(shipmentId), SK));
+        var item = new HashMap<>(key(Keys.shipment(shipmentId), Keys.SUBSCRIPTION));
         item.put(DOC, s(Json.write(subscription)));
         item.put(STATE, s(subscription.state().name()));
         try {

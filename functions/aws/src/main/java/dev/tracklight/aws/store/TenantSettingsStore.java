@@ -15,13 +15,12 @@ import static dev.tracklight.aws.store.Attributes.s;
 import static dev.tracklight.aws.store.Attributes.string;
 
 /**
- * Each tenant's settings, one item ({@code TEN#{tenant}} / {@code SETTINGS}). Readers on the event path
+ * Each tenant's settings, one item ({@code TEN#{tenant}} / {@code Keys.SETTINGS}). Readers on the event path
  * keep a copy for a minute: a changed threshold applies from the next minute's events, and a busy tenant
  * costs one read a minute instead of one per event.
  */
 public final class TenantSettingsStore {
 
-    private static final String SETTINGS = "SETTINGS";
     private static final String DOC = "doc";
     private static final Duration CACHE = Duration.ofMinutes(1);
 
@@ -51,13 +50,13 @@ public final class TenantSettingsStore {
 
     /** The tenant's settings as stored now. */
     public TenantSettings read(String tenantId) {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), SETTINGS)).consistentRead(true)).item();
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.tenant(tenantId), Keys.SETTINGS)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? TenantSettings.NONE : Json.read(string(item, DOC), TenantSettings.class);
     }
 
     /** Replaces the tenant's settings (already validated). */
     public synchronized void write(String tenantId, TenantSettings settings) {
-        var item = new HashMap<>(key(Keys.tenant(tenantId), SETTINGS));
+        var item = new HashMap<>(key(Keys.tenant(tenantId), Keys.SETTINGS));
         item.put(DOC, s(Json.write(settings)));
         dynamo.putItem(request -> request.tableName(table).item(item));
         cache.remove(tenantId);

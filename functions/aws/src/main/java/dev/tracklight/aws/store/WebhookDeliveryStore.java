@@ -65,12 +65,8 @@ public final class WebhookDeliveryStore {
 
     /** Pending deliveries whose next attempt, within the hour starting at {@code hour}, has come by {@code now}. */
     public List<DeliveryKey> dueIn(Instant hour, Instant now) {
-        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                        .expressionAttributeValues(Map.of(":hour", s(Keys.deliveryDueHour(hour)), ":now", s(now + "#~"))))
-                .items().stream()
-                .map(item -> new DeliveryKey(string(item, Keys.PK).substring("WHS#".length()), string(item, Keys.SK).substring("DLV#".length())))
+        return DueIndex.dueBy(dynamo, table, Keys.deliveryDueHourShards(hour), now)
+                .map(item -> new DeliveryKey(Keys.subscriptionIdOf(string(item, Keys.PK)), Keys.deliveredEventIdOf(string(item, Keys.SK))))
                 .toList();
     }
 
@@ -95,7 +91,7 @@ public final class WebhookDeliveryStore {
             Map<String, WebhookDelivery> byEvent = new HashMap<>();
             read.forEach(delivery -> byEvent.put(delivery.eventId(), delivery));
             for (var indexKey : response.items()) {
-                Optional.ofNullable(byEvent.get(string(indexKey, Keys.SK).substring("DLV#".length()))).filter(filter).ifPresent(found::add);
+                Optional.ofNullable(byEvent.get(Keys.deliveredEventIdOf(string(indexKey, Keys.SK)))).filter(filter).ifPresent(found::add);
                 if (found.size() == limit) {
                     return new Page(found, cursorOf(indexKey));
                 }
@@ -114,7 +110,7 @@ public final class WebhookDeliveryStore {
 
     private static Map<String, AttributeValue> startKey(String subscriptionId, String cursor) {
         String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        if (parts.length != 2 || !parts[1].startsWith("DLV#")) {
+        if (parts.length != 2 || !Keys.isWebhookDelivery(parts[1])) {
             throw new IllegalArgumentException("not a cursor");
         }
         return Map.of(Keys.TENANT_PK, s(Keys.webhookDeliveries(subscriptionId)), Keys.TENANT_SK, s(parts[0]),
@@ -131,7 +127,7 @@ public final class WebhookDeliveryStore {
         attributes.put(Keys.TENANT_SK, s(delivery.createdAt() + "#" + delivery.eventId()));
         attributes.put(Keys.TTL, n(delivery.createdAt().plus(RETENTION).getEpochSecond()));
         if (delivery.state() == DeliveryState.PENDING && delivery.nextAttemptAt() != null) {
-            attributes.put(Keys.DUE_PK, s(Keys.deliveryDueHour(delivery.nextAttemptAt())));
+            attributes.put(Keys.DUE_PK, s(Keys.deliveryDueHour(delivery.nextAttemptAt(), delivery.eventId())));
             attributes.put(Keys.DUE_SK, s(delivery.nextAttemptAt() + "#" + delivery.subscriptionId() + "#" + delivery.eventId()));
         }
         return attributes;

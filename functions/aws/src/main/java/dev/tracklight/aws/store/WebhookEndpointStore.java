@@ -1,7 +1,7 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.core.ids.RandomIds;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.core.webhook.WebhookSecrets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -2,7 +2,7 @@ package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.observe.EmfMetrics;
 import dev.tracklight.aws.observe.Telemetry;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.Shipment;
 
 import java.time.Duration;

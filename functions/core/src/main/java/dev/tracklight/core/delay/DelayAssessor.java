@@ -1,6 +1,9 @@
 package dev.tracklight.core.delay;
 
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.DelayReason;
+import dev.tracklight.core.model.DelayStatus;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Shipment.Outlook;
 import dev.tracklight.core.model.Shipment.Progress;

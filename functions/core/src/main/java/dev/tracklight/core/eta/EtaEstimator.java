@@ -1,5 +1,7 @@
 package dev.tracklight.core.eta;
 
+import dev.tracklight.core.model.EtaBasis;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.eta.engine.TransitPrediction;
 import dev.tracklight.core.geo.CountryOffsets;

@@ -1,9 +1,5 @@
 package dev.tracklight.core.model;
 
-import dev.tracklight.core.delay.DelayAssessment;
-import dev.tracklight.core.delay.DelayStatus;
-import dev.tracklight.core.eta.EtaRevision;
-import dev.tracklight.core.eta.EtaWindow;
 
 import java.time.Instant;
 import java.time.LocalDate;

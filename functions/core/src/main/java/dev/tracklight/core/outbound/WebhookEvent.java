@@ -1,6 +1,6 @@
 package dev.tracklight.core.outbound;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.view.ShipmentResource;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tracklight.core.outbound;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.ids.Sha256;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;

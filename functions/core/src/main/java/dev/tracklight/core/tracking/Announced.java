@@ -1,6 +1,6 @@
 package dev.tracklight.core.tracking;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 
 /**
  * What was last announced of a shipment: the version and the delay verdict it had. Kept apart from the

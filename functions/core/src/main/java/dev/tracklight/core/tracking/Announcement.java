@@ -1,6 +1,6 @@
 package dev.tracklight.core.tracking;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.model.Shipment;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.tracklight.core.tracking;
 
-import dev.tracklight.core.delay.DelayAssessment;
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;
 

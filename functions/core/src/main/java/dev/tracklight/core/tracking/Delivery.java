@@ -1,6 +1,6 @@
 package dev.tracklight.core.tracking;
 
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.EtaWindow;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package dev.tracklight.core.tracking;
 import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.delay.DelayPolicy;
 import dev.tracklight.core.eta.EtaEstimator;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Shipment.Outlook;

@@ -1,9 +1,9 @@
 package dev.tracklight.core.view;
 
 import dev.tracklight.core.carriers.connect.Subscription;
-import dev.tracklight.core.delay.DelayAssessment;
-import dev.tracklight.core.eta.EtaRevision;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.EtaRevision;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.CarrierChoice;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Location;

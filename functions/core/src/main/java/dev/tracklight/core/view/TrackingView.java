@@ -1,7 +1,7 @@
 package dev.tracklight.core.view;
 
-import dev.tracklight.core.delay.DelayAssessment;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Status;
 

@@ -2,8 +2,8 @@ package dev.tracklight.core.view;
 
 import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.admission.EventAdmission;
-import dev.tracklight.core.eta.EtaBasis;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.EtaBasis;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;

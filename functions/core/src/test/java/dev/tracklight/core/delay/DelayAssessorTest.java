@@ -1,7 +1,10 @@
 package dev.tracklight.core.delay;
 
-import dev.tracklight.core.eta.EtaBasis;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.DelayReason;
+import dev.tracklight.core.model.DelayStatus;
+import dev.tracklight.core.model.DelayAssessment;
+import dev.tracklight.core.model.EtaBasis;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Shipment.Outlook;

@@ -1,6 +1,6 @@
 package dev.tracklight.core.outbound;
 
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Location;

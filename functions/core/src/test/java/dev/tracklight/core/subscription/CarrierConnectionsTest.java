@@ -1,6 +1,6 @@
 package dev.tracklight.core.subscription;
 
-import dev.tracklight.core.carriers.CarrierAdapters;
+import dev.tracklight.core.carriers.registry.CarrierAdapters;
 import dev.tracklight.core.carriers.CarrierCodes;
 import org.junit.jupiter.api.Test;
 

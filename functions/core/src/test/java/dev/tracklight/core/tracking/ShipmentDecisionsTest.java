@@ -1,7 +1,7 @@
 package dev.tracklight.core.tracking;
 
 import dev.tracklight.core.delay.DelayPolicy;
-import dev.tracklight.core.delay.DelayStatus;
+import dev.tracklight.core.model.DelayStatus;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Status;

@@ -1,7 +1,7 @@
 package dev.tracklight.core.view;
 
-import dev.tracklight.core.eta.EtaBasis;
-import dev.tracklight.core.eta.EtaWindow;
+import dev.tracklight.core.model.EtaBasis;
+import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.EventIds;

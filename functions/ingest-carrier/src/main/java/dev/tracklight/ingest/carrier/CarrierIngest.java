@@ -8,13 +8,13 @@ import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.carriers.Acknowledgement;
 import dev.tracklight.core.carriers.CarrierAdapter;
-import dev.tracklight.core.carriers.CarrierAdapters;
+import dev.tracklight.core.carriers.registry.CarrierAdapters;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.ReceivedWebhook;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.tracklight.ingest.carrier;
 
 import dev.tracklight.aws.store.WebhookEndpointStore;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 
 import java.time.Clock;
 import java.time.Duration;

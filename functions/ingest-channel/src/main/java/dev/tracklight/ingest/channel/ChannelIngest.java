@@ -14,7 +14,7 @@ import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.admission.EventAdmission;
 import dev.tracklight.core.channels.ChannelAdapter;
-import dev.tracklight.core.channels.ChannelAdapters;
+import dev.tracklight.core.channels.registry.ChannelAdapters;
 import dev.tracklight.core.channels.ChannelChange;
 import dev.tracklight.core.channels.ChannelChange.Cancelled;
 import dev.tracklight.core.channels.ChannelChange.Fulfilled;
@@ -28,7 +28,7 @@ import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
-import dev.tracklight.core.webhook.WebhookEndpoint;
+import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.tracklight.core.delay;
+package dev.tracklight.core.model;
 
 import java.time.Instant;
 

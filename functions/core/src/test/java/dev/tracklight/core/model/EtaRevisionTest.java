@@ -1,4 +1,4 @@
-package dev.tracklight.core.eta;
+package dev.tracklight.core.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package dev.tracklight.core.channels;
+package dev.tracklight.core.channels.registry;
 
+import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
 import dev.tracklight.core.channels.generic.GenericChannelAdapter;
 import dev.tracklight.core.channels.shopify.ShopifyAdapter;

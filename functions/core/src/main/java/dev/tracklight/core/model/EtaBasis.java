@@ -1,4 +1,4 @@
-package dev.tracklight.core.eta;
+package dev.tracklight.core.model;
 
 /** What an ETA window was derived from, strongest first. */
 public enum EtaBasis {

@@ -1,5 +1,6 @@
-package dev.tracklight.core.carriers;
+package dev.tracklight.core.carriers.registry;
 
+import dev.tracklight.core.carriers.CarrierAdapter;
 import dev.tracklight.core.carriers.aftership.AfterShipAdapter;
 import dev.tracklight.core.carriers.dhl.DhlAdapter;
 import dev.tracklight.core.carriers.easypost.EasyPostAdapter;

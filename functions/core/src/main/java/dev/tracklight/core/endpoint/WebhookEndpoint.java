@@ -1,6 +1,6 @@
-package dev.tracklight.core.webhook;
+package dev.tracklight.core.endpoint;
 
-import dev.tracklight.core.channels.ChannelAdapters;
+import dev.tracklight.core.channels.registry.ChannelAdapters;
 
 /**
  * Where a source's webhooks are received and the secret they are checked with. A tenant's endpoint has its

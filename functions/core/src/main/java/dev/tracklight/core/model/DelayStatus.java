@@ -1,4 +1,4 @@
-package dev.tracklight.core.delay;
+package dev.tracklight.core.model;
 
 /** Whether a shipment keeps its promise. Delay is an assessment, never a lifecycle status. */
 public enum DelayStatus {

@@ -1,4 +1,4 @@
-package dev.tracklight.core.delay;
+package dev.tracklight.core.model;
 
 /**
  * Why a shipment is not on time, as a code the page words in the reader's language, with an English

@@ -1,7 +1,9 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.store.EtaModelStore;
+import dev.tracklight.aws.store.Keys;
 import dev.tracklight.core.eta.ShipmentTransit;
+import dev.tracklight.core.eta.TransitLesson;
 import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.eta.engine.TransitFeatures;
@@ -13,17 +15,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each tenant's transit engine learns only its own deliveries; the shared prior takes a bounded share of each. */
+/**
+ * Each tenant's transit engine learns only its own deliveries; the shared prior takes a bounded share of each; every
+ * kept delivery is taught exactly once, however often it is kept and however many learners run.
+ */
 class EtaModelStoreTest {
 
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -33,6 +43,7 @@ class EtaModelStoreTest {
 
     private final MovableClock clock = new MovableClock(NOW);
     private EtaModelStore store;
+    private String table;
 
     /** A table of its own, so the prior counts only what this test teaches it. */
     @BeforeEach
@@ -40,32 +51,50 @@ class EtaModelStoreTest {
         var dynamo = SharedCloud.get().dynamoDb();
         String table = "eta-" + UUID.randomUUID();
         dynamo.createTable(request -> request.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+                .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(Keys.DUE_PK), attribute(Keys.DUE_SK))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(index -> index.indexName(Keys.DUE_INDEX).keySchema(key(Keys.DUE_PK, KeyType.HASH), key(Keys.DUE_SK, KeyType.RANGE))
+                        .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))));
+        this.table = table;
         store = new EtaModelStore(dynamo, table, clock);
     }
 
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
     private static Shipment shipment(String tenant, int i, Instant handedOver) {
-        return Shipment.registered(tenant, tenant + "-" + i, null, "jd", "JD" + i, null, HANGZHOU, SHANGHAI, null, null, tenant + "-" + i,
+        return shipment(tenant, tenant, i, handedOver);
+    }
+
+    private static Shipment shipment(String idPrefix, String tenant, int i, Instant handedOver) {
+        return Shipment.registered(tenant, idPrefix + "-" + i, null, "jd", "JD" + i, null, HANGZHOU, SHANGHAI, null, null, idPrefix + "-" + i,
                 handedOver);
     }
 
-    /** Teaches {@code count} deliveries of about {@code hours} transit to the tenant, and to {@code alone} as well. */
+    /**
+     * Delivers {@code count} shipments of about {@code hours} transit for the tenant (their lessons kept, as the
+     * processor keeps them), learns them as the scheduled learner does, and teaches them to {@code alone} as well.
+     */
     private void teach(String tenant, int count, long hours, TransitEngine alone) {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
         Instant first = NOW.minus(Duration.ofDays(80));
         for (int i = 0; i < count; i++) {
             Instant handedOver = first.plus(Duration.ofHours(24L * i));
             Instant delivered = handedOver.plus(Duration.ofHours(hours + i % 5));
-            Shipment past = shipment(tenant, i, handedOver);
-            assertThat(store.learn(past, handedOver, delivered, CHINA)).isTrue();
+            Shipment past = shipment(tenant + "-" + batch, tenant, i, handedOver);
+            store.keep(TransitLessons.lesson(past, handedOver, delivered, CHINA, clock.instant()).orElseThrow());
             if (alone != null) {
                 TransitFeatures features = ShipmentTransit.features(past, handedOver, CHINA);
                 alone.learn(features, LocalDateTime.ofInstant(delivered, CHINA), alone.deliveries() == 0 ? null
                         : alone.predict(features, LocalDateTime.ofInstant(handedOver, CHINA)));
             }
         }
+        assertThat(store.learnWaiting()).isEqualTo(count);
     }
 
     private static TransitFeatures next(String tenant) {
@@ -99,15 +128,32 @@ class EtaModelStoreTest {
     }
 
     @Test
-    void aDeliveryNoParcelCouldHaveMadeTeachesNothing() {
-        Shipment delivered = shipment("outliers-" + UUID.randomUUID(), 0, NOW);
-        Instant handedOver = NOW.minus(Duration.ofDays(3));
+    void aDeliveryKeptAgainAfterItWasLearntAndASecondLearnerRacingTheFirstTeachEachLessonOnce() throws Exception {
+        // GIVEN sixty deliveries of one tenant kept as lessons, one of them kept twice
+        String tenant = "once-" + UUID.randomUUID();
+        List<TransitLesson> lessons = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Instant handedOver = NOW.minus(Duration.ofDays(60 - i));
+            lessons.add(TransitLessons.lesson(shipment(tenant, i, handedOver), handedOver, handedOver.plus(Duration.ofHours(30)), CHINA, NOW).orElseThrow());
+        }
+        lessons.forEach(store::keep);
+        store.keep(lessons.getFirst());
 
-        assertThat(store.learn(delivered, handedOver, handedOver.minus(Duration.ofHours(1)), CHINA)).as("before its hand-off").isFalse();
-        assertThat(store.learn(delivered, handedOver, handedOver.plus(Duration.ofDays(3 * 365)), CHINA)).as("three years on the way").isFalse();
-        assertThat(store.learn(delivered, handedOver, Instant.parse("2029-09-26T00:00:00Z"), CHINA)).as("delivered in 2029").isFalse();
-        assertThat(store.learn(delivered, Instant.parse("1999-12-31T00:00:00Z"), Instant.parse("2000-01-02T00:00:00Z"), CHINA))
-                .as("handed over before 2000").isFalse();
-        assertThat(store.engineFor(delivered)).isEmpty();
+        // WHEN two learners run at once, as a redelivered schedule or a second instance would
+        EtaModelStore other = new EtaModelStore(SharedCloud.get().dynamoDb(), table, clock);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Future<Integer> first = pool.submit(store::learnWaiting);
+            Future<Integer> second = pool.submit(other::learnWaiting);
+
+            // THEN every lesson was taught by exactly one of them
+            assertThat(first.get() + second.get()).isEqualTo(60);
+        }
+        assertThat(new EtaModelStore(SharedCloud.get().dynamoDb(), table, clock).engineFor(shipment(tenant, 99, NOW)).orElseThrow().deliveries())
+                .isEqualTo(60);
+
+        // AND a delivery processed again after it was learnt (a redelivered message) is no lesson any more
+        store.keep(lessons.get(7));
+        assertThat(store.learnWaiting()).isZero();
+        assertThat(other.learnWaiting()).isZero();
     }
 }

@@ -55,9 +55,11 @@ class EtaModelTest {
         Instant pickedUp = Instant.now().minus(Duration.ofHours(3));
         post(next, "PICKED_UP", pickedUp);
 
-        // each scan re-estimates; the model may still be learning the last deliveries, so keep scanning
+        // each scan re-estimates; the learner runs on its schedule (fired here rather than waited for), and the
+        // processor reads the model it wrote within a minute, so keep scanning
         Instant[] scan = {pickedUp.plus(Duration.ofHours(1))};
         WebSocketApiTest.awaitUntil(() -> {
+            SharedCloud.get().fireSchedules();
             post(next, "IN_TRANSIT", scan[0] = scan[0].plusSeconds(60));
             Thread.sleep(300);
             Map<?, ?> eta = (Map<?, ?>) Json.read(SharedCloud.client().track(token).body(), Map.class).get("eta");

@@ -21,6 +21,8 @@ public final class Keys {
     public static final String SUBSCRIPTION = "SUBSCRIPTION";
     public static final String POLL = "POLL";
     public static final String REFRESH = "REFRESH";
+    /** A delivered shipment's lesson for its transit engines, kept until the learner has taught it (then a mark). */
+    public static final String LESSON = "LESSON";
     /** Beside a tenant's META: its settings. */
     public static final String SETTINGS = "SETTINGS";
     /** Sort keys of a timeline's events, and of the events kept for an unregistered number. */
@@ -184,6 +186,7 @@ public final class Keys {
     private static final String DUE = "DUE#";
     private static final String POLL_DUE = "POLL#";
     private static final String DELIVERY_DUE = "WDUE#";
+    private static final String LESSON_DUE = "LEARN#";
 
     /** A raw webhook, under the hour it was received and the shard its receipt id falls in: a replay reads one item. */
     public static String rawHour(Instant receivedAt, String receiptId) {
@@ -219,6 +222,15 @@ public final class Keys {
 
     public static List<String> deliveryDueHourShards(Instant hour) {
         return shards(DELIVERY_DUE, hour);
+    }
+
+    /** A lesson not taught yet, under the hour it was kept: the learner reads the last day's. */
+    public static String lessonHour(Instant kept, String shipmentId) {
+        return sharded(LESSON_DUE, kept, shipmentId);
+    }
+
+    public static List<String> lessonHourShards(Instant hour) {
+        return shards(LESSON_DUE, hour);
     }
 
     private static String sharded(String bucket, Instant instant, String id) {

@@ -3,13 +3,12 @@ package dev.tracklight.aws.store;
 import dev.tracklight.core.eta.ShipmentTransit;
 import dev.tracklight.core.eta.engine.BusinessClock;
 import dev.tracklight.core.eta.engine.TransitEngine;
-import dev.tracklight.core.eta.engine.TransitFeatures;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Shipment;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +29,14 @@ import static dev.tracklight.aws.store.Attributes.n;
 
 /**
  * One transit engine's learnt state in one versioned item, gzipped JSON. Readers keep a copy for a minute (an
- * estimate does not need the last delivery elsewhere); each delivery is learnt with a conditional write, so
- * concurrent learners never lose one. Not thread-safe: {@link EtaModelStore} serializes its use.
+ * estimate does not need the last delivery elsewhere); the learner writes what it learnt conditionally on the
+ * version it read, so concurrent learners never lose a lesson. Not thread-safe: {@link EtaModelStore} serializes its use.
  */
 final class StoredTransitModel {
 
     private static final String SNAPSHOT = "snapshot";
     private static final String VERSION = "version";
     private static final Duration CACHE = Duration.ofMinutes(1);
-    private static final int ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -59,7 +54,7 @@ final class StoredTransitModel {
         this.clock = clock;
     }
 
-    private record Saved(TransitEngine.Snapshot snapshot, long version) {
+    record Saved(TransitEngine.Snapshot snapshot, long version) {
     }
 
     /** The engine as trained so far, on the shipment's business calendar; empty before its first delivery. */
@@ -72,26 +67,25 @@ final class StoredTransitModel {
                 calendar -> new TransitEngine(calendar, saved.snapshot())));
     }
 
-    /**
-     * Learns one delivery. The estimate it is scored against is the one the current model gives for the hand-off
-     * moment (the one shown then is not kept yet), which flatters the residual shape slightly.
-     */
-    void learn(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Saved saved = read(true);
-            TransitEngine engine = saved == null ? new TransitEngine(ShipmentTransit.clock(delivered))
-                    : new TransitEngine(ShipmentTransit.clock(delivered), saved.snapshot());
-            TransitFeatures features = ShipmentTransit.features(delivered, handedOver, zone);
-            LocalDateTime handOver = LocalDateTime.ofInstant(handedOver, zone);
-            engine.learn(features, LocalDateTime.ofInstant(deliveredAt, zone), engine.deliveries() == 0 ? null : engine.predict(features, handOver));
-            long version = saved == null ? 0 : saved.version();
-            TransitEngine.Snapshot learnt = engine.snapshot();
-            if (write(learnt, version)) {
-                remember(new Saved(learnt, version + 1)); // this instance estimates with what it just learnt
-                return;
-            }
-        }
-        throw new ConcurrentModificationException("the ETA model " + pk + " kept changing; the delivery will be learnt on retry");
+    /** What the model has learnt, read strongly consistently to learn more; null before its first delivery. */
+    Saved latest() {
+        return read(true);
+    }
+
+    /** The write of what it learnt since {@code saved}, in the learner's transaction: it fails if another wrote since. */
+    TransactWriteItem put(TransitEngine.Snapshot learnt, Saved saved) {
+        long expected = saved == null ? 0 : saved.version();
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, Keys.META));
+        item.put(SNAPSHOT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(learnt)))));
+        item.put(VERSION, n(expected + 1));
+        return TransactWriteItem.builder().put(put -> put.tableName(table).item(item)
+                .conditionExpression(expected == 0 ? "attribute_not_exists(pk)" : "version = :expected")
+                .expressionAttributeValues(expected == 0 ? null : Map.of(":expected", n(expected)))).build();
+    }
+
+    /** After the learner's transaction: this instance estimates with what it just learnt. */
+    void learnt(TransitEngine.Snapshot learnt, Saved saved) {
+        remember(new Saved(learnt, (saved == null ? 0 : saved.version()) + 1));
     }
 
     private void remember(Saved saved) {
@@ -107,20 +101,6 @@ final class StoredTransitModel {
         }
         return new Saved(Json.read(gunzip(item.get(SNAPSHOT).b().asByteArray()), TransitEngine.Snapshot.class),
                 Long.parseLong(item.get(VERSION).n()));
-    }
-
-    private boolean write(TransitEngine.Snapshot snapshot, long expectedVersion) {
-        Map<String, AttributeValue> item = new HashMap<>(key(pk, Keys.META));
-        item.put(SNAPSHOT, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(snapshot)))));
-        item.put(VERSION, n(expectedVersion + 1));
-        try {
-            dynamo.putItem(request -> request.tableName(table).item(item)
-                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :expected")
-                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":expected", n(expectedVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException lostRace) {
-            return false;
-        }
     }
 
     private static byte[] gzip(String json) {

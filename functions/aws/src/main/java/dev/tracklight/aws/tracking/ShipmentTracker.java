@@ -12,6 +12,7 @@ import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.eta.EtaEstimator;
+import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.Shipment.Progress;
@@ -211,17 +212,17 @@ public final class ShipmentTracker {
             Optional<TransitEngine> engine = EtaEstimator.mayUseEngine(progress) ? etaModel.engineFor(current) : Optional.empty();
             Decision decision = ShipmentDecisions.decide(current, progress, engine,
                     settings.cached(current.tenantId()).policyFor(current.carrier()), clock.instant());
+            // the lesson is kept before the shipment that delivers it, so a crash between the two loses neither
+            decision.delivery().filter(delivery -> delivery.handOff() != null)
+                    .flatMap(delivery -> TransitLessons.lesson(decision.next(), delivery.handOff(), delivery.deliveredAt(),
+                            delivery.localOffset(), clock.instant()))
+                    .ifPresent(etaModel::keep);
             if (decision.changed() && !store.update(decision.next(), current.version())) {
                 pause(attempt);
                 current = read(current.shipmentId());
                 continue;
             }
-            decision.delivery().ifPresent(delivery -> {
-                if (delivery.handOff() != null) {
-                    etaModel.learn(decision.next(), delivery.handOff(), delivery.deliveredAt(), delivery.localOffset());
-                }
-                EtaOutcomes.delivered(delivery.lastEstimate(), decision.next());
-            });
+            decision.delivery().ifPresent(delivery -> EtaOutcomes.delivered(delivery.lastEstimate(), decision.next()));
             return new Written(decision.next(), added.events(), correlationId);
         }
         throw new ConcurrentModificationException("shipment " + current.shipmentId() + " kept changing; the message will be retried");

@@ -34,8 +34,17 @@ public final class ShipmentTransit {
 
     /** The business calendar of the shipment's destination country. */
     public static BusinessClock clock(Shipment shipment) {
-        String country = shipment.destination() == null ? "" : Countries.alpha2(shipment.destination().country()).orElse("");
+        return clock(country(shipment));
+    }
+
+    /** The business calendar of a country by its ISO alpha-2 code ("" for weekends only). */
+    public static BusinessClock clock(String country) {
         return CLOCKS.computeIfAbsent(country, c -> new BusinessClock(PublicHolidays.of(c), CALENDAR_START, CALENDAR_END));
+    }
+
+    /** The destination's ISO alpha-2 code, "" when the shipment names none we know. */
+    public static String country(Shipment shipment) {
+        return shipment.destination() == null ? "" : Countries.alpha2(shipment.destination().country()).orElse("");
     }
 
     /** @param handedOver when the carrier took the parcel (or now, before it did); {@code zone} the destination's offset */

@@ -1,9 +1,16 @@
 package dev.tracklight.core.eta;
 
 import dev.tracklight.core.admission.Bounds;
+import dev.tracklight.core.eta.engine.TransitEngine;
+import dev.tracklight.core.eta.engine.TransitFeatures;
+import dev.tracklight.core.model.Shipment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a delivery may teach the transit engine, and whose engine estimates for whom. Each tenant's engine
@@ -36,5 +43,41 @@ public final class TransitLessons {
     /** Whether a tenant's own engine, having learnt {@code ownDeliveries}, estimates for it rather than the prior. */
     public static boolean ownEngineEstimates(long ownDeliveries) {
         return ownDeliveries >= OWN_DELIVERIES_NEEDED;
+    }
+
+    /**
+     * The lesson a delivery teaches, or empty when it is not {@link #teachable}.
+     *
+     * @param zone the destination's offset, in which the engine reads every time
+     */
+    public static Optional<TransitLesson> lesson(Shipment delivered, Instant handedOver, Instant deliveredAt, ZoneOffset zone, Instant now) {
+        if (!teachable(handedOver, deliveredAt, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TransitLesson(delivered.shipmentId(), delivered.tenantId(), ShipmentTransit.country(delivered),
+                ShipmentTransit.features(delivered, handedOver, zone), LocalDateTime.ofInstant(deliveredAt, zone)));
+    }
+
+    /**
+     * An engine's state after learning these lessons in order, each scored against what the engine predicted at
+     * its hand-off before learning it: the same as learning them one delivery at a time.
+     *
+     * @param saved what the engine had learnt, null before its first delivery
+     */
+    public static TransitEngine.Snapshot teach(TransitEngine.Snapshot saved, List<TransitLesson> lessons) {
+        TransitEngine.Snapshot learnt = saved;
+        TransitEngine engine = null;
+        String country = null;
+        for (TransitLesson lesson : lessons) {
+            // an engine measures on one calendar; restoring it on another costs per lane, so only when the country changes
+            if (!lesson.country().equals(country)) {
+                learnt = engine == null ? learnt : engine.snapshot();
+                country = lesson.country();
+                engine = learnt == null ? new TransitEngine(ShipmentTransit.clock(country)) : new TransitEngine(ShipmentTransit.clock(country), learnt);
+            }
+            TransitFeatures features = lesson.features();
+            engine.learn(features, lesson.deliveredAt(), engine.deliveries() == 0 ? null : engine.predict(features, features.handedOverAt()));
+        }
+        return engine == null ? learnt : engine.snapshot();
     }
 }

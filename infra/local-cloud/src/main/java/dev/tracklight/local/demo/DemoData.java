@@ -4,6 +4,7 @@ import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
+import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
@@ -162,7 +163,7 @@ public final class DemoData {
 
     /**
      * Forty deliveries on the Hangzhou → Shanghai JD route over the last two months (one to two days'
-     * transit), learnt by the transit engine as the pipeline learns real deliveries, so shipment 6 shows
+     * transit), kept and learnt as the processor and the learner do with real deliveries, so shipment 6 shows
      * the engine's window. Learnt before any webhook, so no function has cached an untrained model.
      */
     private static void learnDeliveryHistory(LocalCloud cloud, String table, Instant now) {
@@ -176,8 +177,9 @@ public final class DemoData {
             Instant delivered = handedOver.plus(Duration.ofHours(26 + (i * 7) % 22));
             Shipment past = Shipment.registered(TENANT, "demo-history-" + i, null, "jd", "JDHISTORY" + i, null, hangzhou, shanghai,
                     null, null, "demo-history-" + i, handedOver);
-            model.learn(past, handedOver, delivered, china);
+            TransitLessons.lesson(past, handedOver, delivered, china, now).ifPresent(model::keep);
         }
+        model.learnWaiting();
     }
 
     private static Map<String, Object> place(String city, String region, String country) {

@@ -156,4 +156,20 @@ class EtaModelStoreTest {
         assertThat(store.learnWaiting()).isZero();
         assertThat(other.learnWaiting()).isZero();
     }
+
+    @Test
+    void aLearnerThatWasDownForDaysFindsEveryLessonKeptMeanwhile() {
+        // GIVEN a learner that ran, then a delivery kept, and no learner for three days
+        String tenant = "down-" + UUID.randomUUID();
+        assertThat(store.learnWaiting()).isZero();
+        Instant handedOver = NOW.minus(Duration.ofDays(2));
+        clock.advance(Duration.ofMinutes(1));
+        store.keep(TransitLessons.lesson(shipment(tenant, 0, handedOver), handedOver, NOW, CHINA, clock.instant()).orElseThrow());
+        clock.advance(Duration.ofDays(3));
+
+        // WHEN it runs again THEN it reads back to where it stopped, not a fixed day, and teaches the lesson once
+        assertThat(store.learnWaiting()).isEqualTo(1);
+        assertThat(store.learnWaiting()).isZero();
+        assertThat(store.engineFor(shipment(tenant, 1, NOW)).orElseThrow().deliveries()).isEqualTo(1);
+    }
 }

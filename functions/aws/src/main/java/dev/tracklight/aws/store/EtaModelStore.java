@@ -85,7 +85,9 @@ public final class EtaModelStore {
      * @return the lessons taught
      */
     public synchronized int learnWaiting() {
-        Map<String, List<TransitLesson>> byTenant = lessons.waiting(clock.instant()).stream()
+        Instant now = clock.instant();
+        List<TransitLesson> waiting = lessons.waiting(now);
+        Map<String, List<TransitLesson>> byTenant = waiting.stream()
                 .collect(Collectors.groupingBy(TransitLesson::tenantId, LinkedHashMap::new, Collectors.toList()));
         int taught = 0;
         for (var tenant : byTenant.entrySet()) {
@@ -93,6 +95,9 @@ public final class EtaModelStore {
             for (int from = 0; from < all.size(); from += LESSONS_PER_TRANSACTION) {
                 taught += learn(tenant.getKey(), all.subList(from, Math.min(from + LESSONS_PER_TRANSACTION, all.size())));
             }
+        }
+        if (taught == waiting.size()) {
+            lessons.learntThrough(now);
         }
         return taught;
     }

@@ -14,7 +14,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.tracklight.aws.store.Attributes.key;
 import static dev.tracklight.aws.store.Attributes.n;
@@ -28,8 +29,11 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 final class LessonStore {
 
-    /** How far back the learner looks: a learner down for a day loses nothing. */
-    static final Duration LOOK_BACK = Duration.ofHours(24);
+    /** How far back a learner looks the first time, before it has marked an hour it has read through. */
+    private static final Duration FIRST_LOOK_BACK = Duration.ofHours(24);
+    /** Lessons kept a little before a learner's hour began may still be arriving (clocks differ by that much at most). */
+    private static final Duration SETTLED = Duration.ofHours(1);
+    private static final String THROUGH = "through";
     /** A lesson or its mark outlives any redelivery of the message that kept it (SQS keeps one at most 14 days). */
     private static final Duration KEPT = Duration.ofDays(15);
     private static final String BODY = "lesson";
@@ -61,10 +65,17 @@ final class LessonStore {
         }
     }
 
-    /** The lessons kept over the last {@link #LOOK_BACK} and not learnt, in the order they were kept. */
+    /**
+     * The lessons not learnt yet, in the order they were kept: those of the hours since the learners last read
+     * everything through (so a learner that was down for days finds all it missed, and a running one reads two
+     * or three hours, not a day).
+     */
     List<TransitLesson> waiting(Instant now) {
         Instant newest = now.truncatedTo(ChronoUnit.HOURS);
-        List<Map<String, AttributeValue>> keys = LongStream.rangeClosed(0, LOOK_BACK.toHours()).mapToObj(ago -> newest.minus(Duration.ofHours(LOOK_BACK.toHours() - ago)))
+        Instant through = learntThrough().orElse(newest.minus(FIRST_LOOK_BACK));
+        // what was kept longer ago than a lesson lives is gone anyway
+        Instant oldest = through.isBefore(newest.minus(KEPT)) ? newest.minus(KEPT) : through;
+        List<Map<String, AttributeValue>> keys = Stream.iterate(oldest, hour -> !hour.isAfter(newest), hour -> hour.plus(Duration.ofHours(1)))
                 .flatMap(hour -> DueIndex.dueBy(dynamo, table, Keys.lessonHourShards(hour), now))
                 .map(item -> key(string(item, Keys.PK), string(item, Keys.SK)))
                 .toList();
@@ -76,6 +87,18 @@ final class LessonStore {
                 .sorted(Comparator.comparing(Kept::at).thenComparing(kept -> kept.lesson().deliveredAt()))
                 .map(Kept::lesson)
                 .toList();
+    }
+
+    /** The hour from which lessons may still wait: every one kept before it has been learnt. */
+    private Optional<Instant> learntThrough() {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.ETA_LEARNER, Keys.META)).consistentRead(true)).item();
+        return item == null || !item.containsKey(THROUGH) ? Optional.empty() : Optional.of(Instant.parse(string(item, THROUGH)));
+    }
+
+    /** After a run that taught everything it read: the next one starts an hour before this one's. */
+    void learntThrough(Instant now) {
+        Instant through = now.truncatedTo(ChronoUnit.HOURS).minus(SETTLED);
+        dynamo.putItem(request -> request.tableName(table).item(Map.of(Keys.PK, s(Keys.ETA_LEARNER), Keys.SK, s(Keys.META), THROUGH, s(through.toString()))));
     }
 
     /** The write that marks a lesson learnt, in the transaction that teaches it; it fails if another learner did. */

@@ -84,7 +84,7 @@ public final class UpsAdapter implements CarrierAdapter {
         return Math.abs(minutes) <= 14 * 60 ? ZoneOffset.ofTotalSeconds((int) minutes * 60) : ZoneOffset.UTC;
     }
 
-    /** {@code YYYYMMDD} and {@code HHMMSS}; the Track API writes GMT times without their leading zero ("74700"). */
+    /** {@code YYYYMMDD} and {@code HHMMSS}; the Track API writes GMT times without their leading zeros ("74700"). */
     static LocalDateTime dateTime(JsonObject json, String dateField, String timeField) throws ProblemException {
         String date = JsonBody.optionalString(json, dateField, "");
         String time = JsonBody.optionalString(json, timeField, "");
@@ -92,7 +92,8 @@ public final class UpsAdapter implements CarrierAdapter {
             return null;
         }
         try {
-            String hhmmss = time.trim().length() == 5 ? "0" + time.trim() : time.trim();
+            // leading zeros dropped: "74700" is 07:47, "4700" 00:47 and "512" 00:05:12
+            String hhmmss = time.trim().length() < 6 ? "0".repeat(6 - time.trim().length()) + time.trim() : time.trim();
             return LocalDateTime.of(LocalDate.parse(date.trim(), DATE), LocalTime.parse(hhmmss, TIME));
         } catch (DateTimeParseException e) {
             throw JsonBody.bad(dateField + "/" + timeField + " '" + date + " " + time + "' must be YYYYMMDD and HHMMSS");

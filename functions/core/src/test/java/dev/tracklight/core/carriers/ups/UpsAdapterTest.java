@@ -123,4 +123,20 @@ class UpsAdapterTest {
         assertThat(events.getFirst().localOffset()).isEqualTo("-04:00");
         assertThat(events.get(1).status()).isEqualTo(Status.OUT_FOR_DELIVERY);
     }
+
+    @Test
+    void aTrackApiScanInTheFirstHourAfterMidnightGmtIsReadWithAllItsLeadingZerosDropped() throws ProblemException {
+        // GIVEN scans at 00:47:00 and 00:05:12 GMT, which the Track API writes "4700" and "512"
+        String polled = """
+                {"trackResponse":{"shipment":[{"inquiryNumber":"1Z204W4R0308071865","package":[{"trackingNumber":"1Z204W4R0308071865",
+                 "activity":[{"date":"20240422","time":"204700","gmtDate":"20240423","gmtTime":"4700","gmtOffset":"-04:00",
+                   "status":{"type":"I","code":"AR","description":"Arrived at Facility","statusCode":"005"}},
+                  {"date":"20240422","time":"200512","gmtDate":"20240423","gmtTime":"512","gmtOffset":"-04:00",
+                   "status":{"type":"I","code":"OR","description":"Pickup Scan","statusCode":"005"}}]}]}]}}""";
+
+        // WHEN they are read THEN each has its instant, not a refusal
+        List<TrackingEvent> events = UpsTrackApi.events(polled, NOW);
+        assertThat(events).extracting(TrackingEvent::occurredAt)
+                .containsExactly(java.time.Instant.parse("2024-04-23T00:47:00Z"), java.time.Instant.parse("2024-04-23T00:05:12Z"));
+    }
 }

@@ -107,10 +107,11 @@ public final class EtaModelStore {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             StoredTransitModel.Saved ownSaved = own.latest();
-            StoredTransitModel.Saved priorSaved = prior.latest();
             String shareKey = Keys.ETA_PRIOR_SHARE_PREFIX + tenantId + "#" + LocalDate.ofInstant(now, ZoneOffset.UTC);
             long shareUsed = shareUsed(shareKey);
             List<TransitLesson> forPrior = chunk.subList(0, (int) Math.max(0, Math.min(chunk.size(), TransitLessons.PRIOR_SHARE_PER_DAY - shareUsed)));
+            // the prior, the largest item, is read only while the tenant's share of the day lasts
+            StoredTransitModel.Saved priorSaved = forPrior.isEmpty() ? null : prior.latest();
             TransitEngine.Snapshot ownLearnt = TransitLessons.teach(ownSaved == null ? null : ownSaved.snapshot(), chunk);
             TransitEngine.Snapshot priorLearnt = forPrior.isEmpty() ? null
                     : TransitLessons.teach(priorSaved == null ? null : priorSaved.snapshot(), forPrior);

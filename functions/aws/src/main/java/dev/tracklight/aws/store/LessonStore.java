@@ -81,8 +81,7 @@ final class LessonStore {
                 .toList();
         return BatchRequests.getAll(dynamo, table, keys).stream()
                 .filter(item -> item.containsKey(Keys.DUE_PK)) // learnt since the index was read
-                .map(item -> new Kept(Instant.parse(string(item, Keys.DUE_SK).substring(0, string(item, Keys.DUE_SK).indexOf('#'))),
-                        Json.read(string(item, BODY), TransitLesson.class)))
+                .map(item -> new Kept(Instant.parse(string(item, Keys.DUE_SK).split("#", 2)[0]), Json.read(string(item, BODY), TransitLesson.class)))
                 // the engine weighs recent deliveries more: it learns them in the order they happened
                 .sorted(Comparator.comparing(Kept::at).thenComparing(kept -> kept.lesson().deliveredAt()))
                 .map(Kept::lesson)

@@ -1,15 +1,10 @@
 package dev.tracklight.outbound;
 
 import dev.tracklight.aws.store.WebhookDeliveryStore;
-import dev.tracklight.aws.store.WebhookDeliveryStore.DeliveryKey;
 import dev.tracklight.core.outbound.RetrySchedule;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,12 +30,6 @@ public final class WebhookRetries {
 
     /** Returns what became of the deliveries found due. */
     public Map<WebhookSender.Outcome, Integer> run() {
-        Instant now = clock.instant();
-        List<DeliveryKey> due = new ArrayList<>();
-        for (Instant hour = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now) && due.size() < MAX_PER_RUN;
-             hour = hour.plus(1, ChronoUnit.HOURS)) {
-            due.addAll(deliveries.dueIn(hour, now));
-        }
-        return sender.attemptAll(due.subList(0, Math.min(due.size(), MAX_PER_RUN)), Map.of());
+        return sender.attemptAll(deliveries.due(clock.instant(), LOOKBACK, MAX_PER_RUN), Map.of());
     }
 }

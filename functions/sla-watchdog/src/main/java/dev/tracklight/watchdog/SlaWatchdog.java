@@ -5,8 +5,7 @@ import dev.tracklight.aws.tracking.ShipmentTracker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Judges again the open shipments whose verdict came due without a scan (a stage SLA ran out, a promise
@@ -31,14 +30,8 @@ public final class SlaWatchdog {
 
     /** Returns how many shipments were judged again. */
     public int run() {
-        Instant now = clock.instant();
-        int judged = 0;
-        for (Instant hour = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now); hour = hour.plus(1, ChronoUnit.HOURS)) {
-            for (String shipmentId : store.dueIn(hour, now)) {
-                tracker.refresh(shipmentId);
-                judged++;
-            }
-        }
-        return judged;
+        List<String> due = store.due(clock.instant(), LOOKBACK);
+        due.forEach(tracker::refresh);
+        return due.size();
     }
 }

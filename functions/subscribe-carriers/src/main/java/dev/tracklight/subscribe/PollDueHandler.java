@@ -15,12 +15,11 @@ import dev.tracklight.aws.store.PollScheduleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Every minute, hands the shipments whose poll is due to the subscriber, through the due-hour index (no scan).
  * Each is leased for a few minutes first, so a request still queued is not handed over again; the subscriber
- * then schedules the real next poll. The last 24 hours are read, so missed runs (an outage of up to a day) lose nothing.
+ * then schedules the real next poll. Reads start where the last run found something still due, 24 hours back at most, so missed runs (an outage of up to a day) lose nothing.
  */
 public final class PollDueHandler implements RequestHandler<ScheduledEvent, Integer> {
 
@@ -28,7 +27,7 @@ public final class PollDueHandler implements RequestHandler<ScheduledEvent, Inte
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
 
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int HOURS_BACK = 24;
+    private static final Duration LOOK_BACK = Duration.ofHours(24);
 
     private final Telemetry telemetry = Telemetry.forService("poll-due");
     private final PollScheduleStore schedule;
@@ -62,14 +61,12 @@ public final class PollDueHandler implements RequestHandler<ScheduledEvent, Inte
     private int handOver() {
         Instant now = clock.instant();
         int handed = 0;
-        for (int back = HOURS_BACK - 1; back >= 0; back--) {
-            for (String shipmentId : schedule.dueIn(now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(back)), now)) {
-                schedule.schedule(shipmentId, now.plus(LEASE));
-                // each poll is a journey of its own, followed from here to the events it finds
-                Telemetry.correlate(Correlation.fresh());
-                requests.poll(shipmentId);
-                handed++;
-            }
+        for (String shipmentId : schedule.due(now, LOOK_BACK)) {
+            schedule.schedule(shipmentId, now.plus(LEASE));
+            // each poll is a journey of its own, followed from here to the events it finds
+            Telemetry.correlate(Correlation.fresh());
+            requests.poll(shipmentId);
+            handed++;
         }
         Telemetry.count("PollsHanded", handed);
         Telemetry.info("polls handed to the subscriber", "polls", handed);

@@ -146,7 +146,7 @@ class AwsCompatibleEndpointsTest {
         schedule.schedule(due, hour.plusSeconds(60));
         schedule.schedule(later, hour.plusSeconds(1800));
 
-        assertThat(schedule.dueIn(hour, hour.plusSeconds(600))).containsExactly(due);
+        assertThat(schedule.due(hour.plusSeconds(600), Duration.ofHours(1))).containsExactly(due);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,6 @@
 package dev.tracklight.local;
 
 import dev.tracklight.aws.store.EtaModelStore;
-import dev.tracklight.aws.store.Keys;
 import dev.tracklight.core.eta.ShipmentTransit;
 import dev.tracklight.core.eta.TransitLesson;
 import dev.tracklight.core.eta.TransitLessons;
@@ -11,12 +10,6 @@ import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,22 +42,8 @@ class EtaModelStoreTest {
     @BeforeEach
     void freshTable() throws Exception {
         var dynamo = SharedCloud.get().dynamoDb();
-        String table = "eta-" + UUID.randomUUID();
-        dynamo.createTable(request -> request.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(Keys.DUE_PK), attribute(Keys.DUE_SK))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(index -> index.indexName(Keys.DUE_INDEX).keySchema(key(Keys.DUE_PK, KeyType.HASH), key(Keys.DUE_SK, KeyType.RANGE))
-                        .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))));
-        this.table = table;
+        table = TableOfItsOwn.create(dynamo, "eta");
         store = new EtaModelStore(dynamo, table, clock);
-    }
-
-    private static AttributeDefinition attribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static Shipment shipment(String tenant, int i, Instant handedOver) {

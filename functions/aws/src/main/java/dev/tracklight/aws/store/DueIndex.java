@@ -1,30 +1,109 @@
 package dev.tracklight.aws.store;
 
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.function.Function;
 
+import static dev.tracklight.aws.store.Attributes.key;
 import static dev.tracklight.aws.store.Attributes.s;
+import static dev.tracklight.aws.store.Attributes.string;
 
 /**
- * The index every schedule shares ({@link Keys#DUE_INDEX}): a schedule's items carry the sharded hour they are
- * due in and a sort key starting with the due instant, so what is due by now is one query per shard, no scan.
+ * One schedule in the index every schedule shares ({@link Keys#DUE_INDEX}): its items carry the sharded hour they
+ * are due in and a sort key starting with the due instant, so what is due by now is one query per shard and hour,
+ * no scan.
+ * <p>
+ * A reader handles what it finds due, and handling moves an item to a later hour or off the index. So the schedule
+ * keeps a mark ({@code MARK#{schedule}} / {@code META}): the oldest hour that still held anything due at the last
+ * read. The next read starts there: a running reader queries this hour (and the one before in an hour's first
+ * minutes), not its whole look-back (17 partitions an hour), and one that was down, or left something unhandled, still finds it. This holds because
+ * every writer files an item under a time from when it read its clock on (a next attempt, a lease, a verdict's
+ * next check, the moment a lesson is kept), and writes it within {@link #SETTLED} of reading it.
  */
 final class DueIndex {
 
-    private DueIndex() {
+    /**
+     * How long after a writer read its clock its item may land: no invocation outlives Lambda's longest timeout (15
+     * minutes), and clocks differ by far less. A read marks no hour that such an item could still be filed under.
+     */
+    private static final Duration SETTLED = Duration.ofMinutes(15);
+    private static final String FROM = "from";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Map<String, AttributeValue> markKey;
+    private final Function<Instant, List<String>> shardsOfHour;
+
+    /**
+     * @param schedule     the schedule's name, for its mark
+     * @param shardsOfHour the partitions one hour of the schedule is spread over
+     */
+    DueIndex(DynamoDbClient dynamo, String table, String schedule, Function<Instant, List<String>> shardsOfHour) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.markKey = key(Keys.dueMark(schedule), Keys.META);
+        this.shardsOfHour = shardsOfHour;
     }
 
-    /** The index's items under {@code buckets} (the shards of one hour) that are due by {@code now}. */
-    static Stream<Map<String, AttributeValue>> dueBy(DynamoDbClient dynamo, String table, List<String> buckets, Instant now) {
-        return buckets.stream().flatMap(bucket -> dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                        .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~"))))
-                .items().stream());
+    /** Every item due by {@code now}, reading {@code lookBack} at most and at first. */
+    List<Map<String, AttributeValue>> dueBy(Instant now, Duration lookBack) {
+        return dueBy(now, lookBack, lookBack, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The items due by {@code now}, oldest hour first, {@code limit} at most, from the hour the last read marked.
+     *
+     * @param firstLook how far back to read when no read has marked an hour yet
+     * @param longest   how far back a mark is followed: what is older has expired or been given up
+     */
+    List<Map<String, AttributeValue>> dueBy(Instant now, Duration firstLook, Duration longest, int limit) {
+        Instant newest = now.truncatedTo(ChronoUnit.HOURS);
+        Optional<Instant> mark = mark();
+        // a mark after this hour was left by a clock ahead of ours (a test's): it says nothing about our hours
+        Instant from = mark.filter(hour -> !hour.isAfter(newest)).orElse(newest.minus(firstLook));
+        if (from.isBefore(newest.minus(longest))) {
+            from = newest.minus(longest);
+        }
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        Instant oldestHeld = null;
+        for (Instant hour = from; !hour.isAfter(newest) && due.size() < limit; hour = hour.plus(1, ChronoUnit.HOURS)) {
+            int before = due.size();
+            for (String bucket : shardsOfHour.apply(hour)) {
+                query(bucket, now).stream().limit(limit - due.size()).forEach(due::add);
+            }
+            if (oldestHeld == null && due.size() > before) {
+                oldestHeld = hour;
+            }
+        }
+        Instant settled = now.minus(SETTLED).truncatedTo(ChronoUnit.HOURS);
+        Instant next = oldestHeld != null && oldestHeld.isBefore(settled) ? oldestHeld : settled;
+        if (!mark.equals(Optional.of(next))) {
+            Map<String, AttributeValue> item = new HashMap<>(markKey);
+            item.put(FROM, s(next.toString()));
+            dynamo.putItem(request -> request.tableName(table).item(item));
+        }
+        return due;
+    }
+
+    private SdkIterable<Map<String, AttributeValue>> query(String bucket, Instant now) {
+        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
+                .keyConditionExpression("#pk = :hour AND #sk <= :now")
+                .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~")))).items();
+    }
+
+    private Optional<Instant> mark() {
+        var item = dynamo.getItem(request -> request.tableName(table).key(markKey).consistentRead(true)).item();
+        return item == null || !item.containsKey(FROM) ? Optional.empty() : Optional.of(Instant.parse(string(item, FROM)));
     }
 }

@@ -85,8 +85,7 @@ public final class EtaModelStore {
      * @return the lessons taught
      */
     public synchronized int learnWaiting() {
-        Instant now = clock.instant();
-        List<TransitLesson> waiting = lessons.waiting(now);
+        List<TransitLesson> waiting = lessons.waiting(clock.instant());
         Map<String, List<TransitLesson>> byTenant = waiting.stream()
                 .collect(Collectors.groupingBy(TransitLesson::tenantId, LinkedHashMap::new, Collectors.toList()));
         int taught = 0;
@@ -95,9 +94,6 @@ public final class EtaModelStore {
             for (int from = 0; from < all.size(); from += LESSONS_PER_TRANSACTION) {
                 taught += learn(tenant.getKey(), all.subList(from, Math.min(from + LESSONS_PER_TRANSACTION, all.size())));
             }
-        }
-        if (taught == waiting.size()) {
-            lessons.learntThrough(now);
         }
         return taught;
     }

@@ -61,10 +61,13 @@ public final class Keys {
     public static final String ETA_PRIOR_SHARE_PREFIX = "ETA#PRIOR#SHARE#";
     /** A tenant's own ETA model. */
     public static final String ETA_TENANT_MODEL_PREFIX = "ETA#MODEL#";
-    /** The hour from which the ETA learners read the lessons kept. */
-    public static final String ETA_LEARNER = "ETA#LEARNER";
     private static final String SUBSCRIPTION_PREFIX = "WHS#";
     private static final String DELIVERY_PREFIX = "DLV#";
+
+    /** Where a schedule's reader marks the hour its next read starts from (see DueIndex). */
+    public static String dueMark(String schedule) {
+        return "MARK#" + schedule;
+    }
 
     public static String shipment(String shipmentId) {
         return SHIPMENT_PREFIX + shipmentId;

@@ -9,13 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import static dev.tracklight.aws.store.Attributes.key;
 import static dev.tracklight.aws.store.Attributes.n;
@@ -29,11 +26,8 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 final class LessonStore {
 
-    /** How far back a learner looks the first time, before it has marked an hour it has read through. */
+    /** How far back a learner looks the first time, before any read has marked where the next starts. */
     private static final Duration FIRST_LOOK_BACK = Duration.ofHours(24);
-    /** Lessons kept a little before a learner's hour began may still be arriving (clocks differ by that much at most). */
-    private static final Duration SETTLED = Duration.ofHours(1);
-    private static final String THROUGH = "through";
     /** A lesson or its mark outlives any redelivery of the message that kept it (SQS keeps one at most 14 days). */
     private static final Duration KEPT = Duration.ofDays(15);
     private static final String BODY = "lesson";
@@ -41,10 +35,12 @@ final class LessonStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DueIndex due;
 
     LessonStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.due = new DueIndex(dynamo, table, "lessons", Keys::lessonHourShards);
     }
 
     private record Kept(Instant at, TransitLesson lesson) {
@@ -66,17 +62,12 @@ final class LessonStore {
     }
 
     /**
-     * The lessons not learnt yet, in the order they were kept: those of the hours since the learners last read
-     * everything through (so a learner that was down for days finds all it missed, and a running one reads two
-     * or three hours, not a day).
+     * The lessons not learnt yet, in the order they were kept, from the hour of the oldest one the last read found
+     * (so a learner that was down for days finds all it missed, and a running one reads an hour or two, not a
+     * day); what was kept longer ago than a lesson lives is gone anyway.
      */
     List<TransitLesson> waiting(Instant now) {
-        Instant newest = now.truncatedTo(ChronoUnit.HOURS);
-        Instant through = learntThrough().orElse(newest.minus(FIRST_LOOK_BACK));
-        // what was kept longer ago than a lesson lives is gone anyway
-        Instant oldest = through.isBefore(newest.minus(KEPT)) ? newest.minus(KEPT) : through;
-        List<Map<String, AttributeValue>> keys = Stream.iterate(oldest, hour -> !hour.isAfter(newest), hour -> hour.plus(Duration.ofHours(1)))
-                .flatMap(hour -> DueIndex.dueBy(dynamo, table, Keys.lessonHourShards(hour), now))
+        List<Map<String, AttributeValue>> keys = due.dueBy(now, FIRST_LOOK_BACK, KEPT, Integer.MAX_VALUE).stream()
                 .map(item -> key(string(item, Keys.PK), string(item, Keys.SK)))
                 .toList();
         return BatchRequests.getAll(dynamo, table, keys).stream()
@@ -86,18 +77,6 @@ final class LessonStore {
                 .sorted(Comparator.comparing(Kept::at).thenComparing(kept -> kept.lesson().deliveredAt()))
                 .map(Kept::lesson)
                 .toList();
-    }
-
-    /** The hour from which lessons may still wait: every one kept before it has been learnt. */
-    private Optional<Instant> learntThrough() {
-        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.ETA_LEARNER, Keys.META)).consistentRead(true)).item();
-        return item == null || !item.containsKey(THROUGH) ? Optional.empty() : Optional.of(Instant.parse(string(item, THROUGH)));
-    }
-
-    /** After a run that taught everything it read: the next one starts an hour before this one's. */
-    void learntThrough(Instant now) {
-        Instant through = now.truncatedTo(ChronoUnit.HOURS).minus(SETTLED);
-        dynamo.putItem(request -> request.tableName(table).item(Map.of(Keys.PK, s(Keys.ETA_LEARNER), Keys.SK, s(Keys.META), THROUGH, s(through.toString()))));
     }
 
     /** The write that marks a lesson learnt, in the transaction that teaches it; it fails if another learner did. */

@@ -3,6 +3,7 @@ package dev.tracklight.aws.store;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ public final class PollScheduleStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DueIndex due;
 
     public PollScheduleStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.due = new DueIndex(dynamo, table, "polls", Keys::pollDueHourShards);
     }
 
     public void schedule(String shipmentId, Instant at) {
@@ -43,9 +46,9 @@ public final class PollScheduleStore {
         dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.shipment(shipmentId), Keys.POLL)));
     }
 
-    /** Shipments due by {@code now} among those scheduled in the hour starting at {@code hour}. */
-    public List<String> dueIn(Instant hour, Instant now) {
-        return DueIndex.dueBy(dynamo, table, Keys.pollDueHourShards(hour), now)
+    /** Shipments whose poll is due by {@code now}, scheduled within {@code lookBack} (from where the last read left off). */
+    public List<String> due(Instant now, Duration lookBack) {
+        return due.dueBy(now, lookBack).stream()
                 .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }

@@ -39,21 +39,23 @@ public final class ShipmentStore {
     /** Tries of a merchant's change against concurrent writers before it is given up (answered 409). */
     private static final int MAX_DETAIL_ATTEMPTS = 5;
 
+    /** When a registration's subscription is asked for again, should the request queued with it have been lost. */
+    private static final Duration SUBSCRIPTION_OUTBOX = Duration.ofMinutes(2);
+
     private final DynamoDbClient dynamo;
     private final String table;
     /** Reads only: shipments are written by this class, with their lookups and index keys. */
     private final VersionedDocuments<Shipment> documents;
+    private final DueIndex due;
 
     public ShipmentStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
         this.documents = new VersionedDocuments<>(dynamo, table, Shipment.class, shipment -> Map.of());
+        this.due = new DueIndex(dynamo, table, "verdicts", Keys::dueHourShards);
     }
 
     /** Registers a shipment with its tracking, token, order, tenant-number and contact lookups, all or nothing. */
-    /** When a registration's subscription is asked for again, should the request queued with it have been lost. */
-    private static final Duration SUBSCRIPTION_OUTBOX = Duration.ofMinutes(2);
-
     public void create(Shipment shipment) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(shipmentItem(shipment), "attribute_not_exists(pk)"));
@@ -257,11 +259,11 @@ public final class ShipmentStore {
     }
 
     /**
-     * Open shipments whose delay verdict is due to be judged again by {@code now}, among those due within
-     * the hour starting at {@code hour}: one index query per shard of the hour, no scan. Judging one again rewrites its due time.
+     * Open shipments whose delay verdict is due to be judged again by {@code now}, due within {@code lookBack}:
+     * index queries from the hour the last read left off, no scan. Judging one again rewrites its due time.
      */
-    public List<String> dueIn(Instant hour, Instant now) {
-        return DueIndex.dueBy(dynamo, table, Keys.dueHourShards(hour), now)
+    public List<String> due(Instant now, Duration lookBack) {
+        return due.dueBy(now, lookBack).stream()
                 .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }

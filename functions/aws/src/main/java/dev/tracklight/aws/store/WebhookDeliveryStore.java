@@ -42,11 +42,13 @@ public final class WebhookDeliveryStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final VersionedDocuments<WebhookDelivery> items;
+    private final DueIndex due;
 
     public WebhookDeliveryStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
         this.items = new VersionedDocuments<>(dynamo, table, WebhookDelivery.class, WebhookDeliveryStore::indexAttributes);
+        this.due = new DueIndex(dynamo, table, "deliveries", Keys::deliveryDueHourShards);
     }
 
     /** False when this event already has a delivery to this subscription. */
@@ -63,9 +65,9 @@ public final class WebhookDeliveryStore {
         return items.change(key(subscriptionId, eventId), change);
     }
 
-    /** Pending deliveries whose next attempt, within the hour starting at {@code hour}, has come by {@code now}. */
-    public List<DeliveryKey> dueIn(Instant hour, Instant now) {
-        return DueIndex.dueBy(dynamo, table, Keys.deliveryDueHourShards(hour), now)
+    /** Pending deliveries whose next attempt has come by {@code now}, oldest first, {@code limit} at most, due within {@code lookBack}. */
+    public List<DeliveryKey> due(Instant now, Duration lookBack, int limit) {
+        return due.dueBy(now, lookBack, lookBack, limit).stream()
                 .map(item -> new DeliveryKey(Keys.subscriptionIdOf(string(item, Keys.PK)), Keys.deliveredEventIdOf(string(item, Keys.SK))))
                 .toList();
     }

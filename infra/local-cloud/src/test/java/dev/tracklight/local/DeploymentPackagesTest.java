@@ -42,6 +42,10 @@ class DeploymentPackagesTest {
                         .noneMatch(name -> name.endsWith(".jar") && !name.startsWith("lib/"))
                         .noneMatch(name -> name.contains("Test.class") || name.contains("junit") || name.contains("assertj"))
                         .noneMatch(name -> name.startsWith("lib/local-cloud") || name.startsWith("lib/operator") || name.contains("DynamoDBLocal"));
+                // a newer SDK may bring a default HTTP client of its own (2.59 brought Apache 5): megabytes and init for nothing
+                assertThat(names).as(function.getKey() + ": url-connection-client is the only HTTP client")
+                        .anyMatch(name -> name.matches("lib/url-connection-client-[0-9].*\\.jar"))
+                        .noneMatch(name -> name.matches("lib/(apache-client|apache5-client|netty-nio-client|aws-crt-client|httpclient|httpclient5|httpcore5)-[0-9].*\\.jar"));
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.tracklight.aws.store;
 
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -12,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static dev.tracklight.aws.store.Attributes.key;
@@ -77,11 +79,9 @@ final class DueIndex {
         List<Map<String, AttributeValue>> due = new ArrayList<>();
         Instant oldestHeld = null;
         for (Instant hour = from; !hour.isAfter(newest) && due.size() < limit; hour = hour.plus(1, ChronoUnit.HOURS)) {
-            int before = due.size();
-            for (String bucket : shardsOfHour.apply(hour)) {
-                query(bucket, now).stream().limit(limit - due.size()).forEach(due::add);
-            }
-            if (oldestHeld == null && due.size() > before) {
+            List<Map<String, AttributeValue>> held = dueIn(hour, now);
+            held.stream().limit(limit - due.size()).forEach(due::add);
+            if (oldestHeld == null && !held.isEmpty()) {
                 oldestHeld = hour;
             }
         }
@@ -95,11 +95,29 @@ final class DueIndex {
         return due;
     }
 
-    private SdkIterable<Map<String, AttributeValue>> query(String bucket, Instant now) {
+    /** What is due by {@code now} in the hour's partitions, asked all at once: a run waits for one query, not seventeen. */
+    private List<Map<String, AttributeValue>> dueIn(Instant hour, Instant now) {
+        try (var queries = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Map<String, AttributeValue>>>> shards = shardsOfHour.apply(hour).stream()
+                    .map(bucket -> queries.submit(() -> query(bucket, now))).toList();
+            List<Map<String, AttributeValue>> held = new ArrayList<>();
+            for (Future<List<Map<String, AttributeValue>>> shard : shards) {
+                held.addAll(shard.get());
+            }
+            return held;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + hour, e);
+        }
+    }
+
+    private List<Map<String, AttributeValue>> query(String bucket, Instant now) {
         return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
                 .keyConditionExpression("#pk = :hour AND #sk <= :now")
                 .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~")))).items();
+                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~")))).items().stream().toList();
     }
 
     private Optional<Instant> mark() {

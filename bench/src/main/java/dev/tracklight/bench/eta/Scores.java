@@ -10,17 +10,20 @@ import java.util.Map;
 /**
  * How a predictor did on the evaluated deliveries. Errors are |delivered − likely| in days. The window and
  * the EDD are judged as the consumer sees them, as calendar dates ("between 3 and 9 March" holds a delivery
- * on the 9th at 18:00); the {@code _exact} variants compare timestamps. Late = delivered after the promised day.
+ * on the 9th at 18:00); the {@code _exact} variants compare timestamps. Late = delivered after the promised day. The EDD's
+ * lead is the days from hand-off to it; its margin, the days from the actual delivery to it (what a consumer waits
+ * less than promised).
  */
 record Scores(int n, double maeDays, double medianAeDays, double within1d, double within2d, double p90AeDays,
               Double coverage, Double medianWidthDays, Double coverageExact, Double medianWidthDaysExact,
-              double eddExceedRate, double medianEddLeadDays, int late, double precision, double recall, double f1) {
+              double eddExceedRate, double medianEddLeadDays, double medianEddMarginDays, int late, double precision, double recall, double f1) {
 
     static Scores of(List<HistoricShipment> evaluated, Map<String, Forecast> forecasts) {
         List<Double> errors = new ArrayList<>();
         List<Double> widths = new ArrayList<>();
         List<Double> exactWidths = new ArrayList<>();
         List<Double> leads = new ArrayList<>();
+        List<Double> margins = new ArrayList<>();
         int covered = 0;
         int coveredExact = 0;
         int afterEdd = 0;
@@ -41,6 +44,7 @@ record Scores(int n, double maeDays, double medianAeDays, double within1d, doubl
             }
             afterEdd += delivered.toLocalDate().isAfter(forecast.estimatedDeliveryDate()) ? 1 : 0;
             leads.add((double) ChronoUnit.DAYS.between(shipment.handedOverAt().toLocalDate(), forecast.estimatedDeliveryDate()));
+            margins.add((double) ChronoUnit.DAYS.between(delivered.toLocalDate(), forecast.estimatedDeliveryDate()));
             late += shipment.wasLate() ? 1 : 0;
             warnings += forecast.lateWarning() ? 1 : 0;
             truePositives += forecast.lateWarning() && shipment.wasLate() ? 1 : 0;
@@ -52,7 +56,7 @@ record Scores(int n, double maeDays, double medianAeDays, double within1d, doubl
         return new Scores(n, mean(errors), quantile(errors, 0.5), share(errors, 1.0), share(errors, 2.0), quantile(errors, 0.9),
                 windowed ? (double) covered / n : null, windowed ? quantile(widths, 0.5) : null,
                 windowed ? (double) coveredExact / n : null, windowed ? quantile(exactWidths, 0.5) : null,
-                (double) afterEdd / n, quantile(leads, 0.5), late, precision, recall,
+                (double) afterEdd / n, quantile(leads, 0.5), quantile(margins, 0.5), late, precision, recall,
                 truePositives == 0 ? 0.0 : 2.0 * precision * recall / (precision + recall));
     }
 
@@ -71,6 +75,7 @@ record Scores(int n, double maeDays, double medianAeDays, double within1d, doubl
         json.put("median_width_days_exact", medianWidthDaysExact);
         json.put("edd_exceed_rate", eddExceedRate);
         json.put("median_edd_lead_days", medianEddLeadDays);
+        json.put("median_edd_margin_days", medianEddMarginDays);
         json.put("late", late);
         json.put("late_warning_precision", precision);
         json.put("late_warning_recall", recall);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * When the shipment should arrive: the early and late edges, the likely moment, how confident we are
  * (0..1) and what it is based on. {@code localOffset} is the destination's offset, for showing local times.
  *
- * @param estimatedDeliveryDate the day we would promise: few deliveries land after it (the engine's p98)
+ * @param estimatedDeliveryDate the day we would promise: about one delivery in twenty lands after it (the engine calibrates it)
  * @param lateProbability       the chance of missing the merchant's promise, when the engine knows it
  * @param lateWarning           whether that chance is above the engine's warning threshold (null: not assessed)
  */

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * One estimate: the p10 – p50 – p90 window, the EDD (the day we would promise: p98, so few deliveries land
- * after it), the probability of missing the merchant's promise and whether that is worth a warning.
+ * One estimate: the window meant to hold four delivery days in five, the likely moment, the EDD (the day we would
+ * promise: missed by about one delivery in twenty), the probability of missing the merchant's promise and whether
+ * that is worth a warning.
  * {@code logMean} and {@code logSd} are kept so the engine can score itself when the parcel arrives.
  *
  * @param lateProbability NaN without a promise

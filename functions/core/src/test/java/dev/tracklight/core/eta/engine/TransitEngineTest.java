@@ -59,6 +59,35 @@ class TransitEngineTest {
     }
 
     @Test
+    void onDeliveriesItHasNotSeenTheWindowHoldsFourInFiveDeliveryDaysAndTheEddIsRarelyMissed() {
+        // GIVEN an engine that has learnt a lane of about 3 business days, its parcels handed over at random hours
+        TransitEngine engine = new TransitEngine(clock);
+        Random random = new Random(7);
+        int held = 0;
+        int missed = 0;
+        int scored = 0;
+        for (int i = 0; i < 1500; i++) {
+            LocalDateTime handedOver = START.plusDays(i / 10 * 7 / 5 + (i / 10) % 5).atTime(8 + random.nextInt(10), random.nextInt(60));
+            TransitFeatures shipment = lane("mid", handedOver, null);
+            TransitPrediction atHandOver = engine.predict(shipment, handedOver);
+            LocalDateTime delivered = clock.moment(clock.at(handedOver) + 3 * Math.exp(0.35 * random.nextGaussian()));
+            // WHEN the last 500 are scored as a consumer reads them: by date
+            if (i >= 1000) {
+                LocalDate day = delivered.toLocalDate();
+                held += !day.isBefore(atHandOver.early().toLocalDate()) && !day.isAfter(atHandOver.late().toLocalDate()) ? 1 : 0;
+                missed += day.isAfter(atHandOver.estimatedDeliveryDate()) ? 1 : 0;
+                scored++;
+            }
+            engine.learn(shipment, delivered, atHandOver);
+        }
+
+        // THEN the window's days hold about 80 % of them, not the 90 % a window of p10–p90 timestamps spans in days,
+        // and at most about one in twenty arrives after the EDD
+        assertThat((double) held / scored).isBetween(0.74, 0.86);
+        assertThat((double) missed / scored).isBetween(0.01, 0.06);
+    }
+
+    @Test
     void aTightPromiseIsLikelyToBeMissedAndWarnedAbout() {
         TransitEngine engine = trained();
         LocalDateTime monday = LocalDateTime.parse("2027-01-04T10:00:00");

@@ -55,19 +55,21 @@ async function postEvents(shipment, events) {
 }
 
 /** A new UPS shipment of the demo merchant, its number starting with {@code prefix}. */
-async function registerUps(prefix) {
+async function registerUps(prefix, fields = {}) {
   const trackingNumber = prefix + Date.now();
   const created = await fetch(demo.httpEndpoint + '/v1/shipments', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + demo.apiKey },
-    body: JSON.stringify({ carrier: 'ups', trackingNumber }),
+    body: JSON.stringify({ carrier: 'ups', trackingNumber, ...fields }),
   });
   assert.equal(created.status, 201);
   return { ...(await created.json()), carrier: 'ups', trackingNumber };
 }
 
-async function openPage(shipment, { lang = 'en', locale = 'en-US', bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, bypassCSP });
+/** The page as a reader opens it: a phone, in China's time zone unless told (most demo parcels travel there). */
+async function openPage(shipment, { lang = 'en', locale = 'en-US', bypassCSP = false, timezoneId = 'Asia/Shanghai', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, bypassCSP,
+    timezoneId, colorScheme });
   const page = await context.newPage();
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
@@ -96,6 +98,7 @@ after(async () => {
 });
 
 const byNumber = (number) => demo.shipments.find((s) => s.trackingNumber === number);
+const shipmentToken = (number) => byNumber(number).trackingUrl.split('/').pop();
 
 test('the page renders a shipment from the API, on a phone-sized screen', async () => {
   const { page, context } = await openPage(byNumber('SF1234567890'));
@@ -103,7 +106,8 @@ test('the page renders a shipment from the API, on a phone-sized screen', async 
   assert.equal(await page.locator('h1#status').textContent(), 'In transit');
   assert.equal(await page.locator('#timeline li').count(), 4);
   assert.match(await page.locator('#timeline li').first().textContent(), /Arrived at Shanghai sorting centre/);
-  assert.match(await page.locator('#timeline li').first().textContent(), /UTC\+8\)/);
+  // in the reader's own time, with no zone label to reconcile
+  assert.match(await page.locator('#timeline li .when').first().textContent(), /^\d{1,2}:\d{2} [AP]M$/);
   assert.ok(await page.locator('#timeline h3.day').count() >= 1);
   assert.equal(await page.locator('#progress li.done').count(), 3);
   assert.match(await page.locator('#route-line').textContent(), /Hangzhou → Shanghai · For 张\*\*/);
@@ -148,15 +152,20 @@ test('a DHL number is polled with the merchant\'s own key until the page shows i
   await context.close();
 });
 
-test('every demo shipment renders a finished page, one screenshot each', async () => {
-  for (const shipment of demo.shipments) {
-    const { page, context } = await openPage(shipment);
-    assert.notEqual(await page.locator('h1#status').textContent(), '…');
-    // the refused number has no scan to show: its page says why instead (tested above)
-    if (shipment.trackingNumber !== 'EZ9999999999') assert.ok(await page.locator('#timeline li').count() >= 2, shipment.trackingNumber);
-    if (shipment.trackingNumber === 'JD014600003828') assert.match(await page.locator('#eta-window').textContent(), /^Delivered \w{3}, \w{3} \d+/);
-    await page.screenshot({ path: join(artifacts, `demo-${shipment.carrier}-390x844.png`), fullPage: true });
-    await context.close();
+test('every demo shipment renders a finished page in both languages, one screenshot each', async () => {
+  for (const lang of ['en', 'zh-CN']) {
+    for (const shipment of demo.shipments) {
+      const { page, context } = await openPage(shipment, { lang, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+      assert.notEqual(await page.locator('h1#status').textContent(), 'Tracking · 物流跟踪');
+      // the refused number has no scan to show: its page says why instead (tested above)
+      if (shipment.trackingNumber !== 'EZ9999999999') assert.ok(await page.locator('#timeline li').count() >= 2, shipment.trackingNumber);
+      if (shipment.trackingNumber === 'JD014600003828') {
+        assert.match(await page.locator('#eta-window').textContent(), lang === 'en' ? /^Delivered (today|yesterday), \d{1,2}:\d{2} [AP]M$/
+          : /^已于 (今天|昨天) \d{2}:\d{2} 签收$/);
+      }
+      await page.screenshot({ path: join(artifacts, `demo-${shipment.carrier}-${shipment.trackingNumber}-${lang}-390x844.png`), fullPage: true });
+      await context.close();
+    }
   }
 });
 
@@ -174,10 +183,12 @@ test('the page has no serious accessibility violations (axe-core, WCAG 2 A/AA), 
   }
 });
 
-test('the ETA window shows with its basis and confidence', async () => {
+test('the ETA window shows with its basis and confidence, its day in words apart from its hours, minutes kept', async () => {
   const { page, context } = await openPage(byNumber('SF1234567890'));
 
-  assert.match(await page.locator('#eta-window').textContent(), /^Arriving \w{3}, \w{3} \d+/);
+  // the carrier expects it tomorrow at 15:00 China time: "Arriving tomorrow, 1:00 – 5:00 PM", never "Dec 3 1 – 5 PM"
+  assert.match(await page.locator('#eta-window').textContent(), /^Arriving tomorrow, \d{1,2}:\d{2}( [AP]M)? – \d{1,2}:\d{2} [AP]M$/);
+  assert.equal(await page.locator('#carrier').textContent(), 'SF Express · SF1234567890');
   assert.match(await page.locator('#eta-basis').textContent(), /carrier's estimate · high confidence/);
   assert.equal(await page.locator('#delay').isHidden(), true);
   await context.close();
@@ -187,7 +198,13 @@ test("without a carrier estimate the engine's window shows with the date we woul
   const { page, context } = await openPage(byNumber('JDV001234567890'));
 
   assert.match(await page.locator('#eta-basis').textContent(), /recent deliveries on this route/);
-  assert.match(await page.locator('#eta-edd').textContent(), /^At the latest by \w{3} \d+, \d{4}$/);
+  // the date we would promise shows only when it says more than the window's last day
+  const window = await (await fetch(demo.httpEndpoint + '/v1/track/' + shipmentToken('JDV001234567890'))).json();
+  const lastDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(window.eta.late));
+  assert.equal(await page.locator('#eta-edd').isVisible(), window.eta.estimatedDeliveryDate > lastDay);
+  if (window.eta.estimatedDeliveryDate > lastDay) {
+    assert.match(await page.locator('#eta-edd').textContent(), /^At the latest by (tomorrow|[A-Z][a-z]+day|[A-Z][a-z]{2}, [A-Z][a-z]{2} \d+)$/);
+  }
   assert.equal(await page.locator('#delay').isHidden(), true);
   await page.screenshot({ path: join(artifacts, 'engine-eta-390x844.png') });
   await context.close();
@@ -196,13 +213,16 @@ test("without a carrier estimate the engine's window shows with the date we woul
 test('at-risk and stalled shipments show a delay banner with the reason in plain words', async () => {
   const atRisk = await openPage(byNumber('YT2298765432109'));
   assert.equal(await atRisk.page.locator('#delay strong').textContent(), 'May arrive late');
-  assert.match(await atRisk.page.locator('#delay p').textContent(), /window reaches past the promised date/);
+  // the promised day by name, and the carrier's own reason from the timeline
+  assert.match(await atRisk.page.locator('#delay p').first().textContent(), /^It may arrive after tomorrow, the date the shop promised/);
+  assert.match(await atRisk.page.locator('#delay').textContent(), /Latest from the carrier: “.*rerouted due to weather”/);
   await atRisk.page.screenshot({ path: join(artifacts, 'at-risk-390x844.png') });
   await atRisk.context.close();
 
   const stalled = await openPage(byNumber('78901234567890'));
   assert.equal(await stalled.page.locator('#delay strong').textContent(), 'No recent update');
-  assert.match(await stalled.page.locator('#delay p').textContent(), /not scanned this parcel for 9\d hours/);
+  // in days, with the unit on both figures, and what happens next
+  assert.match(await stalled.page.locator('#delay p').first().textContent(), /not scanned this parcel for 4 days; this stage usually takes at most \d+ (days|hours)\. We keep watching/);
   await stalled.page.screenshot({ path: join(artifacts, 'stalled-390x844.png') });
   await stalled.context.close();
 });
@@ -211,8 +231,13 @@ test('zh-CN and en both render, chosen from the browser and overridable with ?la
   const chinese = await openPage(byNumber('SF1234567890'), { lang: null, locale: 'zh-CN' });
   assert.equal(await chinese.page.locator('h1#status').textContent(), '运输中');
   assert.equal(await chinese.page.locator('html').getAttribute('lang'), 'zh-CN');
-  assert.match(await chinese.page.locator('#eta-window').textContent(), /^预计 \d+月\d+日/);
+  assert.match(await chinese.page.locator('#eta-window').textContent(), /^预计 明天 \d{2}:\d{2}–\d{2}:\d{2} 送达$/);
   assert.match(await chinese.page.locator('#eta-basis').textContent(), /依据承运商预估/);
+  // the carrier and the cities by the names a Chinese reader knows them by
+  assert.equal(await chinese.page.locator('#carrier').textContent(), '顺丰速运 · SF1234567890');
+  assert.match(await chinese.page.locator('#route-line').textContent(), /^杭州 → 上海/);
+  assert.match(await chinese.page.locator('#timeline').textContent(), /上海/);
+  assert.doesNotMatch(await chinese.page.locator('#timeline').textContent(), /Shanghai, SH/);
   await chinese.page.screenshot({ path: join(artifacts, 'page-zh-CN-390x844.png') });
   await chinese.context.close();
 
@@ -272,7 +297,9 @@ test('carrier text is shown as text, never run as HTML', async () => {
 
   await page.locator('#timeline li .what', { hasText: '<img src=x onerror=alert(1)>' }).waitFor({ timeout: 15_000 });
   assert.equal(await page.locator('#timeline img').count(), 0);
-  assert.match(await page.locator('#timeline').textContent(), /signed by <b>front desk<\/b>/);
+  // formatting markup a carrier sends is dropped to its words, never rendered
+  assert.match(await page.locator('#timeline').textContent(), /Delivered, signed by front desk/);
+  assert.equal(await page.locator('#timeline b').count(), 0);
   assert.deepEqual(dialogs, []);
   await context.close();
 });
@@ -296,5 +323,89 @@ test('an unknown tracking link says so', async () => {
   await page.goto(demo.httpEndpoint + '/t/no-such-token');
 
   await page.locator('h1#status', { hasText: 'Tracking link not found' }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#live').isHidden(), true, 'no "Connecting…" on a page with nothing to follow');
+  await context.close();
+});
+
+test('scans from different time zones read in order, all in the reader\'s time', async () => {
+  const shipment = await registerUps('ZONES');
+  const { page, context } = await openPage(shipment);
+
+  // 01:09 UTC written as 09:09 in China, then 07:13 UTC: the page once showed "07:13 AM (UTC+0)" above "09:09 AM (UTC+8)"
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await postEvents(shipment, [
+    { status: 'IN_TRANSIT', code: 'z1', message: 'Departed Shanghai', occurredAt: day + 'T09:09:00+08:00' },
+    { status: 'IN_TRANSIT', code: 'z2', message: 'Arrived Anchorage', occurredAt: day + 'T07:13:00Z' },
+  ]);
+
+  await page.waitForFunction(() => document.querySelectorAll('#timeline li').length === 2, null, { timeout: 15_000 });
+  assert.deepEqual(await page.locator('#timeline .when').allTextContents(), ['3:13 PM', '9:09 AM']);
+  assert.doesNotMatch(await page.locator('#timeline').textContent(), /UTC/);
+  assert.equal(await page.locator('#timeline .day').first().textContent(), 'Yesterday');
+  await context.close();
+});
+
+test('a new shipment shows no empty journey, and a cancelled one no estimate', async () => {
+  const promised = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const shipment = await registerUps('CANCEL', { promisedDelivery: promised });
+  const { page, context } = await openPage(shipment);
+  assert.equal(await page.locator('#timeline-card').isHidden(), true);
+  assert.equal(await page.locator('#eta').isVisible(), true, 'the promise shows while it may still be kept');
+
+  await postWebhook(shipment, 'CANCELLED', 'Shipment cancelled by the sender');
+
+  await page.locator('h1#status', { hasText: 'Cancelled' }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#eta').isHidden(), true);
+  assert.equal(await page.locator('#timeline-card').isVisible(), true);
+  await context.close();
+});
+
+test('a problem the carrier reports says what happened and what the reader can do, in both languages', async () => {
+  const shipment = await registerUps('EXC');
+  await postWebhook(shipment, 'EXCEPTION', 'Address incomplete, held at the Seattle depot');
+  for (const [lang, locale, title, said, todo] of [
+    ['en', 'en-US', 'Needs attention', 'Latest from the carrier: “Address incomplete, held at the Seattle depot”', /contact the shop with your tracking number/],
+    ['zh-CN', 'zh-CN', '异常', '承运商最新消息：“Address incomplete, held at the Seattle depot”', /请凭运单号联系商家/]]) {
+    const { page, context } = await openPage(shipment, { lang, locale });
+    await page.locator('#delay strong', { hasText: title }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('#delay p').first().textContent(), said);
+    assert.match(await page.locator('#delay').textContent(), todo);
+    await page.screenshot({ path: join(artifacts, `exception-${lang}-390x844.png`) });
+    await context.close();
+  }
+});
+
+test('a quiet page keeps its socket alive within API Gateway\'s 10-minute idle limit', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.clock.install();
+  const sent = [];
+  page.on('websocket', (socket) => socket.on('framesent', (frame) => sent.push(String(frame.payload))));
+  await page.goto(byNumber('SF1234567890').trackingUrl + '?lang=en');
+  await page.locator('#live.connected').waitFor({ timeout: 15_000 });
+
+  await page.clock.runFor(9 * 60_000);
+
+  assert.ok(sent.filter((frame) => JSON.parse(frame).action === 'ping').length >= 1, 'pings sent: ' + JSON.stringify(sent));
+  await context.close();
+});
+
+test('with JavaScript off the page says what it needs, and it follows the reader\'s dark mode and font size', async () => {
+  const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const still = await off.newPage();
+  await still.goto(byNumber('SF1234567890').trackingUrl);
+  assert.match(await still.locator('main').textContent(), /needs JavaScript/);
+  assert.doesNotMatch(await still.locator('h1').textContent(), /^…$/);
+  await off.close();
+
+  const { page, context } = await openPage(byNumber('SF1234567890'), { colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgb(15, 20, 32)');
+  await page.screenshot({ path: join(artifacts, 'dark-390x844.png') });
+  // a reader who asks for larger text gets it: the body follows the root size instead of fixing 16 px
+  await page.evaluate(() => { document.documentElement.style.fontSize = '24px'; });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '24px');
+  assert.equal(await page.locator('link[rel=icon]').getAttribute('href'), '/t/assets/icon.svg');
+  assert.equal((await fetch(demo.httpEndpoint + '/t/assets/icon.svg')).headers.get('content-type'), 'image/svg+xml');
   await context.close();
 });

@@ -9,6 +9,10 @@
       live: 'Live', reconnecting: 'Reconnecting…', polling: 'Refreshing every 30 s', justNow: 'updated just now',
       ago: (s) => `updated ${s} s ago`, agoMin: (m) => `updated ${m} min ago`,
       arriving: (w) => `Arriving ${w}`, deliveredAt: (w) => `Delivered ${w}`,
+      today: 'today', tomorrow: 'tomorrow', yesterday: 'yesterday',
+      sameDay: (day, hours) => `${day}, ${hours}`, overDays: (a, b) => `${a} – ${b}`, at: (day, time) => `${day}, ${time}`,
+      hours: (h) => (h >= 48 ? `${Math.round(h / 24)} days` : h === 1 ? '1 hour' : `${h} hours`),
+      latestWord: (m) => `Latest from the carrier: “${m}”`,
       basis: { CARRIER_ESTIMATE: "Based on the carrier's estimate", MERCHANT_PROMISE: "Based on the shop's promised date",
         OUT_FOR_DELIVERY: 'On the delivery van today',
         LANE_HISTORY: 'Based on recent deliveries on this route' },
@@ -20,11 +24,17 @@
       unavailable: 'Tracking is unavailable right now', unavailableHelp: 'We will keep trying. You can also reload the page.',
       delay: { AT_RISK: 'May arrive late', LATE: 'Running late', STALLED: 'No recent update', DELIVERED_LATE: 'Arrived late' },
       reason: {
-        NO_SCAN_FOR_TOO_LONG: (d) => `The carrier has not scanned this parcel for ${d.hoursWithoutScan} hours. This stage usually takes at most ${d.stageLimitHours}.`,
-        PROMISE_PASSED: () => 'The promised delivery date has passed and the parcel is still on its way.',
-        LIKELY_AFTER_PROMISE: () => 'The carrier now expects it after the promised date.',
-        MAY_MISS_PROMISE: () => 'The delivery window reaches past the promised date.',
-        DELIVERED_LATE: () => 'It arrived after the promised date.',
+        NO_SCAN_FOR_TOO_LONG: (d, h) => `The carrier has not scanned this parcel for ${h(d.hoursWithoutScan)}; this stage usually takes at most ${h(d.stageLimitHours)}. We keep watching and update this page as soon as the carrier does. If nothing moves within a day, ask the shop to check with the carrier.`,
+        PROMISE_PASSED: (d, h, promised) => `It was promised by ${promised} and is still on its way. It keeps moving: this page shows each step as it happens. If it matters, the shop can tell you what it offers for the delay.`,
+        LIKELY_AFTER_PROMISE: (d, h, promised) => `The carrier now expects it after ${promised}, the date the shop promised. Nothing to do yet: this page moves the estimate as the parcel does.`,
+        MAY_MISS_PROMISE: (d, h, promised) => `It may arrive after ${promised}, the date the shop promised: the delivery window reaches past it. Nothing to do yet: this page updates as the parcel moves.`,
+        DELIVERED_LATE: (d, h, promised) => `It arrived after ${promised}, the date the shop promised.`,
+      },
+      trouble: {
+        EXCEPTION: 'The carrier reported a problem with this parcel. Carriers usually sort this out within a day or two; if it stays like this, contact the shop with your tracking number.',
+        DELIVERY_ATTEMPTED: 'The carrier tried to deliver but could not. They usually try again on the next working day, or leave word where to collect it.',
+        AVAILABLE_FOR_PICKUP: 'Your parcel is waiting to be collected. Bring your tracking number (and an ID) to the pickup point.',
+        RETURNING: 'The parcel is on its way back to the shop. Contact the shop about a new delivery or a refund.',
       },
       status: { PENDING: 'Waiting for the carrier', INFO_RECEIVED: 'Label created', PICKED_UP: 'Picked up', IN_TRANSIT: 'In transit',
         OUT_FOR_DELIVERY: 'Out for delivery', AVAILABLE_FOR_PICKUP: 'Ready for pickup', DELIVERY_ATTEMPTED: 'Delivery attempted',
@@ -40,7 +50,11 @@
       title: '物流跟踪', journey: '物流详情', route: '运输路线', eta: '预计送达', delivery: '送达时间', connecting: '正在连接…',
       live: '实时', reconnecting: '正在重新连接…', polling: '每 30 秒刷新', justNow: '刚刚更新',
       ago: (s) => `${s} 秒前更新`, agoMin: (m) => `${m} 分钟前更新`,
-      arriving: (w) => `预计 ${w}`, deliveredAt: (w) => `已于 ${w} 签收`,
+      arriving: (w) => `预计 ${w} 送达`, deliveredAt: (w) => `已于 ${w} 签收`,
+      today: '今天', tomorrow: '明天', yesterday: '昨天',
+      sameDay: (day, hours) => `${day} ${hours}`, overDays: (a, b) => `${a} 至 ${b}`, at: (day, time) => `${day} ${time}`,
+      hours: (h) => (h >= 48 ? `${Math.round(h / 24)} 天` : `${h} 小时`),
+      latestWord: (m) => `承运商最新消息：“${m}”`,
       notice: {
         NUMBER_NOT_KNOWN: '承运商暂时查不到这个运单号。新面单通常在一天内可查；如果仍查不到，请联系商家核对单号。',
         NOT_CONNECTED: '商家尚未接入该承运商，物流更新可能不会显示在这里。您仍可在承运商官网查询此单号。',
@@ -55,11 +69,17 @@
       unavailable: '暂时无法获取物流信息', unavailableHelp: '我们会自动重试，您也可以刷新页面。',
       delay: { AT_RISK: '可能延误', LATE: '已延误', STALLED: '物流长时间未更新', DELIVERED_LATE: '晚于承诺送达' },
       reason: {
-        NO_SCAN_FOR_TOO_LONG: (d) => `承运商已 ${d.hoursWithoutScan} 小时未扫描该包裹，此环节通常不超过 ${d.stageLimitHours} 小时。`,
-        PROMISE_PASSED: () => '已超过承诺送达日期，包裹仍在途中。',
-        LIKELY_AFTER_PROMISE: () => '承运商预计将晚于承诺日期送达。',
-        MAY_MISS_PROMISE: () => '预计送达时间段超出了承诺日期。',
-        DELIVERED_LATE: () => '包裹晚于承诺日期送达。',
+        NO_SCAN_FOR_TOO_LONG: (d, h) => `承运商已 ${h(d.hoursWithoutScan)}未扫描该包裹，此环节通常不超过 ${h(d.stageLimitHours)}。我们会持续关注，承运商一有更新本页即会显示。如一天内仍无变化，请联系商家向承运商核实。`,
+        PROMISE_PASSED: (d, h, promised) => `商家承诺${promised}前送达，包裹仍在途中。本页会实时显示每一步进展；如有需要，可向商家咨询延误的处理方式。`,
+        LIKELY_AFTER_PROMISE: (d, h, promised) => `承运商预计将晚于商家承诺的${promised}送达。暂时无需操作，本页会随包裹进展更新预计时间。`,
+        MAY_MISS_PROMISE: (d, h, promised) => `可能晚于商家承诺的${promised}送达：预计送达时间段超出了该日期。暂时无需操作，本页会随包裹进展更新。`,
+        DELIVERED_LATE: (d, h, promised) => `包裹晚于商家承诺的${promised}送达。`,
+      },
+      trouble: {
+        EXCEPTION: '承运商报告该包裹出现异常，通常会在一两天内处理好；如一直没有变化，请凭运单号联系商家。',
+        DELIVERY_ATTEMPTED: '承运商尝试派送但未成功，通常会在下一个工作日再次派送，或告知取件地点。',
+        AVAILABLE_FOR_PICKUP: '包裹已到取件点，请凭运单号（及有效证件）前往领取。',
+        RETURNING: '包裹正在退回商家，请联系商家安排重新发货或退款。',
       },
       status: { PENDING: '等待揽收', INFO_RECEIVED: '已下单', PICKED_UP: '已揽收', IN_TRANSIT: '运输中', OUT_FOR_DELIVERY: '派送中',
         AVAILABLE_FOR_PICKUP: '待取件', DELIVERY_ATTEMPTED: '派送未成功', DELIVERED: '已签收', EXCEPTION: '异常', RETURNING: '退回中',
@@ -72,13 +92,16 @@
     AVAILABLE_FOR_PICKUP: 4, DELIVERY_ATTEMPTED: 4, DELIVERED: 5, RETURNED: 0, CANCELLED: 0, EXPIRED: 0 };
   const TROUBLE = ['EXCEPTION', 'DELIVERY_ATTEMPTED', 'RETURNING', 'RETURNED'];
   const MAX_TIMELINE = 100; // the newest checkpoints a whole view holds
+  // API Gateway closes a WebSocket idle for 10 minutes: a quiet page says it is there twice as often, instead of
+  // reconnecting (with N pages open that would be N / 600 new connections a second)
+  const KEEP_ALIVE_MS = 5 * 60 * 1000;
 
   const params = new URLSearchParams(location.search);
   const lang = pickLanguage(params.get('lang'));
   const t = TEXT[lang];
   const $ = (id) => document.getElementById(id);
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-  const state = { config: null, shown: -1, lastUpdate: 0, socket: null, retry: 0, pollTimer: null, view: null, askedAt: null };
+  const state = { config: null, shown: -1, lastUpdate: 0, socket: null, retry: 0, pollTimer: null, view: null, askedAt: null, keepAlive: null };
 
   function pickLanguage(asked) {
     const wanted = [asked, ...(navigator.languages || [navigator.language])].filter(Boolean);
@@ -98,42 +121,73 @@
     return el;
   };
 
-  // Times are shown in the place they happened: shift by the given offset and format as UTC.
-  function offsetMinutes(offset) {
-    const m = /^([+-])(\d\d):(\d\d)$/.exec(offset || '');
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+  // Carriers and cities by the names a reader of each language knows them by.
+  const CARRIERS = Object.fromEntries([
+    ['sf-express', 'SF Express', '顺丰速运'], ['jd', 'JD Logistics', '京东物流'], ['yto', 'YTO Express', '圆通速递'],
+    ['zto', 'ZTO Express', '中通快递'], ['sto', 'STO Express', '申通快递'], ['yunda', 'Yunda Express', '韵达快递'],
+    ['ems', 'EMS', '中国邮政 EMS'], ['china-post', 'China Post', '中国邮政'], ['jt-express', 'J&T Express', '极兔速递'],
+    ['deppon', 'Deppon', '德邦快递'], ['cainiao', 'Cainiao', '菜鸟'], ['best-express', 'BEST Express', '百世快递'],
+    ['zjs', 'ZJS Express', '宅急送'], ['yanwen', 'Yanwen', '燕文物流'], ['4px', '4PX', '递四方'], ['yunexpress', 'YunExpress', '云途物流'],
+    ['ups', 'UPS'], ['usps', 'USPS', '美国邮政 USPS'], ['fedex', 'FedEx'], ['dhl', 'DHL'], ['dhl-ecommerce', 'DHL eCommerce'],
+    ['ontrac', 'OnTrac'], ['lasership', 'LaserShip'], ['amazon', 'Amazon Logistics', '亚马逊物流'], ['canada-post', 'Canada Post', '加拿大邮政'],
+    ['purolator', 'Purolator'], ['royal-mail', 'Royal Mail', '英国皇家邮政'], ['parcelforce', 'Parcelforce'], ['evri', 'Evri'],
+    ['hermes', 'Hermes'], ['dpd', 'DPD'], ['gls', 'GLS'], ['tnt', 'TNT'], ['chronopost', 'Chronopost'], ['aramex', 'Aramex'],
+    ['asendia', 'Asendia'], ['australia-post', 'Australia Post', '澳大利亚邮政'], ['startrack', 'StarTrack'],
+    ['yamato', 'Yamato Transport', '大和运输'], ['sagawa', 'Sagawa Express', '佐川急便'],
+  ].map(([code, en, zh]) => [code, { en, 'zh-CN': zh || en }]));
+  const CITIES = [['Beijing', '北京'], ['Shanghai', '上海'], ['Guangzhou', '广州'], ['Shenzhen', '深圳'], ['Hangzhou', '杭州'],
+    ['Chengdu', '成都'], ['Chongqing', '重庆'], ['Wuhan', '武汉'], ['Nanjing', '南京'], ['Tianjin', '天津'], ['Suzhou', '苏州'],
+    ["Xi'an", '西安'], ['Changsha', '长沙'], ['Zhengzhou', '郑州'], ['Dongguan', '东莞'], ['Foshan', '佛山'], ['Qingdao', '青岛'],
+    ['Ningbo', '宁波'], ['Xiamen', '厦门'], ['Hefei', '合肥'], ['Kunming', '昆明'], ['Shenyang', '沈阳'], ['Harbin', '哈尔滨'],
+    ['Jinan', '济南'], ['Fuzhou', '福州'], ['Wuxi', '无锡'], ['Dalian', '大连'], ['Yiwu', '义乌'], ['Jinhua', '金华'],
+    ['Wenzhou', '温州'], ['Kunshan', '昆山'], ['Pudong', '浦东'], ['Hong Kong', '香港'], ['Macau', '澳门'], ['Taipei', '台北']];
+  const CITY = new Map(CITIES.flatMap(([en, zh]) => [[en.toLowerCase(), { en, 'zh-CN': zh }], [zh, { en, 'zh-CN': zh }]]));
+  const carrierName = (code) => (CARRIERS[code] ? CARRIERS[code][lang] : (code || '').toUpperCase());
+  const cityName = (name) => {
+    const known = name && (CITY.get(name.trim().toLowerCase()) || CITY.get(name.trim().replace(/市$/, '')));
+    return known ? known[lang] : name;
+  };
+
+  // Carriers send formatting markup in their texts ("signed by <b>front desk</b>"): the reader sees its words. Only
+  // known formatting tags go; anything else stays as the text it is, and all of it reaches the page as text.
+  const FORMATTING = /<\/?(?:b|i|u|em|strong|small|span|font|p|br|sup|sub)\b[^<>]*>/gi;
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+  const carrierText = (message) => (message || '').replace(FORMATTING, ' ').replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (m, e) => ENTITIES[e])
+    .replace(/\s+/g, ' ').trim();
+
+  // Every time is shown in the reader's own time zone: the timeline reads in order whatever zone each scan came
+  // from, and "today" is the reader's today.
+  const midnight = (date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const daysFromToday = (date) => Math.round((midnight(date) - midnight(new Date())) / 86400000);
+  const capital = (s) => (lang === 'en' ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+  function dayName(date) {
+    const days = daysFromToday(date);
+    if (days === 0) return t.today;
+    if (days === 1) return t.tomorrow;
+    if (days === -1) return t.yesterday;
+    if (Math.abs(days) < 7) return new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(date);
+    const year = date.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' };
+    return new Intl.DateTimeFormat(lang, { ...(lang === 'en' ? { weekday: 'short', month: 'short' } : { month: 'long', weekday: 'short' }),
+      day: 'numeric', ...year }).format(date);
   }
-  function local(iso, offset) {
-    const minutes = offsetMinutes(offset);
-    return { date: new Date(new Date(iso).getTime() + (minutes || 0) * 60000), zone: minutes == null ? undefined : 'UTC' };
+  const CLOCK = lang === 'en' ? { hour: 'numeric', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const clock = (date) => new Intl.DateTimeFormat(lang, CLOCK).format(date);
+  function hoursText(from, to) {
+    const formatter = new Intl.DateTimeFormat(lang, CLOCK);
+    return formatter.formatRange ? formatter.formatRange(from, to) : formatter.format(from) + ' – ' + formatter.format(to);
   }
-  function format(iso, offset, options) {
-    const { date, zone } = local(iso, offset);
-    return new Intl.DateTimeFormat(lang, { ...options, timeZone: zone }).format(date);
-  }
-  function zoneLabel(offset) {
-    const minutes = offsetMinutes(offset);
-    if (minutes == null) return '';
-    const h = Math.trunc(Math.abs(minutes) / 60);
-    const m = Math.abs(minutes) % 60;
-    return ` (UTC${minutes < 0 ? '−' : '+'}${h}${m ? ':' + String(m).padStart(2, '0') : ''})`;
-  }
+  // "tomorrow, 1:00 – 5:00 PM" / "明天 13:00–17:00"; a window over midnight names both days.
   function windowText(eta) {
-    const from = local(eta.early, eta.localOffset);
-    const to = local(eta.late, eta.localOffset);
-    const day = { timeZone: from.zone, ...(lang === 'en' ? { weekday: 'short', month: 'short', day: 'numeric' } : { month: 'long', day: 'numeric' }) };
-    const hours = { timeZone: from.zone, ...(lang === 'en' ? { hour: 'numeric' } : { hour: '2-digit', minute: '2-digit', hour12: false }) };
-    const range = (options, a, b) => {
-      const formatter = new Intl.DateTimeFormat(lang, options);
-      return formatter.formatRange ? formatter.formatRange(a, b) : formatter.format(a) + ' – ' + formatter.format(b);
-    };
-    const dayFormat = new Intl.DateTimeFormat(lang, day);
-    // "Tue, Nov 24, 2 – 6 PM" / "11月24日 14:00–18:00"; a window over midnight names both days.
-    return dayFormat.format(from.date) === dayFormat.format(to.date)
-      ? dayFormat.format(from.date) + ' ' + range(hours, from.date, to.date)
-      : range({ ...day, ...hours }, from.date, to.date);
+    const from = new Date(eta.early);
+    const to = new Date(eta.late);
+    return midnight(from) === midnight(to) ? t.sameDay(dayName(from), hoursText(from, to))
+      : t.overDays(t.at(dayName(from), clock(from)), t.at(dayName(to), clock(to)));
   }
-  const dayOf = (iso, offset) => format(iso, offset, { weekday: 'long', month: 'long', day: 'numeric' });
+  const localDay = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const daysOf = (window) => localDay(new Date(window.early)) + '/' + localDay(new Date(window.late));
+  const momentText = (iso) => t.at(dayName(new Date(iso)), clock(new Date(iso)));
+  // a calendar day ("2026-12-15") as the reader's own date, relative when near
+  const calendarDay = (day) => dayName(new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
 
   const entryKey = (entry) => [entry.occurredAt, entry.status || '', entry.message || ''].join('|');
 
@@ -165,17 +219,17 @@
     $('app').setAttribute('aria-busy', 'false');
     if (view.status === 'EXPIRED') { showMessage(t.expired, t.expiredHelp); return; }
     $('message').hidden = true;
-    $('timeline-card').hidden = false;
-    text($('carrier'), [view.carrier, view.trackingNumber].filter(Boolean).join(' · '));
+    $('live').hidden = false;
+    text($('carrier'), [carrierName(view.carrier), view.trackingNumber].filter(Boolean).join(' · '));
     text($('status'), t.status[view.status] || humanize(view.status));
     // Sub-statuses are carrier milestone codes; readable in English, noise in other languages.
     text($('sub-status'), lang === 'en' ? humanize(view.subStatus) : '');
     renderProgress(view);
-    const places = [view.origin, view.destination].map((p) => p && p.city);
+    const places = [view.origin, view.destination].map((p) => p && cityName(p.city));
     text($('route-line'), [places[0] && places[1] ? t.from(places[0], places[1]) : '', view.recipient ? t.to(view.recipient) : '']
       .filter(Boolean).join(' · '));
     renderNotice(view.carrierNotice);
-    renderDelay(view.delay);
+    renderBanner(view);
     renderEta(view);
     renderMap(view.timeline || []);
     renderTimeline(view.timeline || []);
@@ -200,50 +254,67 @@
     if (!line.hidden) text(line, t.notice[notice]);
   }
 
-  function renderDelay(delay) {
+  // A delay, or a problem the carrier reported: what happened, what happens next, what the reader can do.
+  function renderBanner(view) {
     const banner = $('delay');
-    const visible = delay && delay.status !== 'ON_TIME';
-    banner.hidden = !visible;
-    if (!visible) return;
-    banner.className = 'card banner ' + delay.status.toLowerCase().replace('_', '-');
-    const reason = t.reason[delay.reason];
-    const title = delay.reason === 'DELIVERED_LATE' ? t.delay.DELIVERED_LATE : t.delay[delay.status];
-    banner.replaceChildren(element('strong', null, title), element('p', null, reason ? reason(delay) : delay.message));
+    const delay = view.delay && view.delay.status !== 'ON_TIME' ? view.delay : null;
+    const trouble = !delay && t.trouble[view.status] ? view.status : null;
+    banner.hidden = !delay && !trouble;
+    if (banner.hidden) return;
+    const newest = (view.timeline || [])[0];
+    const said = newest && carrierText(newest.message);
+    const lines = [];
+    if (delay) {
+      banner.className = 'card banner ' + delay.status.toLowerCase().replace('_', '-');
+      const reason = t.reason[delay.reason];
+      const promised = view.promisedDelivery ? calendarDay(view.promisedDelivery) : '';
+      lines.push(reason ? reason(delay, t.hours, promised) : delay.message);
+      if (said && delay.reason !== 'DELIVERED_LATE') lines.push(t.latestWord(said));
+    } else {
+      banner.className = 'card banner trouble';
+      if (said) lines.push(t.latestWord(said));
+      lines.push(t.trouble[trouble]);
+    }
+    const title = delay ? (delay.reason === 'DELIVERED_LATE' ? t.delay.DELIVERED_LATE : t.delay[delay.status]) : t.status[trouble];
+    banner.replaceChildren(element('strong', null, title), ...lines.map((line) => element('p', null, line)));
   }
 
   function renderEta(view) {
     const card = $('eta');
-    const eta = view.eta;
     const delivered = view.status === 'DELIVERED' && (view.timeline || []).find((entry) => entry.status === 'DELIVERED');
-    card.hidden = !eta && !view.promisedDelivery && !delivered;
+    // a parcel that will not be delivered (cancelled, going back, no longer tracked) has no delivery to estimate
+    const ending = ['CANCELLED', 'RETURNING', 'RETURNED', 'EXPIRED'].includes(view.status);
+    const eta = ending ? null : view.eta;
+    card.hidden = ending || (!eta && !view.promisedDelivery && !delivered);
     if (card.hidden) return;
     text($('eta-title'), delivered ? t.delivery : t.eta);
     if (delivered) {
-      text($('eta-window'), t.deliveredAt(format(delivered.occurredAt, delivered.localOffset,
-        { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })));
-      text($('eta-basis'), view.promisedDelivery ? t.promised(promisedDay(view.promisedDelivery)) : '');
+      text($('eta-window'), t.deliveredAt(momentText(delivered.occurredAt)));
+      text($('eta-basis'), view.promisedDelivery ? t.promised(calendarDay(view.promisedDelivery)) : '');
     } else if (eta) {
       text($('eta-window'), t.arriving(windowText(eta)));
       text($('eta-basis'), `${t.basis[eta.basis] || ''} · ${t.confidence(eta.confidence)}`);
     } else {
-      text($('eta-window'), t.promised(promisedDay(view.promisedDelivery)));
+      text($('eta-window'), t.promised(calendarDay(view.promisedDelivery)));
       text($('eta-basis'), '');
     }
-    // the EDD is the engine's own promise (few deliveries land after it); other bases have none of their own
+    // one date to read: the EDD (the engine's own promise, missed by about one parcel in twenty) only when it falls
+    // after the window's last day, and an earlier estimate only when it named other days
     const edd = $('eta-edd');
-    edd.hidden = delivered || !eta || eta.basis !== 'LANE_HISTORY' || !eta.estimatedDeliveryDate;
-    if (!edd.hidden) text(edd, t.latest(promisedDay(eta.estimatedDeliveryDate)));
+    edd.hidden = delivered || !eta || eta.basis !== 'LANE_HISTORY' || !eta.estimatedDeliveryDate
+      || eta.estimatedDeliveryDate <= localDay(new Date(eta.late));
+    if (!edd.hidden) text(edd, t.latest(calendarDay(eta.estimatedDeliveryDate)));
     const moved = $('eta-moved');
-    moved.hidden = !view.firstEta;
-    if (view.firstEta) text(moved, t.moved(windowText(view.firstEta)));
+    moved.hidden = delivered || !eta || !view.firstEta || daysOf(view.firstEta) === daysOf(eta);
+    if (!moved.hidden) text(moved, t.moved(windowText(view.firstEta)));
   }
 
-  const promisedDay = (day) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day + 'T00:00:00Z'));
-
   function renderTimeline(entries) {
+    // a shipment the carrier has not scanned yet has no journey to show
+    $('timeline-card').hidden = !entries.length;
     const groups = [];
     for (const entry of entries) {
-      const day = dayOf(entry.occurredAt, entry.localOffset);
+      const day = capital(dayName(new Date(entry.occurredAt)));
       if (!groups.length || groups[groups.length - 1].day !== day) groups.push({ day, entries: [] });
       groups[groups.length - 1].entries.push(entry);
     }
@@ -251,10 +322,9 @@
       const list = element('ol', 'timeline' + (index === 0 ? ' latest' : ''));
       list.append(...group.entries.map((entry) => {
         const li = element('li');
-        li.append(element('p', 'what', entry.message || t.status[entry.status] || humanize(entry.status)));
-        li.append(element('p', 'when', format(entry.occurredAt, entry.localOffset, { hour: '2-digit', minute: '2-digit' })
-          + zoneLabel(entry.localOffset)));
-        const where = entry.location && [entry.location.city, entry.location.region, entry.location.country].filter(Boolean).join(', ');
+        li.append(element('p', 'what', carrierText(entry.message) || t.status[entry.status] || humanize(entry.status)));
+        li.append(element('p', 'when', clock(new Date(entry.occurredAt))));
+        const where = entry.location && [cityName(entry.location.city), entry.location.region, entry.location.country].filter(Boolean).join(', ');
         if (where) li.append(element('p', 'where', where));
         return li;
       }));
@@ -266,7 +336,7 @@
   // without one (or when it is unreachable) the route still stands on its own.
   function renderMap(entries) {
     const points = entries.filter((e) => e.location && typeof e.location.lat === 'number' && typeof e.location.lon === 'number')
-      .reverse().map((e) => ({ lat: e.location.lat, lon: e.location.lon, city: e.location.city }));
+      .reverse().map((e) => ({ lat: e.location.lat, lon: e.location.lon, city: cityName(e.location.city) }));
     const card = $('map-card');
     card.hidden = points.length < 2;
     if (card.hidden) return;
@@ -334,7 +404,8 @@
     $('app').setAttribute('aria-busy', 'false');
     text($('status'), title);
     for (const id of ['progress', 'timeline']) $(id).replaceChildren();
-    for (const id of ['delay', 'eta', 'map-card', 'timeline-card']) $(id).hidden = true;
+    // nothing will go live on a page without a shipment
+    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'live']) $(id).hidden = true;
     const message = $('message');
     message.hidden = false;
     text(message, help);
@@ -366,6 +437,8 @@
       state.retry = 0;
       stopPolling();
       socket.send(JSON.stringify({ action: 'subscribe' }));
+      clearInterval(state.keepAlive);
+      state.keepAlive = setInterval(() => { if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'ping' })); }, KEEP_ALIVE_MS);
       tick();
     });
     socket.addEventListener('message', (event) => {
@@ -373,6 +446,7 @@
       if (message.type === 'view') render(message.view);
     });
     socket.addEventListener('close', () => {
+      clearInterval(state.keepAlive);
       tick();
       state.retry += 1;
       if (state.retry > 5) startPolling();

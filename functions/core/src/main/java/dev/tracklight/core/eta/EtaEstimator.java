@@ -55,17 +55,18 @@ public final class EtaEstimator {
         }
         Milestones milestones = progress.milestones();
         String offset = destinationOffset(progress.lastEvent(), shipment.destination());
-        Instant carrierEta = milestones.carrierEta();
-        if (carrierEta != null) {
-            return Optional.of(new EtaWindow(carrierEta.minus(CARRIER_MARGIN), carrierEta, carrierEta.plus(CARRIER_MARGIN), 0.8,
-                    EtaBasis.CARRIER_ESTIMATE, offset));
-        }
         ZoneOffset zone = ZoneOffset.of(offset);
-        if (status == Status.OUT_FOR_DELIVERY && milestones.outForDelivery() != null) {
-            Optional<EtaWindow> today = onTheVan(milestones.outForDelivery(), zone, offset, now);
-            if (today.isPresent()) {
-                return today;
-            }
+        Instant carrierEta = milestones.carrierEta();
+        Optional<EtaWindow> today = status == Status.OUT_FOR_DELIVERY && milestones.outForDelivery() != null
+                ? onTheVan(milestones.outForDelivery(), zone, offset, now) : Optional.empty();
+        // on the van, the carrier's estimate counts only when it lies in the rounds: one given days ago said "tomorrow"
+        if (carrierEta != null && (today.isEmpty() || today.get().contains(carrierEta))) {
+            Optional<EtaWindow> window = Optional.of(new EtaWindow(carrierEta.minus(CARRIER_MARGIN), carrierEta, carrierEta.plus(CARRIER_MARGIN), 0.8,
+                    EtaBasis.CARRIER_ESTIMATE, offset));
+            return today.map(rounds -> window.get().within(rounds.early(), rounds.late())).or(() -> window);
+        }
+        if (today.isPresent()) {
+            return today;
         }
         Optional<Instant> handOff = Optional.ofNullable(milestones.handOff());
         Optional<TransitEngine> trained = engine.filter(e -> e.deliveries() >= MIN_ENGINE_DELIVERIES);
@@ -110,14 +111,14 @@ public final class EtaEstimator {
     }
 
     /**
-     * The newest scan's offset is the best guess of where the parcel is headed; before any scan, the
-     * destination country's when it has a single zone; UTC otherwise.
+     * The day's rounds happen at the destination: its country's zone when it has a single one (a carrier that
+     * writes its scans in UTC would otherwise put a Shanghai van's rounds at night); else the newest scan's
+     * offset, the best guess of where the parcel is headed; UTC otherwise.
      */
     private static String destinationOffset(TrackingEvent newest, Location destination) {
-        return Optional.ofNullable(newest)
-                .map(TrackingEvent::localOffset)
-                .filter(offset -> offset != null && offset.matches("[+-]\\d\\d:\\d\\d"))
-                .or(() -> CountryOffsets.of(destination == null ? null : destination.country()))
+        return CountryOffsets.of(destination == null ? null : destination.country())
+                .or(() -> Optional.ofNullable(newest).map(TrackingEvent::localOffset)
+                        .filter(offset -> offset != null && offset.matches("[+-]\\d\\d:\\d\\d")))
                 .orElse("+00:00");
     }
 }

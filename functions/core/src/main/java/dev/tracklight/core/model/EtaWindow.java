@@ -31,6 +31,19 @@ public record EtaWindow(Instant early, Instant likely, Instant late, double conf
                 late.atOffset(java.time.ZoneOffset.of(localOffset)).toLocalDate(), null, null);
     }
 
+    /** Whether {@code moment} falls in the window, its edges included. */
+    public boolean contains(Instant moment) {
+        return !moment.isBefore(early) && !moment.isAfter(late);
+    }
+
+    /** The window cut to {@code [from, to]}, its likely moment kept inside: a carrier's estimate within the van's rounds. */
+    public EtaWindow within(Instant from, Instant to) {
+        Instant start = early.isBefore(from) ? from : early;
+        Instant end = late.isAfter(to) ? to : late;
+        Instant mostLikely = likely.isBefore(start) ? start : likely.isAfter(end) ? end : likely;
+        return new EtaWindow(start, mostLikely, end, confidence, basis, localOffset);
+    }
+
     /**
      * Whether a reader would see a different estimate: another basis, EDD or warning, or a likely moment
      * moved by an hour or more. The engine's window drifts a little with every minute that passes (it

@@ -153,4 +153,52 @@ class EtaEstimatorTest {
         assertThat(sameDay.late()).isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
         assertThat(nextDay.basis()).isNotEqualTo(EtaBasis.OUT_FOR_DELIVERY);
     }
+
+    @Test
+    void onTheVanAnOlderCarrierEstimateForAnotherDayGivesWayToTheRounds() {
+        // GIVEN the carrier said "tomorrow 15:00" yesterday, and the parcel went out for delivery this morning at 09:00
+        Instant outForDelivery = Instant.parse("2026-11-20T01:00:00Z");
+        Instant saidTomorrow = Instant.parse("2026-11-21T07:00:00Z");
+        List<TrackingEvent> events = List.of(event(Status.IN_TRANSIT, outForDelivery.minus(Duration.ofHours(20)), saidTomorrow),
+                event(Status.OUT_FOR_DELIVERY, outForDelivery, null));
+
+        // WHEN judged at 10:00
+        EtaWindow window = EtaEstimator.estimate(shipment(null, SHANGHAI), progress(Status.OUT_FOR_DELIVERY, events), Optional.empty(),
+                outForDelivery.plus(Duration.ofHours(1))).orElseThrow();
+
+        // THEN today's rounds, not tomorrow
+        assertThat(window.basis()).isEqualTo(EtaBasis.OUT_FOR_DELIVERY);
+        assertThat(window.late()).isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
+    }
+
+    @Test
+    void onTheVanACarrierEstimateWithinTheRoundsStaysInsideThem() {
+        // GIVEN out for delivery at 09:00 and the carrier expecting it at 20:30, its window reaching past the rounds' 21:00
+        Instant outForDelivery = Instant.parse("2026-11-20T01:00:00Z");
+        Instant carrierSays = Instant.parse("2026-11-20T12:30:00Z");
+        List<TrackingEvent> events = List.of(event(Status.OUT_FOR_DELIVERY, outForDelivery, carrierSays));
+
+        EtaWindow window = EtaEstimator.estimate(shipment(null, SHANGHAI), progress(Status.OUT_FOR_DELIVERY, events), Optional.empty(),
+                outForDelivery.plus(Duration.ofHours(1))).orElseThrow();
+
+        // THEN the carrier's estimate, cut at the end of the rounds
+        assertThat(window.basis()).isEqualTo(EtaBasis.CARRIER_ESTIMATE);
+        assertThat(window.likely()).isEqualTo(carrierSays);
+        assertThat(window.late()).isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
+    }
+
+    @Test
+    void theRoundsAreTheDestinationsEvenWhenTheCarrierWritesItsScansInUtc() {
+        // GIVEN a Shanghai parcel out for delivery at 09:00 local, its scan written as 01:00 UTC ("+00:00")
+        Instant outForDelivery = Instant.parse("2026-11-20T01:00:00Z");
+        TrackingEvent inUtc = new TrackingEvent(EventIds.of("sf", "SF1", "OFD", outForDelivery, null), "sf", "SF1", outForDelivery, "+00:00", false,
+                outForDelivery, Status.OUT_FOR_DELIVERY, null, null, "OFD", "m", null, "test", null);
+
+        EtaWindow window = EtaEstimator.estimate(shipment(null, SHANGHAI), progress(Status.OUT_FOR_DELIVERY, List.of(inUtc)), Optional.empty(),
+                outForDelivery.plus(Duration.ofHours(1))).orElseThrow();
+
+        // THEN the rounds end at 21:00 in Shanghai, not at 21:00 UTC (05:00 the next morning there)
+        assertThat(window.late()).isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
+        assertThat(window.localOffset()).isEqualTo("+08:00");
+    }
 }

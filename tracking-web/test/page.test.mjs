@@ -112,6 +112,8 @@ test('the page renders a shipment from the API, on a phone-sized screen', async 
   assert.equal(await page.locator('#progress li.done').count(), 3);
   assert.match(await page.locator('#route-line').textContent(), /Hangzhou → Shanghai · For 张\*\*/);
   assert.equal(await page.locator('#map svg polyline.route').count(), 1);
+  // the coast from the bundled base map, loaded once the route is drawn: the map means something without tiles
+  await page.locator('#map svg path.land').waitFor({ timeout: 10_000 });
   await page.screenshot({ path: join(artifacts, 'page-390x844.png') });
   await context.close();
 });
@@ -409,3 +411,56 @@ test('with JavaScript off the page says what it needs, and it follows the reader
   assert.equal((await fetch(demo.httpEndpoint + '/t/assets/icon.svg')).headers.get('content-type'), 'image/svg+xml');
   await context.close();
 });
+
+test('a hidden tab lets go of its socket, and catches up when shown again', async () => {
+  const shipment = await registerUps('HIDE');
+  const { page, context } = await openPage(shipment);
+  const show = (visibility) => page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visibility);
+
+  await show('hidden');
+  await page.locator('#live:not(.connected)').waitFor({ timeout: 5_000 });
+  await postWebhook(shipment, 'IN_TRANSIT', 'Departed while nobody looked');
+  // processed and announced: the API has it, the hidden page does not
+  for (let i = 0; i < 60 && (await (await fetch(demo.httpEndpoint + '/v1/track/' + shipment.trackingUrl.split('/').pop())).json()).status !== 'IN_TRANSIT'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.equal(await page.locator('h1#status').textContent(), 'Waiting for the carrier');
+
+  await show('visible');
+  await page.locator('h1#status', { hasText: 'In transit' }).waitFor({ timeout: 15_000 });
+  await page.locator('#live.connected').waitFor({ timeout: 15_000 });
+  await context.close();
+});
+
+test('at 320 px wide with text at 200 % nothing runs off the screen, in both languages', async () => {
+  for (const lang of ['en', 'zh-CN']) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(byNumber('1Z999AA10123456784').trackingUrl + '?lang=' + lang);
+    await page.locator('#live.connected').waitFor({ timeout: 15_000 });
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320, lang + ': wider than the screen');
+    await page.screenshot({ path: join(artifacts, `narrow-200pct-${lang}-320x640.png`), fullPage: true });
+    await context.close();
+  }
+});
+
+test('the map pins where the parcel is going, and a page with nothing to draw has no map', async () => {
+  const shipment = await registerUps('PIN', { destination: { city: 'Seattle', region: 'WA', country: 'US', lat: 47.61, lon: -122.33 } });
+  const { page, context } = await openPage(shipment, { timezoneId: 'America/Los_Angeles' });
+  assert.equal(await page.locator('#map-card').isHidden(), true, 'no scan with a place yet, only the destination: nothing to draw');
+
+  await postEvents(shipment, [{ status: 'IN_TRANSIT', code: 'pin1', message: 'Departed Portland', occurredAt: new Date().toISOString(),
+    location: { city: 'Portland', region: 'OR', country: 'US', lat: 45.52, lon: -122.68 } }]);
+
+  await page.locator('#map svg path.destination').waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#map svg polyline.ahead').count(), 1);
+  assert.match(await page.locator('#map svg').getAttribute('aria-label'), /Portland → Seattle/);
+  await page.screenshot({ path: join(artifacts, 'map-destination-390x844.png') });
+  await context.close();
+});
+

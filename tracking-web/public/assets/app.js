@@ -231,7 +231,7 @@
     renderNotice(view.carrierNotice);
     renderBanner(view);
     renderEta(view);
-    renderMap(view.timeline || []);
+    renderMap(view.timeline || [], view.destination);
     renderTimeline(view.timeline || []);
     tick();
   }
@@ -334,12 +334,33 @@
 
   // The route is drawn in Web Mercator so it lines up with map tiles when a tile server is configured;
   // without one (or when it is unreachable) the route still stands on its own.
-  function renderMap(entries) {
-    const points = entries.filter((e) => e.location && typeof e.location.lat === 'number' && typeof e.location.lon === 'number')
+  // The base map (Natural Earth's land, public domain) loads once, when a route is first drawn: outside the page's
+  // own size budget, and a page without a route never asks for it.
+  const base = { land: null, asked: false };
+  function loadLand() {
+    if (base.asked) return;
+    base.asked = true;
+    fetch('/t/assets/land-110m.json').then((response) => (response.ok ? response.json() : null)).then((map) => {
+      if (!map || !Array.isArray(map.rings)) return;
+      base.land = map.rings;
+      if (state.view) renderMap(state.view.timeline || [], state.view.destination);
+    }).catch(() => {});
+  }
+
+  const placed = (p) => p && typeof p.lat === 'number' && typeof p.lon === 'number';
+
+  function renderMap(entries, destination) {
+    const points = entries.filter((e) => placed(e.location))
       .reverse().map((e) => ({ lat: e.location.lat, lon: e.location.lon, city: cityName(e.location.city) }));
+    // where it is going, when the shipment knows, unless the parcel is already there
+    const last = points[points.length - 1];
+    const target = placed(destination) && !(last && Math.abs(last.lat - destination.lat) < 0.05 && Math.abs(last.lon - destination.lon) < 0.05)
+      ? { lat: destination.lat, lon: destination.lon, city: cityName(destination.city) } : null;
     const card = $('map-card');
-    card.hidden = points.length < 2;
+    card.hidden = points.length + (target ? 1 : 0) < 2;
     if (card.hidden) return;
+    loadLand();
+    const extent = target ? [...points, target] : points;
     text($('map-title'), t.route);
     const W = 320; const H = 180; const PAD = 28;
     const project = (p, zoom) => {
@@ -350,20 +371,42 @@
     };
     let zoom = 14;
     for (; zoom > 1; zoom--) {
-      const xy = points.map((p) => project(p, zoom));
+      const xy = extent.map((p) => project(p, zoom));
       const spanX = Math.max(...xy.map((q) => q.x)) - Math.min(...xy.map((q) => q.x));
       const spanY = Math.max(...xy.map((q) => q.y)) - Math.min(...xy.map((q) => q.y));
       if (spanX <= W - 2 * PAD && spanY <= H - 2 * PAD) break;
     }
-    const xy = points.map((p) => project(p, zoom));
-    const cx = (Math.max(...xy.map((q) => q.x)) + Math.min(...xy.map((q) => q.x))) / 2;
-    const cy = (Math.max(...xy.map((q) => q.y)) + Math.min(...xy.map((q) => q.y))) / 2;
+    const all = extent.map((p) => project(p, zoom));
+    const xy = all.slice(0, points.length);
+    const cx = (Math.max(...all.map((q) => q.x)) + Math.min(...all.map((q) => q.x))) / 2;
+    const cy = (Math.max(...all.map((q) => q.y)) + Math.min(...all.map((q) => q.y))) / 2;
     const ox = cx - W / 2; const oy = cy - H / 2;
     const ns = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(ns, 'svg');
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', t.route + ': ' + [...new Set(points.map((p) => p.city).filter(Boolean))].join(' → '));
+    svg.setAttribute('aria-label', t.route + ': ' + [...new Set(extent.map((p) => p.city).filter(Boolean))].join(' → '));
+    if (base.land) {
+      // only the coasts in view: a ring whose box misses the viewport is left out
+      const paths = [];
+      for (const ring of base.land) {
+        const ringPoints = [];
+        for (let i = 0; i < ring.length; i += 2) {
+          const q = project({ lon: ring[i], lat: ring[i + 1] }, zoom);
+          ringPoints.push([q.x - ox, q.y - oy]);
+        }
+        const xs = ringPoints.map((q) => q[0]);
+        const ys = ringPoints.map((q) => q[1]);
+        if (Math.max(...xs) < 0 || Math.min(...xs) > W || Math.max(...ys) < 0 || Math.min(...ys) > H) continue;
+        paths.push('M' + ringPoints.map((q) => q[0].toFixed(1) + ' ' + q[1].toFixed(1)).join('L') + 'Z');
+      }
+      if (paths.length) {
+        const land = document.createElementNS(ns, 'path');
+        land.setAttribute('class', 'land');
+        land.setAttribute('d', paths.join(''));
+        svg.append(land);
+      }
+    }
     const tileUrl = state.config && state.config.tileUrl;
     if (tileUrl) {
       for (let tx = Math.floor(ox / 256); tx <= Math.floor((ox + W) / 256); tx++) {
@@ -397,6 +440,29 @@
         svg.append(label);
       }
     });
+    if (target) {
+      const q = project(target, zoom);
+      const pin = document.createElementNS(ns, 'path');
+      const x = q.x - ox;
+      const y = q.y - oy;
+      if (xy.length) {
+        // the way still ahead, dashed: from where it was last seen to where it is going
+        const ahead = document.createElementNS(ns, 'polyline');
+        ahead.setAttribute('class', 'ahead');
+        const from = xy[xy.length - 1];
+        ahead.setAttribute('points', `${(from.x - ox).toFixed(1)},${(from.y - oy).toFixed(1)} ${x.toFixed(1)},${y.toFixed(1)}`);
+        svg.insertBefore(ahead, route);
+      }
+      pin.setAttribute('class', 'destination');
+      pin.setAttribute('d', `M${x.toFixed(1)} ${y.toFixed(1)}l-6 -10a7 7 0 1 1 12 0z`);
+      svg.append(pin);
+      if (target.city && !labelled.has(target.city)) {
+        const label = document.createElementNS(ns, 'text');
+        label.setAttribute('x', (x + 8).toFixed(1)); label.setAttribute('y', (y - 8).toFixed(1));
+        label.textContent = target.city;
+        svg.append(label);
+      }
+    }
     $('map').replaceChildren(svg);
   }
 
@@ -448,6 +514,7 @@
     socket.addEventListener('close', () => {
       clearInterval(state.keepAlive);
       tick();
+      if (state.socket !== socket) return; // closed on purpose: the tab was hidden
       state.retry += 1;
       if (state.retry > 5) startPolling();
       // Exponential backoff with jitter, then a REST refresh so nothing missed while away stays missed.
@@ -466,6 +533,21 @@
     state.pollTimer = null;
   }
 
+  // A hidden tab holds no socket and polls nothing (a phone in a pocket need not keep a connection open); shown
+  // again, it reads what it missed and follows live again.
+  function pause() {
+    stopPolling();
+    const socket = state.socket;
+    state.socket = null;
+    if (socket) socket.close();
+    tick();
+  }
+
+  function resume() {
+    if (!state.view || state.socket) return;
+    refresh().then((found) => { if (found) connect(); }).catch(connect);
+  }
+
   async function start() {
     document.documentElement.lang = lang;
     document.title = t.title;
@@ -476,6 +558,7 @@
     other.setAttribute('lang', t.switchLang);
     other.href = '?lang=' + t.switchLang;
     setInterval(tick, 1000);
+    document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? pause() : resume()));
     try {
       state.config = await (await fetch('/t/config.json', { cache: 'no-store' })).json();
       if (await refresh()) connect();

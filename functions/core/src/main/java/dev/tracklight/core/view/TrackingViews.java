@@ -41,7 +41,7 @@ public final class TrackingViews {
         return new TrackingView(shipment.trackingToken(), shipment.carrier(), shipment.trackingNumber(),
                 shipment.status(), Bounds.cut(shipment.subStatus(), Bounds.SHORT_TEXT),
                 shipment.contact() == null ? null : MaskedName.of(shipment.contact().name()),
-                cityLevel(shipment.origin()), cityLevel(shipment.destination()), shipment.promisedDelivery(),
+                townLevel(shipment.origin()), townLevel(shipment.destination()), shipment.promisedDelivery(),
                 shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
                 shipment.delay(),
                 timeline, Math.max(events.size(), shipment.eventCount()), shipment.version(), shipment.updatedAt(), null);
@@ -98,8 +98,8 @@ public final class TrackingViews {
                 Bounds.cut(event.rawMessage(), Bounds.MESSAGE), place == null ? null : place.withoutPostalCode());
     }
 
-    private static Location cityLevel(Location location) {
+    private static Location townLevel(Location location) {
         Location place = EventAdmission.bounded(location);
-        return place == null ? null : Location.cityLevel(place.city(), place.region(), place.country());
+        return place == null ? null : place.townLevel();
     }
 }

@@ -35,7 +35,7 @@ class TrackingViewsTest {
         var progress = ShipmentFold.fold(events);
         return Shipment.registered("tenant-a", "shp_1", "order-1", "ups", "1Z1", null,
                 new Location("Los Angeles", "CA", "US", "90001", null, null),
-                new Location("Seattle", "WA", "US", "98101", 47.6, -122.3), null,
+                new Location("Seattle", "WA", "US", "98101", 47.6062, -122.3321), null,
                 new Contact("Jane Doe", "jane@example.com", "+1 206 555 0100"), "token", T0).withProgress(progress, new Outlook(null, null, null), T0);
     }
 
@@ -48,9 +48,11 @@ class TrackingViewsTest {
         assertThat(view.timeline()).extracting(TimelineEntry::message).containsExactly("third", "second", "first");
         assertThat(view.timeline().getFirst().location().postalCode()).isNull();
         assertThat(view.destination().postalCode()).isNull();
-        assertThat(view.destination().lat()).isNull();
+        // the town, for a pin on the map; never the street (a tenth of a degree is about 11 km)
+        assertThat(view.destination().lat()).isEqualTo(47.6);
+        assertThat(view.destination().lon()).isEqualTo(-122.3);
         String json = Json.write(view);
-        assertThat(json).doesNotContain("tenant-a", "shp_1", "order-1", "98101", "90001", "Jane", "Doe", "jane@", "555");
+        assertThat(json).doesNotContain("tenant-a", "shp_1", "order-1", "98101", "90001", "Jane", "Doe", "jane@", "555", "47.6062", "122.3321");
         assertThat(view.recipient()).isEqualTo("J*** D***");
     }
 

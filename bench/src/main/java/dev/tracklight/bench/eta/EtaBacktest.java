@@ -88,6 +88,7 @@ public final class EtaBacktest {
                 report.put(predictor, scores);
             }
         });
+        report.put("by_lane_size", byLaneSize(history, forecasts.get(ENGINE), s -> !s.handedOverAt().toLocalDate().isBefore(evaluateFrom)));
         report.put("learned_from", history.size());
         report.put("evaluate_from", evaluateFrom.equals(LocalDate.MIN) ? null : evaluateFrom.toString());
         return report;
@@ -107,6 +108,9 @@ public final class EtaBacktest {
         }).toList());
         report.put("mean", RollingOrigins.mean(periods));
         report.put("worst", RollingOrigins.worst(periods));
+        LocalDate first = origins.getFirst();
+        report.put("by_lane_size", byLaneSize(history, forecasts(history, holidayCountry).get(ENGINE), s -> !s.handedOverAt().toLocalDate().isBefore(first)
+                && s.handedOverAt().toLocalDate().isBefore(until)));
         return report;
     }
 
@@ -117,6 +121,25 @@ public final class EtaBacktest {
         scorable.put("baseline", history);
         scorable.put("promise", history.stream().filter(s -> s.features().promisedDate() != null).toList());
         return scorable;
+    }
+
+    /** The engine's figures on the scored shipments, by how many earlier deliveries their own lane had seen. */
+    private static Map<String, Object> byLaneSize(List<HistoricShipment> history, Map<String, Forecast> forecasts,
+                                                  java.util.function.Predicate<HistoricShipment> scored) {
+        Map<String, String> buckets = LaneSizes.of(history);
+        Map<String, Object> bySize = new LinkedHashMap<>();
+        for (String bucket : LaneSizes.BUCKETS.keySet()) {
+            List<HistoricShipment> inBucket = history.stream().filter(scored).filter(s -> bucket.equals(buckets.get(s.id()))).toList();
+            if (!inBucket.isEmpty()) {
+                Map<String, Object> scores = Scores.of(inBucket, forecasts).toJson();
+                Map<String, Object> figures = new LinkedHashMap<>();
+                for (String key : List.of("n", "mae_days", "coverage_p10_p90", "median_width_days", "edd_exceed_rate", "median_edd_margin_days")) {
+                    figures.put(key, scores.get(key));
+                }
+                bySize.put(bucket, figures);
+            }
+        }
+        return bySize;
     }
 
     /** One causal replay per predictor over the whole history. */
@@ -148,6 +171,16 @@ public final class EtaBacktest {
             row(out, "mean", ((Map<String, Map<String, Object>>) report.get("mean")).get(predictor));
             row(out, "worst", ((Map<String, Map<String, Object>>) report.get("worst")).get(predictor));
         }
+        return out.append(laneSizeTable(report)).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String laneSizeTable(Map<String, Object> report) {
+        StringBuilder out = new StringBuilder(String.format("%nengine by earlier deliveries on the shipment's own lane%n%-10s %6s %9s %9s %9s %9s %11s%n",
+                "lane", "n", "MAE", "cover", "width", ">EDD", "EDD margin"));
+        ((Map<String, Map<String, Object>>) report.get("by_lane_size")).forEach((bucket, figures) -> out.append(String.format("%-10s %6s %9s %9s %9s %9s %11s%n",
+                bucket, figures.get("n"), format(figures.get("mae_days")), format(figures.get("coverage_p10_p90")),
+                format(figures.get("median_width_days")), format(figures.get("edd_exceed_rate")), format(figures.get("median_edd_margin_days")))));
         return out.toString();
     }
 
@@ -171,7 +204,7 @@ public final class EtaBacktest {
                     format(((Map<String, Object>) report.get("baseline")).get(key)),
                     report.containsKey("promise") ? format(((Map<String, Object>) report.get("promise")).get(key)) : "-"));
         }
-        return out.toString();
+        return out.append(laneSizeTable(report)).toString();
     }
 
     private static String format(Object value) {

@@ -89,6 +89,16 @@ class EtaBacktestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void reportsCoverageByHowMuchHistoryEachShipmentsLaneHad() {
+        Map<String, Map<String, Object>> bySize = (Map<String, Map<String, Object>>) report.get("by_lane_size");
+
+        assertThat(bySize.keySet()).isSubsetOf("new lane", "1-9", "10-49", "50+").contains("new lane");
+        assertThat(bySize.values().stream().mapToInt(figures -> (Integer) figures.get("n")).sum()).isEqualTo((int) metric("engine", "n"));
+        assertThat(bySize.values()).allSatisfy(figures -> assertThat(figures).containsKeys("coverage_p10_p90", "median_width_days", "edd_exceed_rate"));
+    }
+
+    @Test
     void writesTheRollingReportAsJson() throws Exception {
         Path out = Files.createTempFile("rolling", ".json");
         EtaBacktest.main(new String[] {"--olist", Path.of(EtaBacktestTest.class.getResource("/olist-slice").toURI()).toString(),

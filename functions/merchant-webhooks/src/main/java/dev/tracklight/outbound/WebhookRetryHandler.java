@@ -1,17 +1,18 @@
 package dev.tracklight.outbound;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
+import dev.tracklight.aws.schedule.ScheduleHandler;
+
+import java.util.stream.Collectors;
 
 /** Runs {@link WebhookRetries} on the template's schedule. */
-public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent, String> {
+public final class WebhookRetryHandler extends ScheduleHandler {
 
     /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
@@ -32,7 +33,9 @@ public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent,
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
-        return telemetry.around(context, Correlation.fresh(), () -> retries.run().toString());
+    protected String run(Context context) {
+        // {"DELIVERED":3,"RETRYING":1}: what became of the deliveries found due
+        return telemetry.around(context, Correlation.fresh(), () -> retries.run().entrySet().stream()
+                .map(outcome -> "\"" + outcome.getKey() + "\":" + outcome.getValue()).collect(Collectors.joining(",", "{", "}")));
     }
 }

@@ -1,14 +1,13 @@
 package dev.tracklight.process;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
+import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.EtaModelStore;
 
 import java.time.Clock;
@@ -17,7 +16,7 @@ import java.time.Clock;
  * Teaches the transit engines, on the template's schedule, the deliveries the processor kept as lessons: one
  * transaction per tenant and chunk instead of a model rewrite per delivery.
  */
-public final class EtaLearningHandler implements RequestHandler<ScheduledEvent, Integer> {
+public final class EtaLearningHandler extends ScheduleHandler {
 
     /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
@@ -38,12 +37,12 @@ public final class EtaLearningHandler implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
-        return telemetry.around(context, Correlation.fresh(), () -> {
+    protected String run(Context context) {
+        return String.valueOf(telemetry.around(context, Correlation.fresh(), () -> {
             int taught = models.learnWaiting();
             Telemetry.count("DeliveriesLearnt", taught);
             Telemetry.info("deliveries learnt by the transit engines", "deliveries", taught);
             return taught;
-        });
+        }));
     }
 }

@@ -1,21 +1,20 @@
 package dev.tracklight.watchdog;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.priming.Primers;
 import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 
 import java.time.Clock;
 
 /** Runs {@link SlaWatchdog} on the template's schedule. */
-public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, Integer> {
+public final class SlaWatchdogHandler extends ScheduleHandler {
 
     /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
@@ -41,12 +40,12 @@ public final class SlaWatchdogHandler implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
-        return telemetry.around(context, Correlation.fresh(), () -> {
+    protected String run(Context context) {
+        return String.valueOf(telemetry.around(context, Correlation.fresh(), () -> {
             int judged = watchdog.run();
             Telemetry.count("ShipmentsJudgedWithoutScan", judged);
             Telemetry.info("shipments judged again without a scan", "shipments", judged);
             return judged;
-        });
+        }));
     }
 }

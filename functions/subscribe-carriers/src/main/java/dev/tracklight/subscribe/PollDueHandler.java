@@ -1,8 +1,6 @@
 package dev.tracklight.subscribe;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.priming.Primers;
@@ -10,6 +8,7 @@ import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.PollScheduleStore;
 
 import java.time.Clock;
@@ -21,7 +20,7 @@ import java.time.Instant;
  * Each is leased for a few minutes first, so a request still queued is not handed over again; the subscriber
  * then schedules the real next poll. Reads start where the last run found something still due, 24 hours back at most, so missed runs (an outage of up to a day) lose nothing.
  */
-public final class PollDueHandler implements RequestHandler<ScheduledEvent, Integer> {
+public final class PollDueHandler extends ScheduleHandler {
 
     /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
     private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
@@ -54,8 +53,8 @@ public final class PollDueHandler implements RequestHandler<ScheduledEvent, Inte
     }
 
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
-        return telemetry.around(context, Correlation.fresh(), this::handOver);
+    protected String run(Context context) {
+        return String.valueOf(telemetry.around(context, Correlation.fresh(), this::handOver));
     }
 
     private int handOver() {

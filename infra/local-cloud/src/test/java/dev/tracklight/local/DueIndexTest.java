@@ -32,6 +32,8 @@ class DueIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-30T04:20:00Z");
 
     private final AtomicInteger queries = new AtomicInteger();
+    /** The query at which the next read fails, as a run cut short by its timeout would; 0: none. */
+    private final AtomicInteger failAt = new AtomicInteger();
     private DynamoDbClient dynamo;
     private PollScheduleStore schedule;
 
@@ -43,8 +45,8 @@ class DueIndexTest {
                 .overrideConfiguration(config -> config.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof QueryRequest) {
-                            queries.incrementAndGet();
+                        if (context.request() instanceof QueryRequest && queries.incrementAndGet() == failAt.get()) {
+                            throw new IllegalStateException("cut short");
                         }
                     }
                 })).build();
@@ -128,6 +130,20 @@ class DueIndexTest {
         // THEN it reads from where it stopped and finds the poll
         assertThat(back.due()).containsExactly("shp_missed");
         assertThat(back.queries()).isEqualTo(11 * QUERIES_PER_HOUR);
+    }
+
+    @Test
+    void aFirstReadCutShortKeepsItsProgressForTheNext() {
+        // GIVEN a first read that dies in its fifteenth hour of 25 (its timeout, say)
+        failAt.set(14 * QUERIES_PER_HOUR + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> readAt(NOW)).hasMessageContaining("cut short");
+        failAt.set(0);
+        schedule.schedule("shp_due", NOW.minus(Duration.ofMinutes(1)));
+
+        // WHEN the next run reads THEN it starts from the last six-hour mark the first one kept, and finds what is due
+        Read next = readAt(NOW.plusSeconds(60));
+        assertThat(next.due()).containsExactly("shp_due");
+        assertThat(next.queries()).isEqualTo((25 - 12) * QUERIES_PER_HOUR);
     }
 
     @Test

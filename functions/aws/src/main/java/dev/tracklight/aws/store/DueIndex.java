@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static dev.tracklight.aws.store.Attributes.key;
@@ -40,6 +37,8 @@ final class DueIndex {
      */
     private static final Duration SETTLED = Duration.ofMinutes(15);
     private static final String FROM = "from";
+    /** How many hours a walk reads between the marks it keeps as it goes. */
+    private static final int CHECKPOINT_HOURS = 6;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -76,48 +75,46 @@ final class DueIndex {
         if (from.isBefore(newest.minus(longest))) {
             from = newest.minus(longest);
         }
+        Instant settled = now.minus(SETTLED).truncatedTo(ChronoUnit.HOURS);
         List<Map<String, AttributeValue>> due = new ArrayList<>();
+        Optional<Instant> marked = mark;
         Instant oldestHeld = null;
+        int read = 0;
         for (Instant hour = from; !hour.isAfter(newest) && due.size() < limit; hour = hour.plus(1, ChronoUnit.HOURS)) {
             List<Map<String, AttributeValue>> held = dueIn(hour, now);
             held.stream().limit(limit - due.size()).forEach(due::add);
             if (oldestHeld == null && !held.isEmpty()) {
                 oldestHeld = hour;
             }
+            // a long walk (a first read, a reader back from an outage) keeps its progress as it goes: a run cut short
+            // by its timeout does not leave the next one to start the whole walk again
+            Instant past = hour.plus(1, ChronoUnit.HOURS);
+            if (++read % CHECKPOINT_HOURS == 0 && oldestHeld == null && past.isBefore(settled)) {
+                marked = mark(marked, past);
+            }
         }
-        Instant settled = now.minus(SETTLED).truncatedTo(ChronoUnit.HOURS);
-        Instant next = oldestHeld != null && oldestHeld.isBefore(settled) ? oldestHeld : settled;
-        if (!mark.equals(Optional.of(next))) {
+        mark(marked, oldestHeld != null && oldestHeld.isBefore(settled) ? oldestHeld : settled);
+        return due;
+    }
+
+    /** Marks where the next read starts, unless it already does. */
+    private Optional<Instant> mark(Optional<Instant> marked, Instant next) {
+        if (!marked.equals(Optional.of(next))) {
             Map<String, AttributeValue> item = new HashMap<>(markKey);
             item.put(FROM, s(next.toString()));
             dynamo.putItem(request -> request.tableName(table).item(item));
         }
-        return due;
+        return Optional.of(next);
     }
 
-    /** What is due by {@code now} in the hour's partitions, asked all at once: a run waits for one query, not seventeen. */
+    /** What is due by {@code now} in the hour's partitions, one query each. */
     private List<Map<String, AttributeValue>> dueIn(Instant hour, Instant now) {
-        try (var queries = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<List<Map<String, AttributeValue>>>> shards = shardsOfHour.apply(hour).stream()
-                    .map(bucket -> queries.submit(() -> query(bucket, now))).toList();
-            List<Map<String, AttributeValue>> held = new ArrayList<>();
-            for (Future<List<Map<String, AttributeValue>>> shard : shards) {
-                held.addAll(shard.get());
-            }
-            return held;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + hour, e);
-        }
-    }
-
-    private List<Map<String, AttributeValue>> query(String bucket, Instant now) {
-        return dynamo.queryPaginator(request -> request.tableName(table).indexName(Keys.DUE_INDEX)
-                .keyConditionExpression("#pk = :hour AND #sk <= :now")
-                .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-                .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~")))).items().stream().toList();
+        return shardsOfHour.apply(hour).stream().flatMap(bucket -> dynamo.queryPaginator(request -> request.tableName(table)
+                        .indexName(Keys.DUE_INDEX)
+                        .keyConditionExpression("#pk = :hour AND #sk <= :now")
+                        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+                        .expressionAttributeValues(Map.of(":hour", s(bucket), ":now", s(now + "#~")))).items().stream())
+                .toList();
     }
 
     private Optional<Instant> mark() {

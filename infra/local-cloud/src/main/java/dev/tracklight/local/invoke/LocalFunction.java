@@ -1,11 +1,18 @@
 package dev.tracklight.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.local.runtime.Busy;
+import dev.tracklight.local.runtime.HandlerJson;
 import dev.tracklight.local.runtime.ZipPool;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +48,9 @@ public final class LocalFunction implements AutoCloseable {
         this.resources = () -> { };
         // in-process, every function writes to the one JVM's stdout
         this.logLines = List::of;
-        RequestHandler<Object, Object> handler;
+        Object handler;
         try {
-            handler = (RequestHandler<Object, Object>) Class.forName(handlerClass)
-                    .getConstructor(FunctionEnvironment.class)
-                    .newInstance(new FunctionEnvironment(environment));
+            handler = Class.forName(handlerClass).getConstructor(FunctionEnvironment.class).newInstance(new FunctionEnvironment(environment));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("function " + name + " failed to initialize", e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -53,13 +58,28 @@ public final class LocalFunction implements AutoCloseable {
                     + " needs a public (FunctionEnvironment) constructor", e);
         }
         this.busy = new Busy();
+        UnaryOperator<Object> call = handler instanceof RequestStreamHandler stream ? streamed(stream, HandlerJson.of(handlerClass + "::handleRequest"), name, timeout)
+                : event -> ((RequestHandler<Object, Object>) handler).handleRequest(event, new LocalContext(name, timeout));
         this.invoker = event -> {
             long start = System.nanoTime();
             try {
-                return handler.handleRequest(event, new LocalContext(name, timeout));
+                return call.apply(event);
             } finally {
                 busy.add(Duration.ofNanos(System.nanoTime() - start));
             }
+        };
+    }
+
+    /** A stream handler called as the runtime calls it: the event as Lambda's JSON in, its JSON text out. */
+    private static UnaryOperator<Object> streamed(RequestStreamHandler handler, HandlerJson json, String name, Duration timeout) {
+        return event -> {
+            ByteArrayOutputStream result = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(json.event(event).getBytes(StandardCharsets.UTF_8)), result, new LocalContext(name, timeout));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return json.result(result.toString(StandardCharsets.UTF_8));
         };
     }
 

@@ -19,7 +19,7 @@ public final class SampleEvents {
      * batch, a scheduled tick.
      */
     public static String forHandler(String handler, String[] route) {
-        String type = ZipPool.handlerTypes(handler)[0].getSimpleName();
+        String type = HandlerJson.eventType(handler);
         Map<String, String> parameters = new TreeMap<>();
         Matcher names = Pattern.compile("\\{(\\w+)}").matcher(route[1]);
         while (names.find()) {

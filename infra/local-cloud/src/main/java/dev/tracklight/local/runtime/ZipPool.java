@@ -1,15 +1,8 @@
 package dev.tracklight.local.runtime;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,15 +28,13 @@ public final class ZipPool implements AutoCloseable {
     private final Busy busy = new Busy();
     private final int limit;
     private final Path work;
-    private final PojoSerializer<Object> input;
-    private final PojoSerializer<Object> output;
+    private final HandlerJson json;
     private final Deque<ZipInstance> idle = new ArrayDeque<>();
     private final List<ZipInstance> all = new ArrayList<>();
     /** Instances being started: counted against the limit at once, or a burst of requests would start one each. */
     private int starting;
     private int started;
 
-    @SuppressWarnings("unchecked")
     public ZipPool(String name, String handler, Path zip, Map<String, String> environment, int memoryMb, Duration timeout, int limit,
                    Path work) {
         this.name = name;
@@ -54,20 +45,16 @@ public final class ZipPool implements AutoCloseable {
         this.timeout = timeout;
         this.limit = limit;
         this.work = work;
-        Class<?>[] types = handlerTypes(handler);
-        ClassLoader loader = ZipPool.class.getClassLoader();
-        this.input = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(types[0], loader);
-        this.output = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(types[1], loader);
+        this.json = HandlerJson.of(handler);
     }
 
     /** @throws IllegalStateException when the function failed (its error as Lambda reports it) or timed out */
     public Object invoke(Object event) {
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        input.toJson(event, json);
+        String request = json.event(event);
         ZipInstance instance = take();
         ZipInstance.Invoked invoked;
         try {
-            invoked = instance.invoke(json.toString(StandardCharsets.UTF_8), timeout);
+            invoked = instance.invoke(request, timeout);
             busy.add(invoked.took());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,7 +65,7 @@ public final class ZipPool implements AutoCloseable {
         if (invoked.error()) {
             throw new IllegalStateException(name + " failed: " + invoked.body());
         }
-        return invoked.body().isBlank() || invoked.body().equals("null") ? null : output.fromJson(invoked.body());
+        return json.result(invoked.body());
     }
 
     private ZipInstance take() {
@@ -166,21 +153,5 @@ public final class ZipPool implements AutoCloseable {
         all.forEach(ZipInstance::close);
         all.clear();
         idle.clear();
-    }
-
-    /** The handler's input and output types, from its {@code RequestHandler<I, O>}. */
-    public static Class<?>[] handlerTypes(String handler) {
-        try {
-            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
-            for (Type implemented : type.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-                    Type[] arguments = parameterized.getActualTypeArguments();
-                    return new Class<?>[]{(Class<?>) arguments[0], (Class<?>) arguments[1]};
-                }
-            }
-            throw new IllegalArgumentException(handler + " is not a RequestHandler");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(handler + " is not on the local cloud's classpath", e);
-        }
     }
 }

@@ -96,7 +96,8 @@ public final class EtaBacktest {
 
     /** Per period between the origins: every predictor's scores; then their mean and their worst over the periods. */
     static Map<String, Object> rolling(List<HistoricShipment> history, List<LocalDate> origins, LocalDate until, String holidayCountry) {
-        List<RollingOrigins.Period> periods = RollingOrigins.periods(origins, until, scorable(history), forecasts(history, holidayCountry));
+        Map<String, Map<String, Forecast>> forecasts = forecasts(history, holidayCountry);
+        List<RollingOrigins.Period> periods = RollingOrigins.periods(origins, until, scorable(history), forecasts);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("learned_from", history.size());
         report.put("origins", periods.stream().map(period -> {
@@ -109,7 +110,7 @@ public final class EtaBacktest {
         report.put("mean", RollingOrigins.mean(periods));
         report.put("worst", RollingOrigins.worst(periods));
         LocalDate first = origins.getFirst();
-        report.put("by_lane_size", byLaneSize(history, forecasts(history, holidayCountry).get(ENGINE), s -> !s.handedOverAt().toLocalDate().isBefore(first)
+        report.put("by_lane_size", byLaneSize(history, forecasts.get(ENGINE), s -> !s.handedOverAt().toLocalDate().isBefore(first)
                 && s.handedOverAt().toLocalDate().isBefore(until)));
         return report;
     }

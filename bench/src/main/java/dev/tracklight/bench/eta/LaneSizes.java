@@ -1,6 +1,5 @@
 package dev.tracklight.bench.eta;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 
 /**
  * How much history a shipment's own lane had when it was estimated: the deliveries on its origin-region →
- * destination-region lane that arrived before its hand-off (the same causal order as {@link Replay}). A window is only as good as what its
+ * destination-region lane that arrived before its hand-off, in {@link Replay}'s causal order. A window is only as good as what its
  * lane has seen, so the backtest reports coverage by this size.
  */
 final class LaneSizes {
@@ -30,18 +29,10 @@ final class LaneSizes {
 
     /** Each shipment's bucket, by id. */
     static Map<String, String> of(List<HistoricShipment> history) {
-        List<HistoricShipment> byHandOver = history.stream().sorted(Comparator.comparing(HistoricShipment::handedOverAt)).toList();
-        List<HistoricShipment> byDelivery = history.stream().filter(s -> s.deliveredAt() != null)
-                .sorted(Comparator.comparing(HistoricShipment::deliveredAt)).toList();
         Map<String, Integer> seen = new HashMap<>();
         Map<String, String> buckets = new HashMap<>();
-        int learnt = 0;
-        for (HistoricShipment shipment : byHandOver) {
-            while (learnt < byDelivery.size() && byDelivery.get(learnt).deliveredAt().isBefore(shipment.handedOverAt())) {
-                seen.merge(lane(byDelivery.get(learnt++)), 1, Integer::sum);
-            }
-            buckets.put(shipment.id(), bucket(seen.getOrDefault(lane(shipment), 0)));
-        }
+        Replay.walk(history, delivered -> seen.merge(lane(delivered), 1, Integer::sum),
+                shipment -> buckets.put(shipment.id(), bucket(seen.getOrDefault(lane(shipment), 0))));
         return buckets;
     }
 

@@ -1,12 +1,7 @@
 package dev.tracklight.outbound;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracklight.aws.clients.AwsClients;
-import dev.tracklight.aws.observe.Correlation;
-import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.schedule.ScheduleHandler;
 
 import java.util.stream.Collectors;
@@ -14,10 +9,6 @@ import java.util.stream.Collectors;
 /** Runs {@link WebhookRetries} on the template's schedule. */
 public final class WebhookRetryHandler extends ScheduleHandler {
 
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
-
-    private final Telemetry telemetry = Telemetry.forService("webhook-retry");
     private final WebhookRetries retries;
 
     public WebhookRetryHandler() {
@@ -29,13 +20,14 @@ public final class WebhookRetryHandler extends ScheduleHandler {
     }
 
     public WebhookRetryHandler(WebhookRetries retries) {
+        super("webhook-retry");
         this.retries = retries;
     }
 
     @Override
-    protected String run(Context context) {
+    protected String run() {
         // {"DELIVERED":3,"RETRYING":1}: what became of the deliveries found due
-        return telemetry.around(context, Correlation.fresh(), () -> retries.run().entrySet().stream()
-                .map(outcome -> "\"" + outcome.getKey() + "\":" + outcome.getValue()).collect(Collectors.joining(",", "{", "}")));
+        return retries.run().entrySet().stream()
+                .map(outcome -> "\"" + outcome.getKey() + "\":" + outcome.getValue()).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -1,12 +1,8 @@
 package dev.tracklight.process;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.EtaModelStore;
 
@@ -18,10 +14,6 @@ import java.time.Clock;
  */
 public final class EtaLearningHandler extends ScheduleHandler {
 
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
-
-    private final Telemetry telemetry = Telemetry.forService("eta-learning");
     private final EtaModelStore models;
 
     public EtaLearningHandler() {
@@ -33,16 +25,15 @@ public final class EtaLearningHandler extends ScheduleHandler {
     }
 
     public EtaLearningHandler(EtaModelStore models) {
+        super("eta-learning");
         this.models = models;
     }
 
     @Override
-    protected String run(Context context) {
-        return String.valueOf(telemetry.around(context, Correlation.fresh(), () -> {
-            int taught = models.learnWaiting();
-            Telemetry.count("DeliveriesLearnt", taught);
-            Telemetry.info("deliveries learnt by the transit engines", "deliveries", taught);
-            return taught;
-        }));
+    protected String run() {
+        int taught = models.learnWaiting();
+        Telemetry.count("DeliveriesLearnt", taught);
+        Telemetry.info("deliveries learnt by the transit engines", "deliveries", taught);
+        return String.valueOf(taught);
     }
 }

@@ -1,10 +1,6 @@
 package dev.tracklight.watchdog;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
-import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.schedule.ScheduleHandler;
@@ -16,10 +12,6 @@ import java.time.Clock;
 /** Runs {@link SlaWatchdog} on the template's schedule. */
 public final class SlaWatchdogHandler extends ScheduleHandler {
 
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
-
-    private final Telemetry telemetry = Telemetry.forService("sla-watchdog");
     private final SlaWatchdog watchdog;
 
     public SlaWatchdogHandler() {
@@ -31,6 +23,7 @@ public final class SlaWatchdogHandler extends ScheduleHandler {
     }
 
     public SlaWatchdogHandler(SlaWatchdog watchdog) {
+        super("sla-watchdog");
         this.watchdog = watchdog;
     }
 
@@ -40,12 +33,10 @@ public final class SlaWatchdogHandler extends ScheduleHandler {
     }
 
     @Override
-    protected String run(Context context) {
-        return String.valueOf(telemetry.around(context, Correlation.fresh(), () -> {
-            int judged = watchdog.run();
-            Telemetry.count("ShipmentsJudgedWithoutScan", judged);
-            Telemetry.info("shipments judged again without a scan", "shipments", judged);
-            return judged;
-        }));
+    protected String run() {
+        int judged = watchdog.run();
+        Telemetry.count("ShipmentsJudgedWithoutScan", judged);
+        Telemetry.info("shipments judged again without a scan", "shipments", judged);
+        return String.valueOf(judged);
     }
 }

@@ -1,10 +1,7 @@
 package dev.tracklight.subscribe;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.SubscriptionRequests;
@@ -22,13 +19,9 @@ import java.time.Instant;
  */
 public final class PollDueHandler extends ScheduleHandler {
 
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
-
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration LOOK_BACK = Duration.ofHours(24);
 
-    private final Telemetry telemetry = Telemetry.forService("poll-due");
     private final PollScheduleStore schedule;
     private final SubscriptionRequests requests;
     private final Clock clock;
@@ -47,14 +40,15 @@ public final class PollDueHandler extends ScheduleHandler {
     }
 
     public PollDueHandler(PollScheduleStore schedule, SubscriptionRequests requests, Clock clock) {
+        super("poll-due");
         this.schedule = schedule;
         this.requests = requests;
         this.clock = clock;
     }
 
     @Override
-    protected String run(Context context) {
-        return String.valueOf(telemetry.around(context, Correlation.fresh(), this::handOver));
+    protected String run() {
+        return String.valueOf(handOver());
     }
 
     private int handOver() {

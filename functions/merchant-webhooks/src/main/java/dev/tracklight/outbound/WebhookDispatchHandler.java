@@ -1,24 +1,19 @@
 package dev.tracklight.outbound;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tracklight.aws.bus.BusCorrelation;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
+import dev.tracklight.aws.runtime.EventHandler;
 
 /**
  * EventBridge target for {@code ShipmentUpdated}, {@code ShipmentDelayed} and {@code ShipmentBackOnTrack}:
  * creates the tenant's webhook deliveries and makes their first attempt. A failure to store raises, so
  * EventBridge retries the announcement (deliveries already made are found, not made twice).
  */
-public final class WebhookDispatchHandler implements RequestHandler<ScheduledEvent, Integer> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class WebhookDispatchHandler extends EventHandler<ScheduledEvent, Integer> {
 
     private final Telemetry telemetry = Telemetry.forService("webhook-dispatch");
     private final WebhookDispatcher dispatcher;
@@ -32,11 +27,12 @@ public final class WebhookDispatchHandler implements RequestHandler<ScheduledEve
     }
 
     public WebhookDispatchHandler(WebhookDispatcher dispatcher) {
+        super(ScheduledEvent.class);
         this.dispatcher = dispatcher;
     }
 
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
+    public Integer handle(ScheduledEvent event, Context context) {
         return telemetry.around(context, BusCorrelation.of(event), () -> dispatcher.dispatch(event.getDetailType(), event.getDetail()));
     }
 }

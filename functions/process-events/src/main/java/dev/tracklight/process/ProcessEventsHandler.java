@@ -1,13 +1,11 @@
 package dev.tracklight.process;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.CorrelationAttribute;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -22,10 +20,7 @@ import java.util.Map;
  * reported back (ReportBatchItemFailures) so only they are retried, and after the queue's maxReceiveCount
  * they are parked in the DLQ.
  */
-public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class ProcessEventsHandler extends EventHandler<SQSEvent, SQSBatchResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("process-events");
     private final ShipmentTracker tracker;
@@ -39,11 +34,12 @@ public final class ProcessEventsHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     public ProcessEventsHandler(ShipmentTracker tracker) {
+        super(SQSEvent.class);
         this.tracker = tracker;
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+    public SQSBatchResponse handle(SQSEvent batch, Context context) {
         return telemetry.around(context, null, () -> handle(batch));
     }
 

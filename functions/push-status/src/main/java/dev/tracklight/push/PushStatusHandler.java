@@ -1,12 +1,10 @@
 package dev.tracklight.push;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.bus.BusCorrelation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.push.ConnectionPusher;
@@ -25,10 +23,7 @@ import java.util.stream.Collectors;
  * EventBridge target for {@code ShipmentUpdated}: posts the new view to every live connection of the
  * shipment and forgets the connections API Gateway reports gone.
  */
-public final class PushStatusHandler implements RequestHandler<ScheduledEvent, Void> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class PushStatusHandler extends EventHandler<ScheduledEvent, Void> {
 
     private static final int PARALLELISM = 16;
 
@@ -54,13 +49,14 @@ public final class PushStatusHandler implements RequestHandler<ScheduledEvent, V
     }
 
     public PushStatusHandler(ConnectionStore connections, ConnectionPusher pusher, Clock clock) {
+        super(ScheduledEvent.class);
         this.connections = connections;
         this.pusher = pusher;
         this.clock = clock;
     }
 
     @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
+    public Void handle(ScheduledEvent event, Context context) {
         return telemetry.around(context, BusCorrelation.of(event), () -> push(event));
     }
 

@@ -1,13 +1,11 @@
 package dev.tracklight.subscribe;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.queue.CorrelationAttribute;
@@ -26,10 +24,7 @@ import java.util.Optional;
  * the request to be retried after a backoff with jitter (or the source's {@code Retry-After}); the last attempt
  * marks the subscription FAILED before the queue parks the request in its DLQ.
  */
-public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class SubscribeCarriersHandler extends EventHandler<SQSEvent, SQSBatchResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("subscribe-carriers");
     private final CarrierSubscriber subscriber;
@@ -48,12 +43,13 @@ public final class SubscribeCarriersHandler implements RequestHandler<SQSEvent, 
     }
 
     public SubscribeCarriersHandler(CarrierSubscriber subscriber, RetryBackoff backoff) {
+        super(SQSEvent.class);
         this.subscriber = subscriber;
         this.backoff = backoff;
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+    public SQSBatchResponse handle(SQSEvent batch, Context context) {
         return telemetry.around(context, Correlation.fresh(), () -> handle(batch));
     }
 

@@ -1,17 +1,15 @@
 package dev.tracklight.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,10 +23,7 @@ import static dev.tracklight.aws.http.HttpRequests.mediaType;
 import static dev.tracklight.aws.http.HttpRequests.pathParameter;
 
 /** Routes the {@code /v1} HTTP API routes declared in template.yaml (and described in openapi.json). */
-public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("tracking-api");
     private final MerchantApi api;
@@ -42,11 +37,12 @@ public final class TrackingApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public TrackingApiHandler(MerchantApi api) {
+        super(APIGatewayV2HTTPEvent.class);
         this.api = api;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String correlationId = HttpRequests.correlationId(event);
         return HttpResponses.correlated(telemetry.around(context, correlationId, () -> answer(event)), correlationId);
     }

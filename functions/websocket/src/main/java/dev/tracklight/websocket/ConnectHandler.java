@@ -1,13 +1,11 @@
 package dev.tracklight.websocket;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.store.ConnectionStore;
 import dev.tracklight.aws.store.ShipmentStore;
@@ -21,10 +19,7 @@ import java.util.Optional;
  * {@code $connect}: only the token of a tracked (not expired) shipment opens a socket; the connection is remembered under its
  * shipment with a TTL of API Gateway's two-hour maximum.
  */
-public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class ConnectHandler extends EventHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ShipmentStore shipments;
     private final ConnectionStore connections;
@@ -44,13 +39,14 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     }
 
     public ConnectHandler(ShipmentStore shipments, ConnectionStore connections, Clock clock) {
+        super(APIGatewayV2WebSocketEvent.class);
         this.shipments = shipments;
         this.connections = connections;
         this.clock = clock;
     }
 
     @Override
-    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         return telemetry.around(context, event.getRequestContext().getConnectionId(), () -> connect(event));
     }
 

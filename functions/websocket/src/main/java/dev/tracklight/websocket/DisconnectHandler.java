@@ -1,20 +1,15 @@
 package dev.tracklight.websocket;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.store.ConnectionStore;
 
 /** {@code $disconnect}: forget the connection (the TTL covers disconnects API Gateway never reports). */
-public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class DisconnectHandler extends EventHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionStore connections;
 
@@ -27,11 +22,12 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
     }
 
     public DisconnectHandler(ConnectionStore connections) {
+        super(APIGatewayV2WebSocketEvent.class);
         this.connections = connections;
     }
 
     @Override
-    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         connections.remove(event.getRequestContext().getConnectionId());
         return WebSocketResponses.status(200);
     }

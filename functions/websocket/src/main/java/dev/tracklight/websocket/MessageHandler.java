@@ -1,13 +1,11 @@
 package dev.tracklight.websocket;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.push.ConnectionPusher;
 import dev.tracklight.aws.push.ViewMessage;
@@ -26,10 +24,7 @@ import java.time.Instant;
  * The {@code subscribe}, {@code ping} and {@code $default} routes. {@code subscribe} answers with the
  * current view, so a client that (re)connects is up to date before the next push.
  */
-public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class MessageHandler extends EventHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ShipmentStore shipments;
     private final PublicViews views;
@@ -53,6 +48,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
 
     public MessageHandler(ShipmentStore shipments, TimelineStore timeline, SubscriptionStore subscriptions, ConnectionStore connections,
                           ConnectionPusher pusher) {
+        super(APIGatewayV2WebSocketEvent.class);
         this.shipments = shipments;
         this.views = new PublicViews(timeline, subscriptions);
         this.connections = connections;
@@ -60,7 +56,7 @@ public final class MessageHandler implements RequestHandler<APIGatewayV2WebSocke
     }
 
     @Override
-    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         // a page's connection is its journey: the id joins its connect, its messages and its pushes' lines
         return telemetry.around(context, event.getRequestContext().getConnectionId(), () -> answer(event));
     }

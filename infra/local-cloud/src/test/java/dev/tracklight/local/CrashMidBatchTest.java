@@ -77,7 +77,7 @@ class CrashMidBatchTest {
 
             boolean killed;
             try {
-                crashing.handleRequest(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90)));
+                crashing.handle(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90)));
                 killed = false;
             } catch (Killed expected) {
                 killed = true;
@@ -86,7 +86,7 @@ class CrashMidBatchTest {
                 callsOfACleanRun = calls.get(); // every call site has now been a kill point
                 continue;
             }
-            assertThat(healthy.handleRequest(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90))).getBatchItemFailures())
+            assertThat(healthy.handle(batch, new LocalContext("ProcessEventsFunction", Duration.ofSeconds(90))).getBatchItemFailures())
                     .as("redelivery after a kill at call %d", killAt).isEmpty();
 
             Shipment shipment = store.get(shipmentId).orElseThrow();

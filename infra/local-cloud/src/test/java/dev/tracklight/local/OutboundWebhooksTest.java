@@ -251,7 +251,7 @@ class OutboundWebhooksTest {
             APIGatewayV2HTTPEvent request = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /v1/webhooks")
                     .withHeaders(Map.of("authorization", "Bearer " + key, "content-type", "application/json"))
                     .withBody(Json.write(Map.of("url", url, "events", List.of("shipment.updated")))).build();
-            var response = production.handleRequest(request, new LocalContext("TrackingApiFunction", Duration.ofSeconds(15)));
+            var response = production.handle(request, new LocalContext("TrackingApiFunction", Duration.ofSeconds(15)));
 
             // THEN each is refused with the reason
             assertThat(response.getStatusCode()).as(url).isEqualTo(422);

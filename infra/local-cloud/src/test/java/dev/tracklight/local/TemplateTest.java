@@ -1,6 +1,5 @@
 package dev.tracklight.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.local.template.CloudTemplate;
@@ -27,16 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateTest {
 
     private static final Pattern HANDLER_CLASS = Pattern.compile(
-            "^package ([\\w.]+);.*?public (?:final )?class (\\w+) (?:implements RequestHandler<|extends ScheduleHandler )", Pattern.DOTALL);
+            "^package ([\\w.]+);.*?public (?:final )?class (\\w+) extends (?:EventHandler<|ScheduleHandler )", Pattern.DOTALL);
 
     @Test
     void everyHandlerTheTemplateNamesExistsAndCanBeBuiltByLambdaAndByTheLocalCloud() throws Exception {
         for (CloudTemplate.FunctionSpec function : CloudTemplate.read(SharedCloud.template()).functions()) {
             assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
             Class<?> type = Class.forName(function.handlerClass());
-            // a schedule's handler takes its event as bytes (ScheduleHandler); every other one a typed event
-            assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))
-                    .as(function.logicalId() + " is a RequestHandler or a RequestStreamHandler").isTrue();
+            // every handler reads its event's bytes itself (EventHandler, ScheduleHandler): the runtime loads no serializer
+            assertThat(RequestStreamHandler.class.isAssignableFrom(type)).as(function.logicalId() + " is a RequestStreamHandler").isTrue();
             assertThat(type.getConstructor()).as("Lambda's no-argument constructor").isNotNull();
             assertThat(type.getConstructor(FunctionEnvironment.class)).as("the local cloud's constructor").isNotNull();
         }

@@ -1,12 +1,10 @@
 package dev.tracklight.ingest.carrier;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
@@ -20,10 +18,7 @@ import dev.tracklight.core.webhook.WebhookRequest;
 import java.time.Clock;
 
 /** {@code POST /webhooks/carriers/{source}[/{endpointId}]}: verify, normalize, queue, answer as the source expects. */
-public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class CarrierWebhookHandler extends EventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("ingest-carrier");
     private final CarrierIngest ingest;
@@ -38,12 +33,13 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
     }
 
     public CarrierWebhookHandler(CarrierIngest ingest, Clock clock) {
+        super(APIGatewayV2HTTPEvent.class);
         this.ingest = ingest;
         this.clock = clock;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String correlationId = HttpRequests.correlationId(event);
         return HttpResponses.correlated(telemetry.around(context, correlationId, () -> accept(event)), correlationId);
     }

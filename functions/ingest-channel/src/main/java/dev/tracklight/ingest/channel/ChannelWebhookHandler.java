@@ -1,17 +1,15 @@
 package dev.tracklight.ingest.channel;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.aws.http.HttpRequests;
 import dev.tracklight.aws.http.HttpResponses;
 import dev.tracklight.aws.http.StorageFailures;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.observe.WebhookOutcomes;
-import dev.tracklight.aws.priming.Primers;
-import dev.tracklight.aws.priming.SnapStartPriming;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.webhook.WebhookRequest;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,10 +21,7 @@ import java.time.Clock;
  * webhook. Answered 200 once everything it said is stored (platforms want 200; WooCommerce's ping wants
  * exactly 200); 503 when storage is unreachable, so the platform retries.
  */
-public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Warms the domain's and the SDK's paths before SnapStart's snapshot; held here because CRaC keeps resources weakly. */
-    private static final SnapStartPriming PRIMING = SnapStartPriming.register(Primers::all);
+public final class ChannelWebhookHandler extends EventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("ingest-channel");
     private final ChannelIngest ingest;
@@ -41,12 +36,13 @@ public final class ChannelWebhookHandler implements RequestHandler<APIGatewayV2H
     }
 
     public ChannelWebhookHandler(ChannelIngest ingest, Clock clock) {
+        super(APIGatewayV2HTTPEvent.class);
         this.ingest = ingest;
         this.clock = clock;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String correlationId = HttpRequests.correlationId(event);
         return HttpResponses.correlated(telemetry.around(context, correlationId, () -> accept(event)), correlationId);
     }

@@ -1,6 +1,5 @@
 package dev.tracklight.local.invoke;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.local.runtime.Busy;
@@ -42,7 +41,6 @@ public final class LocalFunction implements AutoCloseable {
         this.busy = busy;
     }
 
-    @SuppressWarnings("unchecked")
     public LocalFunction(String name, String handlerClass, Map<String, String> environment, Duration timeout) {
         this.name = name;
         this.resources = () -> { };
@@ -58,8 +56,7 @@ public final class LocalFunction implements AutoCloseable {
                     + " needs a public (FunctionEnvironment) constructor", e);
         }
         this.busy = new Busy();
-        UnaryOperator<Object> call = handler instanceof RequestStreamHandler stream ? streamed(stream, HandlerJson.of(handlerClass + "::handleRequest"), name, timeout)
-                : event -> ((RequestHandler<Object, Object>) handler).handleRequest(event, new LocalContext(name, timeout));
+        UnaryOperator<Object> call = streamed((RequestStreamHandler) handler, HandlerJson.of(handlerClass + "::handleRequest"), name, timeout);
         this.invoker = event -> {
             long start = System.nanoTime();
             try {

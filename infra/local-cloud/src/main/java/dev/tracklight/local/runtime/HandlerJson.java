@@ -1,9 +1,9 @@
 package dev.tracklight.local.runtime;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.tracklight.aws.runtime.EventHandler;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A handler's events and results as Lambda's JSON, through the runtime's own serializers: for a
- * {@code RequestHandler<I, O>} by its declared types; for a {@code RequestStreamHandler} the event by its own class,
- * and the result left as the JSON text the handler wrote.
+ * A handler's events and results as Lambda's JSON, through the runtime's own serializers, so what the handlers read
+ * and write themselves is checked against Lambda's shapes: for an {@code EventHandler<I, O>} by its declared types;
+ * for a schedule's {@code RequestStreamHandler} the event by its own class, and the result left as the JSON text the
+ * handler wrote.
  */
 public final class HandlerJson {
 
@@ -59,20 +60,18 @@ public final class HandlerJson {
         return types(handler).map(declared -> declared[0].getSimpleName()).orElse("ScheduledEvent");
     }
 
-    /** Input and output types from its {@code RequestHandler<I, O>}; empty for a {@code RequestStreamHandler}. */
+    /** Input and output types from its {@code EventHandler<I, O>}; empty for a schedule's plain stream handler. */
     private static Optional<Class<?>[]> types(String handler) {
         try {
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
-            if (RequestStreamHandler.class.isAssignableFrom(type)) {
-                return Optional.empty();
+            if (!RequestStreamHandler.class.isAssignableFrom(type)) {
+                throw new IllegalArgumentException(handler + " is not a RequestStreamHandler");
             }
-            for (Type implemented : type.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-                    Type[] arguments = parameterized.getActualTypeArguments();
-                    return Optional.of(new Class<?>[]{(Class<?>) arguments[0], (Class<?>) arguments[1]});
-                }
+            if (type.getGenericSuperclass() instanceof ParameterizedType parameterized && parameterized.getRawType() == EventHandler.class) {
+                Type[] arguments = parameterized.getActualTypeArguments();
+                return Optional.of(new Class<?>[]{(Class<?>) arguments[0], (Class<?>) arguments[1]});
             }
-            throw new IllegalArgumentException(handler + " is neither a RequestHandler nor a RequestStreamHandler");
+            return Optional.empty();
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(handler + " is not on the local cloud's classpath", e);
         }

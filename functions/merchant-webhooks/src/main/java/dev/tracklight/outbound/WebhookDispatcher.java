@@ -1,5 +1,6 @@
 package dev.tracklight.outbound;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
@@ -70,7 +71,8 @@ public final class WebhookDispatcher {
                 }
             }
         }
-        sender.attemptAll(created, active.stream().collect(Collectors.toMap(WebhookSubscription::id, Function.identity())));
+        // one announcement's deliveries, one per subscription of its tenant, well within the function's timeout
+        sender.attemptAll(created, active.stream().collect(Collectors.toMap(WebhookSubscription::id, Function.identity())), Deadline.none());
         return created.size();
     }
 

@@ -1,5 +1,6 @@
 package dev.tracklight.outbound;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
 import dev.tracklight.core.outbound.RetrySchedule;
 
@@ -28,8 +29,8 @@ public final class WebhookRetries {
         this.clock = clock;
     }
 
-    /** Returns what became of the deliveries found due. */
-    public Map<WebhookSender.Outcome, Integer> run() {
-        return sender.attemptAll(deliveries.due(clock.instant(), LOOKBACK, MAX_PER_RUN), Map.of());
+    /** Returns what became of the deliveries found due; none is started once {@code deadline} has passed. */
+    public Map<WebhookSender.Outcome, Integer> run(Deadline deadline) {
+        return sender.attemptAll(deliveries.due(clock.instant(), LOOKBACK, MAX_PER_RUN), Map.of(), deadline);
     }
 }

@@ -2,6 +2,7 @@ package dev.tracklight.outbound;
 
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.schedule.ScheduleHandler;
 
 import java.util.stream.Collectors;
@@ -25,9 +26,9 @@ public final class WebhookRetryHandler extends ScheduleHandler {
     }
 
     @Override
-    protected String run() {
+    protected String run(Deadline deadline) {
         // {"DELIVERED":3,"RETRYING":1}: what became of the deliveries found due
-        return retries.run().entrySet().stream()
+        return retries.run(deadline).entrySet().stream()
                 .map(outcome -> "\"" + outcome.getKey() + "\":" + outcome.getValue()).collect(Collectors.joining(",", "{", "}"));
     }
 }

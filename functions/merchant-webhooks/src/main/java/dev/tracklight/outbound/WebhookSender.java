@@ -1,5 +1,6 @@
 package dev.tracklight.outbound;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.store.WebhookDeliveryStore;
 import dev.tracklight.aws.store.WebhookDeliveryStore.DeliveryKey;
@@ -38,7 +39,11 @@ public final class WebhookSender {
     private static final int PARALLELISM = 16;
 
     /** What became of one due delivery. */
-    public enum Outcome { DELIVERED, RETRYING, FAILED, ABANDONED, NOT_DUE }
+    public enum Outcome {
+        DELIVERED, RETRYING, FAILED, ABANDONED, NOT_DUE,
+        /** Not attempted: the run's time was up; it stays due for the next run. */
+        DEFERRED
+    }
 
     private final WebhookDeliveryStore deliveries;
     private final WebhookSubscriptionStore subscriptions;
@@ -60,7 +65,7 @@ public final class WebhookSender {
      *
      * @param known subscriptions already read by the caller, by id; others are read once per call
      */
-    public Map<Outcome, Integer> attemptAll(List<DeliveryKey> keys, Map<String, WebhookSubscription> known) {
+    public Map<Outcome, Integer> attemptAll(List<DeliveryKey> keys, Map<String, WebhookSubscription> known, Deadline deadline) {
         Map<String, Optional<WebhookSubscription>> cache = new ConcurrentHashMap<>();
         known.forEach((id, subscription) -> cache.put(id, Optional.of(subscription)));
         Semaphore slots = new Semaphore(PARALLELISM);
@@ -70,7 +75,7 @@ public final class WebhookSender {
                 running.add(executor.submit(() -> {
                     slots.acquire();
                     try {
-                        return attempt(key, cache);
+                        return deadline.passed() ? Outcome.DEFERRED : attempt(key, cache);
                     } finally {
                         slots.release();
                     }

@@ -3,6 +3,7 @@ package dev.tracklight.process;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.EtaModelStore;
 
@@ -30,7 +31,7 @@ public final class EtaLearningHandler extends ScheduleHandler {
     }
 
     @Override
-    protected String run() {
+    protected String run(Deadline deadline) {
         int taught = models.learnWaiting();
         Telemetry.count("DeliveriesLearnt", taught);
         Telemetry.info("deliveries learnt by the transit engines", "deliveries", taught);

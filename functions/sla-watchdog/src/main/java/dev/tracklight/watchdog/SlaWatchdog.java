@@ -1,5 +1,6 @@
 package dev.tracklight.watchdog;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 
@@ -28,10 +29,16 @@ public final class SlaWatchdog {
         this.clock = clock;
     }
 
-    /** Returns how many shipments were judged again. */
-    public int run() {
-        List<String> due = store.due(clock.instant(), LOOKBACK);
-        due.forEach(tracker::refresh);
-        return due.size();
+    /** Judges the due shipments again until none is left or the deadline has passed; returns how many it judged. */
+    public int run(Deadline deadline) {
+        int judged = 0;
+        for (String shipmentId : store.due(clock.instant(), LOOKBACK)) {
+            if (deadline.passed()) {
+                break;
+            }
+            tracker.refresh(shipmentId);
+            judged++;
+        }
+        return judged;
     }
 }

@@ -3,6 +3,7 @@ package dev.tracklight.watchdog;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.observe.Telemetry;
 import dev.tracklight.aws.env.FunctionEnvironment;
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.schedule.ScheduleHandler;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -33,8 +34,8 @@ public final class SlaWatchdogHandler extends ScheduleHandler {
     }
 
     @Override
-    protected String run() {
-        int judged = watchdog.run();
+    protected String run(Deadline deadline) {
+        int judged = watchdog.run(deadline);
         Telemetry.count("ShipmentsJudgedWithoutScan", judged);
         Telemetry.info("shipments judged again without a scan", "shipments", judged);
         return String.valueOf(judged);

@@ -1,6 +1,7 @@
 package dev.tracklight.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.api.TrackingApiHandler;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.env.FunctionEnvironment;
@@ -109,7 +110,7 @@ class OutboundWebhooksTest {
 
     /** The retry function's work, as its schedule would run it at {@code now}. */
     private static void retriesAt(Instant now) {
-        new WebhookRetries(deliveries, sender(new DestinationPolicy(true), now), Clock.fixed(now, ZoneOffset.UTC)).run();
+        new WebhookRetries(deliveries, sender(new DestinationPolicy(true), now), Clock.fixed(now, ZoneOffset.UTC)).run(Deadline.none());
     }
 
     /** Runs the retry sender at each pending delivery's next attempt until none is pending (or {@code maxRuns}). */
@@ -238,6 +239,32 @@ class OutboundWebhooksTest {
     }
 
     @Test
+    void aDeliveryNotStartedBeforeTheRunsDeadlineIsLeftDueAndMadeByTheNextRun() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(request -> 204)) {
+            // GIVEN a due delivery, of a tenant of its own
+            String key = tenantKey();
+            String hookId = (String) subscribe(key, receiver.url(), List.of("shipment.updated")).get("id");
+            var subscription = subscriptions.find(tenantOf(key), hookId).orElseThrow();
+            Instant now = Instant.now();
+            deliveries.create(WebhookDelivery.pending(subscription, "evt_deferred", WebhookEventType.SHIPMENT_UPDATED, "shp_none", "{}", now));
+            List<DeliveryKey> due = List.of(new DeliveryKey(hookId, "evt_deferred"));
+
+            // WHEN a run whose time is up reaches it
+            var late = sender(new DestinationPolicy(true), now).attemptAll(due, Map.of(), Deadline.after(Duration.ZERO));
+
+            // THEN it is not attempted, and still due
+            assertThat(late).containsExactly(Map.entry(WebhookSender.Outcome.DEFERRED, 1));
+            assertThat(receiver.received()).isEmpty();
+            assertThat(deliveries.find(hookId, "evt_deferred").orElseThrow().claimableAt(now)).isTrue();
+
+            // AND the next run delivers it
+            assertThat(sender(new DestinationPolicy(true), now).attemptAll(due, Map.of(), Deadline.none()))
+                    .containsExactly(Map.entry(WebhookSender.Outcome.DELIVERED, 1));
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void aProductionDeploymentRefusesPrivateDestinationsWhenSavingAndAgainWhenSending() throws Exception {
         // GIVEN the API function as deployed for production: private destinations not allowed
         Map<String, String> variables = new HashMap<>(SharedCloud.get().environmentOf("TrackingApiFunction"));
@@ -265,7 +292,7 @@ class OutboundWebhooksTest {
             Instant now = Instant.now();
             assertThat(deliveries.create(WebhookDelivery.pending(subscription, "evt_refused", WebhookEventType.SHIPMENT_UPDATED, "shp_none", "{}", now))).isTrue();
 
-            var outcomes = sender(new DestinationPolicy(false), now).attemptAll(List.of(new DeliveryKey(hookId, "evt_refused")), Map.of());
+            var outcomes = sender(new DestinationPolicy(false), now).attemptAll(List.of(new DeliveryKey(hookId, "evt_refused")), Map.of(), Deadline.none());
 
             assertThat(outcomes).containsEntry(WebhookSender.Outcome.RETRYING, 1);
             assertThat(receiver.received()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
@@ -98,14 +99,14 @@ class WatchdogTest {
         Instant dueAt = createdAt.plus(StageSla.DEFAULT.limit(Stage.FIRST_MILE)); // registered, never scanned
         try (RecordingBus bus = bus()) {
             // GIVEN it is not due yet
-            watchdogAt(dueAt.minus(Duration.ofHours(1)), bus).run(); // other tests' shipments may be due
+            watchdogAt(dueAt.minus(Duration.ofHours(1)), bus).run(Deadline.none()); // other tests' shipments may be due
             assertThat(store().due(dueAt.plus(Duration.ofHours(1)), Duration.ofHours(2))).as("still waiting").contains(shipmentId);
             assertThat(bus.sentFor(shipmentId)).isEmpty();
 
             // WHEN its SLA has run out, twice
             Instant firstRun = dueAt.plus(Duration.ofMinutes(5));
-            watchdogAt(firstRun, bus).run();
-            watchdogAt(firstRun.plus(Duration.ofMinutes(5)), bus).run();
+            watchdogAt(firstRun, bus).run(Deadline.none());
+            watchdogAt(firstRun.plus(Duration.ofMinutes(5)), bus).run(Deadline.none());
 
             // THEN it is STALLED since the first run, announced once, off that due hour, and the page says so
             Shipment stalled = store().get(shipmentId).orElseThrow();
@@ -136,7 +137,7 @@ class WatchdogTest {
 
         // WHEN the watchdog runs three hours later
         try (RecordingBus bus = bus()) {
-            watchdogAt(createdAt.plus(Duration.ofHours(3)), bus).run();
+            watchdogAt(createdAt.plus(Duration.ofHours(3)), bus).run(Deadline.none());
 
             // THEN only the strict tenant's shipment stalled
             assertThat(store().get(strict).orElseThrow().delay().status()).isEqualTo(DelayStatus.STALLED);

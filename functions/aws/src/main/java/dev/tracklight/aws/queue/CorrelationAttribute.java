@@ -21,8 +21,13 @@ public final class CorrelationAttribute {
             return attributes;
         }
         Map<String, MessageAttributeValue> out = new HashMap<>(attributes);
-        out.put(Correlation.ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(correlationId).build());
+        out.putAll(carrying(correlationId));
         return out;
+    }
+
+    /** The attribute carrying {@code correlationId}, for a message that starts a journey of its own. */
+    public static Map<String, MessageAttributeValue> carrying(String correlationId) {
+        return Map.of(Correlation.ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(correlationId).build());
     }
 
     /** The id the sender attached, or a fresh one for a message sent without (by hand, or before ids existed). */

@@ -31,10 +31,11 @@ public abstract class ScheduleHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream event, OutputStream result, Context context) throws IOException {
-        String done = telemetry.around(context, Correlation.fresh(), this::run);
+        Deadline deadline = Deadline.of(context);
+        String done = telemetry.around(context, Correlation.fresh(), () -> run(deadline));
         result.write(done.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Does the run; returns what it did, as JSON. */
-    protected abstract String run();
+    /** Does the run, taking no new work once {@code deadline} has passed; returns what it did, as JSON. */
+    protected abstract String run(Deadline deadline);
 }

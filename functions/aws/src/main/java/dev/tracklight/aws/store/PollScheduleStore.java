@@ -19,7 +19,6 @@ import static dev.tracklight.aws.store.Attributes.string;
  */
 public final class PollScheduleStore {
 
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final DueIndex due;
@@ -32,6 +31,11 @@ public final class PollScheduleStore {
 
     public void schedule(String shipmentId, Instant at) {
         dynamo.putItem(request -> request.tableName(table).item(item(shipmentId, at)));
+    }
+
+    /** Schedules each of these shipments at {@code at}, 25 to a request. */
+    public void scheduleAll(List<String> shipmentIds, Instant at) {
+        BatchRequests.putAll(dynamo, table, shipmentIds.stream().map(shipmentId -> item(shipmentId, at)).toList());
     }
 
     /** The schedule item, for a write that must be part of another's transaction (a registration's). */

@@ -31,6 +31,6 @@ public final class WebhookRetries {
 
     /** Returns what became of the deliveries found due; none is started once {@code deadline} has passed. */
     public Map<WebhookSender.Outcome, Integer> run(Deadline deadline) {
-        return sender.attemptAll(deliveries.due(clock.instant(), LOOKBACK, MAX_PER_RUN), Map.of(), deadline);
+        return sender.attemptAll(deliveries.due(clock.instant(), LOOKBACK, MAX_PER_RUN, deadline), Map.of(), deadline);
     }
 }

@@ -32,7 +32,7 @@ public final class EtaLearningHandler extends ScheduleHandler {
 
     @Override
     protected String run(Deadline deadline) {
-        int taught = models.learnWaiting();
+        int taught = models.learnWaiting(deadline);
         Telemetry.count("DeliveriesLearnt", taught);
         Telemetry.info("deliveries learnt by the transit engines", "deliveries", taught);
         return String.valueOf(taught);

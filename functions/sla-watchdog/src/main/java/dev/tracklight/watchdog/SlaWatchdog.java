@@ -32,7 +32,7 @@ public final class SlaWatchdog {
     /** Judges the due shipments again until none is left or the deadline has passed; returns how many it judged. */
     public int run(Deadline deadline) {
         int judged = 0;
-        for (String shipmentId : store.due(clock.instant(), LOOKBACK)) {
+        for (String shipmentId : store.due(clock.instant(), LOOKBACK, deadline)) {
             if (deadline.passed()) {
                 break;
             }

@@ -58,7 +58,7 @@ public final class PollDueHandler extends ScheduleHandler {
     /** Leases then queues the due polls a batch at a time, until none is left or the deadline has passed. */
     private int handOver(Deadline deadline) {
         Instant now = clock.instant();
-        List<String> due = schedule.due(now, LOOK_BACK);
+        List<String> due = schedule.due(now, LOOK_BACK, deadline);
         int handed = 0;
         int taken = 0;
         while (taken < due.size() && !deadline.passed()) {

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.observe.Correlation;
@@ -146,7 +147,7 @@ class AwsCompatibleEndpointsTest {
         schedule.schedule(due, hour.plusSeconds(60));
         schedule.schedule(later, hour.plusSeconds(1800));
 
-        assertThat(schedule.due(hour.plusSeconds(600), Duration.ofHours(1))).containsExactly(due);
+        assertThat(schedule.due(hour.plusSeconds(600), Duration.ofHours(1), Deadline.none())).containsExactly(due);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.PollScheduleStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,9 @@ class DueIndexTest {
     private final AtomicInteger queries = new AtomicInteger();
     /** The query at which the next read fails, as a run cut short by its timeout would; 0: none. */
     private final AtomicInteger failAt = new AtomicInteger();
+    /** The query that takes {@link #SLOW}, as on a loaded table; 0: none. */
+    private final AtomicInteger slowAt = new AtomicInteger();
+    private static final Duration SLOW = Duration.ofMillis(2_200);
     private DynamoDbClient dynamo;
     private PollScheduleStore schedule;
 
@@ -45,8 +49,14 @@ class DueIndexTest {
                 .overrideConfiguration(config -> config.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof QueryRequest && queries.incrementAndGet() == failAt.get()) {
-                            throw new IllegalStateException("cut short");
+                        if (context.request() instanceof QueryRequest) {
+                            int query = queries.incrementAndGet();
+                            if (query == failAt.get()) {
+                                throw new IllegalStateException("cut short");
+                            }
+                            if (query == slowAt.get()) {
+                                sleep(SLOW);
+                            }
                         }
                     }
                 })).build();
@@ -64,7 +74,7 @@ class DueIndexTest {
 
     private Read readAt(Instant now) {
         queries.set(0);
-        return new Read(schedule.due(now, LOOK_BACK), queries.get());
+        return new Read(schedule.due(now, LOOK_BACK, Deadline.none()), queries.get());
     }
 
     @Test
@@ -144,6 +154,47 @@ class DueIndexTest {
         Read next = readAt(NOW.plusSeconds(60));
         assertThat(next.due()).containsExactly("shp_due");
         assertThat(next.queries()).isEqualTo((25 - 12) * QUERIES_PER_HOUR);
+    }
+
+    @Test
+    void aReadPastItsDeadlineStopsAndTheNextReadsOnFromTheFirstHourItDidNotRead() {
+        // GIVEN a first read with two seconds, whose fifteenth hour is slow
+        slowAt.set(14 * QUERIES_PER_HOUR + 1);
+        queries.set(0);
+        List<String> first = schedule.due(NOW, LOOK_BACK, Deadline.after(SLOW.minusMillis(200)));
+        int firstQueries = queries.get();
+        slowAt.set(0);
+        schedule.schedule("shp_due", NOW.minus(Duration.ofMinutes(1)));
+
+        // THEN it stopped at an hour's end, before the end of its walk
+        assertThat(first).isEmpty();
+        assertThat(firstQueries % QUERIES_PER_HOUR).isZero();
+        assertThat(firstQueries).isBetween(15 * QUERIES_PER_HOUR, 24 * QUERIES_PER_HOUR);
+
+        // WHEN the next run reads THEN it reads exactly the hours the first did not, and finds what is due
+        Read next = readAt(NOW.plusSeconds(60));
+        assertThat(next.due()).containsExactly("shp_due");
+        assertThat(next.queries()).isEqualTo(25 * QUERIES_PER_HOUR - firstQueries);
+    }
+
+    @Test
+    void aReadWhoseDeadlineHasPassedReadsNothingAndMovesNoMark() {
+        schedule.schedule("shp_due", NOW.minus(Duration.ofMinutes(1)));
+        readAt(NOW.minus(Duration.ofMinutes(5)));
+
+        queries.set(0);
+        assertThat(schedule.due(NOW, LOOK_BACK, Deadline.after(Duration.ZERO))).isEmpty();
+        assertThat(queries.get()).isZero();
+
+        assertThat(readAt(NOW).due()).containsExactly("shp_due");
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.core.eta.ShipmentTransit;
 import dev.tracklight.core.eta.TransitLesson;
@@ -73,7 +74,7 @@ class EtaModelStoreTest {
                         : alone.predict(features, LocalDateTime.ofInstant(handedOver, CHINA)));
             }
         }
-        assertThat(store.learnWaiting()).isEqualTo(count);
+        assertThat(store.learnWaiting(Deadline.none())).isEqualTo(count);
     }
 
     private static TransitFeatures next(String tenant) {
@@ -121,8 +122,8 @@ class EtaModelStoreTest {
         // WHEN two learners run at once, as a redelivered schedule or a second instance would
         EtaModelStore other = new EtaModelStore(SharedCloud.get().dynamoDb(), table, clock);
         try (var pool = Executors.newFixedThreadPool(2)) {
-            Future<Integer> first = pool.submit(store::learnWaiting);
-            Future<Integer> second = pool.submit(other::learnWaiting);
+            Future<Integer> first = pool.submit(() -> store.learnWaiting(Deadline.none()));
+            Future<Integer> second = pool.submit(() -> other.learnWaiting(Deadline.none()));
 
             // THEN every lesson was taught by exactly one of them
             assertThat(first.get() + second.get()).isEqualTo(60);
@@ -132,23 +133,23 @@ class EtaModelStoreTest {
 
         // AND a delivery processed again after it was learnt (a redelivered message) is no lesson any more
         store.keep(lessons.get(7));
-        assertThat(store.learnWaiting()).isZero();
-        assertThat(other.learnWaiting()).isZero();
+        assertThat(store.learnWaiting(Deadline.none())).isZero();
+        assertThat(other.learnWaiting(Deadline.none())).isZero();
     }
 
     @Test
     void aLearnerThatWasDownForDaysFindsEveryLessonKeptMeanwhile() {
         // GIVEN a learner that ran, then a delivery kept, and no learner for three days
         String tenant = "down-" + UUID.randomUUID();
-        assertThat(store.learnWaiting()).isZero();
+        assertThat(store.learnWaiting(Deadline.none())).isZero();
         Instant handedOver = NOW.minus(Duration.ofDays(2));
         clock.advance(Duration.ofMinutes(1));
         store.keep(TransitLessons.lesson(shipment(tenant, 0, handedOver), handedOver, NOW, CHINA, clock.instant()).orElseThrow());
         clock.advance(Duration.ofDays(3));
 
         // WHEN it runs again THEN it reads back to where it stopped, not a fixed day, and teaches the lesson once
-        assertThat(store.learnWaiting()).isEqualTo(1);
-        assertThat(store.learnWaiting()).isZero();
+        assertThat(store.learnWaiting(Deadline.none())).isEqualTo(1);
+        assertThat(store.learnWaiting(Deadline.none())).isZero();
         assertThat(store.engineFor(shipment(tenant, 1, NOW)).orElseThrow().deliveries()).isEqualTo(1);
     }
 }

@@ -93,7 +93,7 @@ class ScheduleDeadlineTest {
 
         // THEN it hands none over, and all stay due
         assertThat(cutShort).isEqualTo("0");
-        assertThat(schedule.due(NOW, Duration.ofHours(24))).hasSize(DUE);
+        assertThat(schedule.due(NOW, Duration.ofHours(24), Deadline.none())).hasSize(DUE);
         assertThat(received()).isEmpty();
 
         // WHEN the next run has its full time
@@ -113,8 +113,8 @@ class ScheduleDeadlineTest {
                 .collect(Collectors.toSet());
         assertThat(correlationIds).hasSize(DUE);
         // AND the leases keep them from being handed over again before they end
-        assertThat(schedule.due(NOW.plus(Duration.ofMinutes(4)), Duration.ofHours(24))).isEmpty();
-        assertThat(schedule.due(NOW.plus(Duration.ofMinutes(6)), Duration.ofHours(24))).hasSize(DUE);
+        assertThat(schedule.due(NOW.plus(Duration.ofMinutes(4)), Duration.ofHours(24), Deadline.none())).isEmpty();
+        assertThat(schedule.due(NOW.plus(Duration.ofMinutes(6)), Duration.ofHours(24), Deadline.none())).hasSize(DUE);
     }
 
     @Test

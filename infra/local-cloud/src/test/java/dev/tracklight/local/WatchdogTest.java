@@ -100,7 +100,7 @@ class WatchdogTest {
         try (RecordingBus bus = bus()) {
             // GIVEN it is not due yet
             watchdogAt(dueAt.minus(Duration.ofHours(1)), bus).run(Deadline.none()); // other tests' shipments may be due
-            assertThat(store().due(dueAt.plus(Duration.ofHours(1)), Duration.ofHours(2))).as("still waiting").contains(shipmentId);
+            assertThat(store().due(dueAt.plus(Duration.ofHours(1)), Duration.ofHours(2), Deadline.none())).as("still waiting").contains(shipmentId);
             assertThat(bus.sentFor(shipmentId)).isEmpty();
 
             // WHEN its SLA has run out, twice
@@ -113,7 +113,7 @@ class WatchdogTest {
             assertThat(stalled.delay().status()).isEqualTo(DelayStatus.STALLED);
             assertThat(stalled.delay().detectedAt()).isEqualTo(firstRun);
             assertThat(bus.sentFor(shipmentId)).containsExactly(ShipmentEvents.SHIPMENT_DELAYED);
-            assertThat(store().due(dueAt.plus(Duration.ofHours(1)), Duration.ofHours(2))).doesNotContain(shipmentId);
+            assertThat(store().due(dueAt.plus(Duration.ofHours(1)), Duration.ofHours(2), Deadline.none())).doesNotContain(shipmentId);
             Map<?, ?> page = Json.read(SharedCloud.client().track(SharedCloud.tokenOf(registered)).body(), Map.class);
             assertThat(((Map<?, ?>) page.get("delay")).get("status")).isEqualTo("STALLED");
 

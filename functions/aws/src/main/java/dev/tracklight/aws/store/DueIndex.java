@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -56,9 +57,9 @@ final class DueIndex {
         this.shardsOfHour = shardsOfHour;
     }
 
-    /** Every item due by {@code now}, reading {@code lookBack} at most and at first. */
-    List<Map<String, AttributeValue>> dueBy(Instant now, Duration lookBack) {
-        return dueBy(now, lookBack, lookBack, Integer.MAX_VALUE);
+    /** Every item due by {@code now}, reading {@code lookBack} at most and at first, no hour after {@code deadline}. */
+    List<Map<String, AttributeValue>> dueBy(Instant now, Duration lookBack, Deadline deadline) {
+        return dueBy(now, lookBack, lookBack, Integer.MAX_VALUE, deadline);
     }
 
     /**
@@ -66,8 +67,9 @@ final class DueIndex {
      *
      * @param firstLook how far back to read when no read has marked an hour yet
      * @param longest   how far back a mark is followed: what is older has expired or been given up
+     * @param deadline  when the walk stops reading further hours; the mark then keeps the first hour it did not read
      */
-    List<Map<String, AttributeValue>> dueBy(Instant now, Duration firstLook, Duration longest, int limit) {
+    List<Map<String, AttributeValue>> dueBy(Instant now, Duration firstLook, Duration longest, int limit, Deadline deadline) {
         Instant newest = now.truncatedTo(ChronoUnit.HOURS);
         Optional<Instant> mark = mark();
         // a mark after this hour was left by a clock ahead of ours (a test's): it says nothing about our hours
@@ -79,8 +81,13 @@ final class DueIndex {
         List<Map<String, AttributeValue>> due = new ArrayList<>();
         Optional<Instant> marked = mark;
         Instant oldestHeld = null;
+        Instant unread = null;
         int read = 0;
         for (Instant hour = from; !hour.isAfter(newest) && due.size() < limit; hour = hour.plus(1, ChronoUnit.HOURS)) {
+            if (deadline.passed()) {
+                unread = hour;
+                break;
+            }
             List<Map<String, AttributeValue>> held = dueIn(hour, now);
             held.stream().limit(limit - due.size()).forEach(due::add);
             if (oldestHeld == null && !held.isEmpty()) {
@@ -93,7 +100,8 @@ final class DueIndex {
                 marked = mark(marked, past);
             }
         }
-        mark(marked, oldestHeld != null && oldestHeld.isBefore(settled) ? oldestHeld : settled);
+        Instant next = oldestHeld != null ? oldestHeld : unread != null ? unread : settled;
+        mark(marked, next.isBefore(settled) ? next : settled);
         return due;
     }
 

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.core.eta.TransitLesson;
 import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.eta.engine.TransitEngine;
@@ -80,18 +81,19 @@ public final class EtaModelStore {
     /**
      * Teaches the lessons kept and not learnt yet: per tenant, a chunk at a time, its engine, the prior (within
      * the tenant's share of the day) and the lessons' marks in one transaction, so each lesson is taught exactly
-     * once; a chunk another learner changed under it is read and taught again.
+     * once; a chunk another learner changed under it is read and taught again. None is started once {@code deadline}
+     * has passed: the rest wait, kept, for the next run.
      *
      * @return the lessons taught
      */
-    public synchronized int learnWaiting() {
-        List<TransitLesson> waiting = lessons.waiting(clock.instant());
+    public synchronized int learnWaiting(Deadline deadline) {
+        List<TransitLesson> waiting = lessons.waiting(clock.instant(), deadline);
         Map<String, List<TransitLesson>> byTenant = waiting.stream()
                 .collect(Collectors.groupingBy(TransitLesson::tenantId, LinkedHashMap::new, Collectors.toList()));
         int taught = 0;
         for (var tenant : byTenant.entrySet()) {
             List<TransitLesson> all = tenant.getValue();
-            for (int from = 0; from < all.size(); from += LESSONS_PER_TRANSACTION) {
+            for (int from = 0; from < all.size() && !deadline.passed(); from += LESSONS_PER_TRANSACTION) {
                 taught += learn(tenant.getKey(), all.subList(from, Math.min(from + LESSONS_PER_TRANSACTION, all.size())));
             }
         }

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.core.eta.TransitLesson;
 import dev.tracklight.core.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,8 +67,8 @@ final class LessonStore {
      * (so a learner that was down for days finds all it missed, and a running one reads an hour or two, not a
      * day); what was kept longer ago than a lesson lives is gone anyway.
      */
-    List<TransitLesson> waiting(Instant now) {
-        List<Map<String, AttributeValue>> keys = due.dueBy(now, FIRST_LOOK_BACK, KEPT, Integer.MAX_VALUE).stream()
+    List<TransitLesson> waiting(Instant now, Deadline deadline) {
+        List<Map<String, AttributeValue>> keys = due.dueBy(now, FIRST_LOOK_BACK, KEPT, Integer.MAX_VALUE, deadline).stream()
                 .map(item -> key(string(item, Keys.PK), string(item, Keys.SK)))
                 .toList();
         return BatchRequests.getAll(dynamo, table, keys).stream()

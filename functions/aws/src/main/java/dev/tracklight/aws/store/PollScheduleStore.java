@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -51,8 +52,8 @@ public final class PollScheduleStore {
     }
 
     /** Shipments whose poll is due by {@code now}, scheduled within {@code lookBack} (from where the last read left off). */
-    public List<String> due(Instant now, Duration lookBack) {
-        return due.dueBy(now, lookBack).stream()
+    public List<String> due(Instant now, Duration lookBack, Deadline deadline) {
+        return due.dueBy(now, lookBack, deadline).stream()
                 .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }

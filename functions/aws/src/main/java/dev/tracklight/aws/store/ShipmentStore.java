@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
@@ -262,8 +263,8 @@ public final class ShipmentStore {
      * Open shipments whose delay verdict is due to be judged again by {@code now}, due within {@code lookBack}:
      * index queries from the hour the last read left off, no scan. Judging one again rewrites its due time.
      */
-    public List<String> due(Instant now, Duration lookBack) {
-        return due.dueBy(now, lookBack).stream()
+    public List<String> due(Instant now, Duration lookBack, Deadline deadline) {
+        return due.dueBy(now, lookBack, deadline).stream()
                 .map(item -> Keys.shipmentIdOf(string(item, Keys.PK)))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.tracklight.aws.store;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.core.outbound.DeliveryState;
 import dev.tracklight.core.outbound.WebhookDelivery;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,8 +67,8 @@ public final class WebhookDeliveryStore {
     }
 
     /** Pending deliveries whose next attempt has come by {@code now}, oldest first, {@code limit} at most, due within {@code lookBack}. */
-    public List<DeliveryKey> due(Instant now, Duration lookBack, int limit) {
-        return due.dueBy(now, lookBack, lookBack, limit).stream()
+    public List<DeliveryKey> due(Instant now, Duration lookBack, int limit, Deadline deadline) {
+        return due.dueBy(now, lookBack, lookBack, limit, deadline).stream()
                 .map(item -> new DeliveryKey(Keys.subscriptionIdOf(string(item, Keys.PK)), Keys.deliveredEventIdOf(string(item, Keys.SK))))
                 .toList();
     }

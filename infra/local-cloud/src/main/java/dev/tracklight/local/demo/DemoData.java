@@ -1,5 +1,6 @@
 package dev.tracklight.local.demo;
 
+import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
@@ -179,7 +180,7 @@ public final class DemoData {
                     null, null, "demo-history-" + i, handedOver);
             TransitLessons.lesson(past, handedOver, delivered, china, now).ifPresent(model::keep);
         }
-        model.learnWaiting();
+        model.learnWaiting(Deadline.none());
     }
 
     private static Map<String, Object> place(String city, String region, String country) {

@@ -5,6 +5,7 @@ import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.env.WebhookDestinations;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.BrandingStore;
 import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
@@ -27,7 +28,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
-public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings,
+public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings, BrandingApi branding,
                           PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
@@ -41,11 +42,12 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var tracker = ShipmentTracker.wire(env, aws, settings);
         var apiKeys = new ApiKeyStore(dynamo, table, clock);
         var subscriptions = new SubscriptionStore(dynamo, table);
+        var branding = new BrandingStore(dynamo, table, clock);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
-        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(timeline, subscriptions)),
+        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(timeline, subscriptions), branding),
                 new ShipmentsApi(store, timeline, new ShipmentRegistry(store, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
-                new SettingsApi(settings),
+                new SettingsApi(settings), new BrandingApi(branding),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),

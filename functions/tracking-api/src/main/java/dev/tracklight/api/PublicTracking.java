@@ -1,5 +1,6 @@
 package dev.tracklight.api;
 
+import dev.tracklight.aws.store.BrandingStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.PublicViews;
 import dev.tracklight.core.problem.Problem;
@@ -8,19 +9,22 @@ import dev.tracklight.core.view.TrackingView;
 
 import java.util.Optional;
 
-/** {@code GET /v1/track/{token}}: what the tracking page shows; no authentication, no PII. */
+/** {@code GET /v1/track/{token}}: what the tracking page shows, in the merchant's branding; no authentication, no PII. */
 public final class PublicTracking {
 
     private final ShipmentStore shipments;
     private final PublicViews views;
+    private final BrandingStore branding;
 
-    public PublicTracking(ShipmentStore shipments, PublicViews views) {
+    public PublicTracking(ShipmentStore shipments, PublicViews views, BrandingStore branding) {
         this.shipments = shipments;
         this.views = views;
+        this.branding = branding;
     }
 
     public TrackingView track(String token) throws ProblemException {
-        return Optional.ofNullable(token).flatMap(shipments::findByToken).map(views::of)
+        return Optional.ofNullable(token).flatMap(shipments::findByToken)
+                .map(shipment -> views.of(shipment).withBrand(branding.cached(shipment.tenantId()).orElse(null)))
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no shipment for this tracking link")));
     }
 }

@@ -75,6 +75,12 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
             case "POST /v1/shipments/{id}/refresh" -> HttpResponses.json(202, api.shipments().refresh(api.caller(authorization), id));
             case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
             case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), jsonBody(event)));
+            case "GET /v1/branding" -> ok(api.branding().get(api.caller(authorization)));
+            case "PUT /v1/branding" -> ok(api.branding().replace(api.caller(authorization), jsonBody(event)));
+            case "DELETE /v1/branding" -> {
+                api.branding().remove(api.caller(authorization));
+                yield HttpResponses.noContent();
+            }
             case "POST /v1/privacy/export" -> ok(api.privacy().export(api.caller(authorization), jsonBody(event)));
             case "POST /v1/privacy/erase" -> ok(api.privacy().erase(api.caller(authorization), jsonBody(event)));
             case "GET /v1/keys" -> ok(api.keys().list(api.admin(authorization)));

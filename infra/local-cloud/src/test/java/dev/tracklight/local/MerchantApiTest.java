@@ -121,6 +121,8 @@ class MerchantApiTest {
                 Map.entry("GET /v1/shipments/{id}", "/v1/shipments/x"), Map.entry("PATCH /v1/shipments/{id}", "/v1/shipments/x"),
                 Map.entry("GET /v1/shipments/{id}/events", "/v1/shipments/x/events"), Map.entry("GET /v1/settings", "/v1/settings"),
                 Map.entry("PUT /v1/settings", "/v1/settings"), Map.entry("POST /v1/privacy/export", "/v1/privacy/export"),
+                Map.entry("GET /v1/branding", "/v1/branding"), Map.entry("PUT /v1/branding", "/v1/branding"),
+                Map.entry("DELETE /v1/branding", "/v1/branding"),
                 Map.entry("POST /v1/privacy/erase", "/v1/privacy/erase"), Map.entry("GET /v1/keys", "/v1/keys"),
                 Map.entry("POST /v1/keys", "/v1/keys"), Map.entry("POST /v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"),
                 Map.entry("DELETE /v1/keys/{prefix}", "/v1/keys/tl_x"), Map.entry("GET /v1/webhooks", "/v1/webhooks"),
@@ -436,10 +438,48 @@ class MerchantApiTest {
     }
 
     @Test
+    void aShopsBrandingIsSetCheckedShownOnItsOwnTrackingPagesOnlyAndRemoved() throws Exception {
+        // GIVEN two tenants, each with a shipment, and no branding yet
+        String shop = tenantKey(Role.STANDARD);
+        String other = tenantKey(Role.STANDARD);
+        String shopToken = SharedCloud.tokenOf(register(shop, SharedCloud.uniqueTrackingNumber(), Map.of()));
+        String otherToken = SharedCloud.tokenOf(register(other, SharedCloud.uniqueTrackingNumber(), Map.of()));
+        assertThat(call("GET", "/v1/branding", "/v1/branding", shop, null).statusCode()).isEqualTo(404);
+
+        // WHEN the first sets a branding with a colour too light to read, a logo over http, and bad JSON
+        var unreadable = call("PUT", "/v1/branding", "/v1/branding", shop,
+                "{\"name\":\"Lotus Tea House\",\"primaryColor\":\"#ffcc00\",\"logoUrl\":\"http://cdn.lotus.example/logo.png\"}");
+        var notJson = call("PUT", "/v1/branding", "/v1/branding", shop, "{\"name\":");
+
+        // THEN each is a problem naming what to fix
+        assertThat(unreadable.statusCode()).isEqualTo(422);
+        assertThat((String) json(unreadable).get("detail")).contains("primaryColor #ffcc00 reads at 1.").contains("logoUrl must be an https URL");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+
+        // WHEN it sets a valid one
+        String branding = "{\"name\":\"Lotus Tea House\",\"primaryColor\":\"#0a6e4f\",\"logoUrl\":\"https://cdn.lotus.example/logo.png\","
+                + "\"supportEmail\":\"help@lotus.example\",\"links\":[{\"label\":\"Returns\",\"url\":\"https://lotus.example/returns\"}]}";
+        var put = call("PUT", "/v1/branding", "/v1/branding", shop, branding);
+
+        // THEN it is kept, and shown on its own shipment's public view, not on the other tenant's
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(json(call("GET", "/v1/branding", "/v1/branding", shop, null)).get("name")).isEqualTo("Lotus Tea House");
+        Map<?, ?> shown = (Map<?, ?>) json(call("GET", "/v1/track/{token}", "/v1/track/" + shopToken, null, null)).get("brand");
+        assertThat(shown.get("name")).isEqualTo("Lotus Tea House");
+        assertThat(shown.get("primaryColor")).isEqualTo("#0a6e4f");
+        assertThat(json(call("GET", "/v1/track/{token}", "/v1/track/" + otherToken, null, null)).containsKey("brand")).isFalse();
+
+        // AND once removed, it is gone
+        assertThat(call("DELETE", "/v1/branding", "/v1/branding", shop, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/v1/branding", "/v1/branding", shop, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
         List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},
                 new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
+                new String[]{"PUT", "/v1/branding", "/v1/branding"},
                 new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
                 new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
                 new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"},

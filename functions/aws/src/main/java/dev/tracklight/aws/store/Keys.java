@@ -23,8 +23,9 @@ public final class Keys {
     public static final String REFRESH = "REFRESH";
     /** A delivered shipment's lesson for its transit engines, kept until the learner has taught it (then a mark). */
     public static final String LESSON = "LESSON";
-    /** Beside a tenant's META: its settings. */
+    /** Beside a tenant's META: its settings, and how its pages look. */
     public static final String SETTINGS = "SETTINGS";
+    public static final String BRANDING = "BRANDING";
     /** Sort keys of a timeline's events, and of the events kept for an unregistered number. */
     public static final String EVENT_PREFIX = "EVT#";
     /** DynamoDB's TTL attribute, epoch seconds. */

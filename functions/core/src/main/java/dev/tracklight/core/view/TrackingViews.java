@@ -44,7 +44,7 @@ public final class TrackingViews {
                 townLevel(shipment.origin()), townLevel(shipment.destination()), shipment.promisedDelivery(),
                 shipment.eta(), moved(shipment.firstEta(), shipment.eta()),
                 shipment.delay(),
-                timeline, Math.max(events.size(), shipment.eventCount()), shipment.version(), shipment.updatedAt(), null);
+                timeline, Math.max(events.size(), shipment.eventCount()), shipment.version(), shipment.updatedAt(), null, null);
     }
 
     /** The newest entries, as many as fit the budget and the count; texts from before the admission bounds are cut here too. */

@@ -118,6 +118,54 @@ test('the page renders a shipment from the API, on a phone-sized screen', async 
   await context.close();
 });
 
+test("the shop's brand shows: its name, its colour as the page's accent, and how to reach it, in both languages", async () => {
+  for (const [lang, help, email] of [['en', 'Questions about your order? Ask Lotus Tea House', 'E-mail: help@lotus-tea.example'],
+    ['zh-CN', '订单有疑问？联系Lotus Tea House', '发邮件: help@lotus-tea.example']]) {
+    const { page, context } = await openPage(byNumber('SF1234567890'), { lang });
+
+    assert.equal(await page.locator('#brand-name').textContent(), 'Lotus Tea House');
+    assert.ok(await page.locator('#brand-logo').isHidden(), 'the demo shop has no logo: nothing is loaded from outside');
+    assert.match(await page.title(), /^Lotus Tea House · /);
+    // the shop's colour (#0a6e4f), not Tracklight's own (#0a7d5a), fills the progress bar
+    assert.equal(await page.locator('#progress li.done').first().evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(10, 110, 79)');
+    assert.equal(await page.locator('#support-title').textContent(), help);
+    const links = page.locator('#support-links a');
+    assert.deepEqual(await links.evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')])), [
+      [email, 'mailto:help@lotus-tea.example'],
+      [lang === 'en' ? 'Call: +86 571 8888 0000' : '打电话: +86 571 8888 0000', 'tel:+8657188880000'],
+      [lang === 'en' ? 'Help centre' : '帮助中心', 'https://lotus-tea.example/help'],
+      ['Returns', 'https://lotus-tea.example/returns']]);
+    await page.screenshot({ path: join(artifacts, 'brand-' + lang + '.png'), fullPage: true });
+    await context.close();
+  }
+});
+
+test("a shop's logo shows with its name as the alternative text, and a logo that is not https is never loaded", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const asked = [];
+  let logo = 'https://logo.test/lotus.svg';
+  // the view as the API would give it for a shop with a logo; the logo itself answered here, so nothing leaves the machine
+  await page.route('**/v1/track/**', async (route) => {
+    const view = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...view, brand: { ...view.brand, logoUrl: logo } } });
+  });
+  await page.route('https://logo.test/**', (route) => { asked.push(route.request().url());
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><rect width="60" height="20" fill="#0a6e4f"/></svg>' }); });
+  await page.route('http://logo.test/**', (route) => { asked.push(route.request().url()); route.abort(); });
+  await page.goto(byNumber('SF1234567890').trackingUrl + '?lang=en');
+  await page.locator('#brand-logo').waitFor({ state: 'visible', timeout: 15_000 });
+  assert.equal(await page.locator('#brand-logo').getAttribute('alt'), 'Lotus Tea House');
+  assert.ok(await page.locator('#brand-logo').evaluate((img) => img.complete && img.naturalWidth > 0), 'the logo loaded');
+
+  logo = 'http://logo.test/lotus.svg';
+  await page.reload();
+  await page.locator('#brand-name').filter({ hasText: 'Lotus Tea House' }).waitFor({ timeout: 15_000 });
+  assert.ok(await page.locator('#brand-logo').isHidden());
+  assert.deepEqual(asked, ['https://logo.test/lotus.svg']);
+  await context.close();
+});
+
 test('a number subscribed at EasyPost moves to delivered by EasyPost\'s own pushes, with no webhook posted by hand', async () => {
   // the demo merchant's EasyPost account is the carrier sandbox's test mode; EZ4000000004 walks to delivered
   const { page, context } = await openPage(byNumber('EZ4000000004'));

@@ -6,6 +6,7 @@
   const TEXT = {
     en: {
       title: 'Tracking', journey: 'Journey', route: 'Route', eta: 'Estimated delivery', delivery: 'Delivery', connecting: 'Connecting…',
+      help: (shop) => 'Questions about your order? Ask ' + shop, email: 'E-mail', call: 'Call', website: 'Help centre',
       live: 'Live', reconnecting: 'Reconnecting…', polling: 'Refreshing every 30 s', justNow: 'updated just now',
       ago: (s) => `updated ${s} s ago`, agoMin: (m) => `updated ${m} min ago`,
       arriving: (w) => `Arriving ${w}`, deliveredAt: (w) => `Delivered ${w}`,
@@ -48,6 +49,7 @@
     },
     'zh-CN': {
       title: '物流跟踪', journey: '物流详情', route: '运输路线', eta: '预计送达', delivery: '送达时间', connecting: '正在连接…',
+      help: (shop) => '订单有疑问？联系' + shop, email: '发邮件', call: '打电话', website: '帮助中心',
       live: '实时', reconnecting: '正在重新连接…', polling: '每 30 秒刷新', justNow: '刚刚更新',
       ago: (s) => `${s} 秒前更新`, agoMin: (m) => `${m} 分钟前更新`,
       arriving: (w) => `预计 ${w} 送达`, deliveredAt: (w) => `已于 ${w} 签收`,
@@ -209,6 +211,34 @@
     else refresh().catch(() => {});
   }
 
+  /** The shop's name, logo, colour and contact; every value is the merchant's, so it goes in as text and attributes only. */
+  function renderBrand(brand) {
+    const https = (url) => typeof url === 'string' && /^https:\/\//i.test(url);
+    $('brand').hidden = false;
+    text($('brand-name'), brand.name);
+    const logo = $('brand-logo');
+    logo.hidden = !https(brand.logoUrl);
+    if (!logo.hidden) { logo.src = brand.logoUrl; logo.alt = brand.name; }
+    if (/^#[0-9a-f]{6}$/i.test(brand.primaryColor || '')) document.documentElement.style.setProperty('--brand', brand.primaryColor);
+    document.title = brand.name + ' · ' + t.title;
+    const links = [];
+    if (brand.supportEmail) links.push([t.email + ': ' + brand.supportEmail, 'mailto:' + brand.supportEmail]);
+    if (brand.supportPhone) links.push([t.call + ': ' + brand.supportPhone, 'tel:' + brand.supportPhone.replace(/[^+0-9]/g, '')]);
+    if (https(brand.supportUrl)) links.push([t.website, brand.supportUrl]);
+    for (const link of brand.links || []) if (https(link.url)) links.push([link.label, link.url]);
+    $('support').hidden = links.length === 0;
+    text($('support-title'), t.help(brand.name));
+    $('support-links').replaceChildren(...links.map(([label, href]) => {
+      const item = document.createElement('li');
+      const anchor = document.createElement('a');
+      anchor.href = href;
+      anchor.rel = 'noopener noreferrer';
+      text(anchor, label);
+      item.append(anchor);
+      return item;
+    }));
+  }
+
   function render(pushed) {
     if (typeof pushed.version === 'number' && pushed.version < state.shown) return; // a late push of an older view
     const view = withKnownTimeline(pushed);
@@ -229,6 +259,7 @@
     text($('route-line'), [places[0] && places[1] ? t.from(places[0], places[1]) : '', view.recipient ? t.to(view.recipient) : '']
       .filter(Boolean).join(' · '));
     renderNotice(view.carrierNotice);
+    if (pushed.brand) renderBrand(pushed.brand); // on the loaded view only: pushes leave it as it is
     renderBanner(view);
     renderEta(view);
     renderMap(view.timeline || [], view.destination);

@@ -2,6 +2,7 @@ package dev.tracklight.local.demo;
 
 import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.store.ApiKeyStore;
+import dev.tracklight.aws.store.BrandingStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
 import dev.tracklight.core.carriers.tracklight.TracklightAdapter;
@@ -9,6 +10,7 @@ import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.tenant.Branding;
 import dev.tracklight.local.LocalCloud;
 
 import java.io.IOException;
@@ -41,6 +43,10 @@ public final class DemoData {
     static final String UPS_SANDBOX_SECRET = "demo-ups-client-secret";
     static final String DHL_SANDBOX_KEY = "sandbox-demo-merchant-dhl";
 
+    /** The demo shop as its pages show it; no logo, since a demo page loads nothing from outside this machine. */
+    static final Branding BRAND = new Branding("Lotus Tea House", null, "#0a6e4f", "help@lotus-tea.example", "+86 571 8888 0000",
+            "https://lotus-tea.example/help", List.of(new Branding.Link("Returns", "https://lotus-tea.example/returns")));
+
     private DemoData() {
     }
 
@@ -56,6 +62,7 @@ public final class DemoData {
         // an admin key, so the demo merchant can also try the carrier-account and key routes
         String apiKey = new ApiKeyStore(cloud.dynamoDb(), table).issue(TENANT, ApiKeyStore.Role.ADMIN).secret();
         new WebhookEndpointStore(cloud.dynamoDb(), table).putPlatform(TracklightAdapter.SOURCE, WEBHOOK_SECRET);
+        new BrandingStore(cloud.dynamoDb(), table, Clock.systemUTC()).write(TENANT, BRAND);
         TracklightClient client = new TracklightClient(cloud.httpEndpoint());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneOffset china = ZoneOffset.ofHours(8);

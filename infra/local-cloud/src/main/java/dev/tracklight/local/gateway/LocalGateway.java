@@ -159,10 +159,10 @@ public final class LocalGateway implements AutoCloseable {
         ctx.header("Cache-Control", "no-store").json(config);
     }
 
-    /** Images from this origin and the tile server only; scripts, styles and connections from our own. */
+    /** Images from this origin, the tile server and https (merchants' logos); scripts, styles and connections from our own. */
     private String contentSecurityPolicy() {
         String tiles = tileUrl == null ? "" : " " + URI.create(tileUrl.replaceAll("[{}]", "")).resolve("/").toString().replaceAll("/$", "");
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:" + tiles
                 + "; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     }
 

@@ -25,7 +25,7 @@ class LocalGatewayPageTest {
 
             assertThat(Json.read(config.body(), Map.class)).containsEntry("tileUrl", "https://tiles.example.org/{z}/{x}/{y}.png");
             assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
-                    assertThat(csp).contains("img-src 'self' data: https://tiles.example.org;").contains("script-src 'self';"));
+                    assertThat(csp).contains("img-src 'self' data: https: https://tiles.example.org;").contains("script-src 'self';"));
         }
     }
 
@@ -37,7 +37,7 @@ class LocalGatewayPageTest {
 
             assertThat(Json.read(config.body(), Map.class)).doesNotContainKey("tileUrl");
             assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
-                    assertThat(csp).contains("img-src 'self' data:;"));
+                    assertThat(csp).contains("img-src 'self' data: https:;"));
         }
     }
 

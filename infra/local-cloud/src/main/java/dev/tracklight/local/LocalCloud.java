@@ -118,7 +118,9 @@ public final class LocalCloud implements AutoCloseable {
     private void boot() throws IOException {
         template = CloudTemplate.read(options.template());
         parameters = new HashMap<>(template.parameterDefaults());
-        gatewayPort = Ports.freeOr(options.port());
+        // held until the gateway binds it: booting opens many connections, and one could take a merely chosen port
+        Ports.Reservation gatewayReservation = track(Ports.reserve(options.port()));
+        gatewayPort = gatewayReservation.port();
         parameters.put("PublicBaseUrl", "http://127.0.0.1:" + gatewayPort);
         // Merchants' webhook receivers here are test servers and demo sinks on 127.0.0.1.
         parameters.put("AllowPrivateWebhookDestinations", "true");
@@ -177,6 +179,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             });
         }
+        gatewayReservation.close();
         gateway = track(new LocalGateway(gatewayPort, stage, routes, webSocketRoutes(), options.tileUrl()));
     }
 

@@ -10,6 +10,7 @@ import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
@@ -28,7 +29,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
-public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, SettingsApi settings, BrandingApi branding,
+public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, OrdersApi orders, SettingsApi settings,
+                          BrandingApi branding,
                           PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
@@ -37,6 +39,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         String publicBaseUrl = env.require("PUBLIC_BASE_URL");
         Clock clock = Clock.systemUTC();
         var store = new ShipmentStore(dynamo, table);
+        var orders = new OrderStore(dynamo, table, clock);
         var timeline = new TimelineStore(dynamo, table, clock);
         var settings = new TenantSettingsStore(dynamo, table, clock);
         var tracker = ShipmentTracker.wire(env, aws, settings);
@@ -44,10 +47,10 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var subscriptions = new SubscriptionStore(dynamo, table);
         var branding = new BrandingStore(dynamo, table, clock);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
-        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, new PublicViews(timeline, subscriptions), branding),
-                new ShipmentsApi(store, timeline, new ShipmentRegistry(store, timeline, tracker, requests, clock), tracker, subscriptions, requests,
+        return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, orders, new PublicViews(timeline, subscriptions), branding),
+                new ShipmentsApi(store, timeline, new ShipmentRegistry(store, orders, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
-                new SettingsApi(settings), new BrandingApi(branding),
+                new OrdersApi(orders, store, publicBaseUrl, clock), new SettingsApi(settings), new BrandingApi(branding),
                 new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),

@@ -66,6 +66,7 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
         return switch (event.getRouteKey()) {
             case "GET /v1/openapi.json" -> HttpResponses.of(200, "application/json", OpenApiDocument.json());
             case "GET /v1/track/{token}" -> ok(api.tracking().track(pathParameter(event, "token").orElse(null)));
+            case "GET /v1/track/orders/{token}" -> ok(api.tracking().trackOrder(pathParameter(event, "token").orElse(null)));
             case "POST /v1/shipments" -> HttpResponses.json(201, api.shipments().register(api.caller(authorization),
                     header(event, "idempotency-key").orElse(null), jsonBody(event)));
             case "GET /v1/shipments" -> ok(api.shipments().list(api.caller(authorization), query));
@@ -73,6 +74,8 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
             case "PATCH /v1/shipments/{id}" -> ok(api.shipments().patch(api.caller(authorization), id, jsonBody(event)));
             case "GET /v1/shipments/{id}/events" -> ok(api.shipments().events(api.caller(authorization), id));
             case "POST /v1/shipments/{id}/refresh" -> HttpResponses.json(202, api.shipments().refresh(api.caller(authorization), id));
+            case "GET /v1/orders/{id}" -> ok(api.orders().get(api.caller(authorization), id));
+            case "POST /v1/orders/{id}/stages" -> ok(api.orders().report(api.caller(authorization), id, jsonBody(event)));
             case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
             case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), jsonBody(event)));
             case "GET /v1/branding" -> ok(api.branding().get(api.caller(authorization)));

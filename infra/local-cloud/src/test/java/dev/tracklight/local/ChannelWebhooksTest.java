@@ -62,6 +62,18 @@ class ChannelWebhooksTest {
                 .get("shipments");
     }
 
+    private static Map<?, ?> orderOf(String orderId) throws Exception {
+        var order = SharedCloud.client().merchant("GET", "/v1/orders/" + orderId, apiKey, null);
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
+        return Json.read(order.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stage(Map<?, ?> order, String name) {
+        return ((List<?>) order.get("stages")).stream().map(stage -> (Map<String, Object>) stage)
+                .filter(stage -> name.equals(stage.get("stage"))).findFirst().orElseThrow();
+    }
+
     @Test
     void shopifysOrderFulfilmentAndFulfilmentEventBecomeAShipmentThatMoves() throws Exception {
         // a wrong signature is refused and creates nothing
@@ -79,6 +91,13 @@ class ChannelWebhooksTest {
         assertThat(shipment.get("trackingNumber")).isEqualTo("1Z827WK74630");
         assertThat(shipment.get("channel")).isEqualTo("shopify");
         assertThat(((Map<?, ?>) shipment.get("recipient")).get("name")).isEqualTo("Steve Shipper");
+        // the order's page has its first stage from the order's own time, and lists the parcel
+        Map<?, ?> order = orderOf("820982911946154508");
+        assertThat(order.get("orderUrl")).isEqualTo(shipment.get("orderUrl")).isNotNull();
+        assertThat(stage(order, "PLACED")).containsEntry("at", "2022-01-01T00:00:00Z").containsEntry("done", true);
+        assertThat(stage(order, "CONFIRMED")).doesNotContainKey("at").containsEntry("done", false);
+        String orderToken = ((String) order.get("orderUrl")).substring(((String) order.get("orderUrl")).lastIndexOf('/') + 1);
+        assertThat(SharedCloud.client().merchant("GET", "/v1/track/orders/" + orderToken, null, null).body()).contains("\"trackingNumber\":\"1Z827WK74630\"");
 
         // Shopify retries the same delivery, and sends the update: still one shipment
         assertThat(shopify("fulfillments/create", sample("shopify/fulfillments_create.json"), "wh-fulfil", shopify.secret()).body())
@@ -126,6 +145,10 @@ class ChannelWebhooksTest {
         assertThat(shipment.get("carrier")).isEqualTo("usps");
         assertThat(shipment.get("trackingNumber")).isEqualTo("9400111899560000000000");
         assertThat(((Map<?, ?>) shipment.get("recipient")).get("email")).isEqualTo("john.doe@example.com");
+        // a paid order is confirmed when it was paid
+        Map<?, ?> order = orderOf("727");
+        assertThat(stage(order, "PLACED")).containsEntry("at", "2017-03-22T19:28:02Z");
+        assertThat(stage(order, "CONFIRMED")).containsEntry("at", "2017-03-22T19:28:08Z").containsEntry("done", true);
     }
 
     @Test

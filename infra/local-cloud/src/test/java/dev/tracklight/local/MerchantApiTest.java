@@ -123,6 +123,7 @@ class MerchantApiTest {
                 Map.entry("PUT /v1/settings", "/v1/settings"), Map.entry("POST /v1/privacy/export", "/v1/privacy/export"),
                 Map.entry("GET /v1/branding", "/v1/branding"), Map.entry("PUT /v1/branding", "/v1/branding"),
                 Map.entry("DELETE /v1/branding", "/v1/branding"),
+                Map.entry("GET /v1/orders/{id}", "/v1/orders/x"), Map.entry("POST /v1/orders/{id}/stages", "/v1/orders/x/stages"),
                 Map.entry("POST /v1/privacy/erase", "/v1/privacy/erase"), Map.entry("GET /v1/keys", "/v1/keys"),
                 Map.entry("POST /v1/keys", "/v1/keys"), Map.entry("POST /v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"),
                 Map.entry("DELETE /v1/keys/{prefix}", "/v1/keys/tl_x"), Map.entry("GET /v1/webhooks", "/v1/webhooks"),
@@ -474,12 +475,77 @@ class MerchantApiTest {
         assertThat(call("GET", "/v1/branding", "/v1/branding", shop, null).statusCode()).isEqualTo(404);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stageAt(List<?> stages, int index) {
+        return (Map<String, Object>) stages.get(index);
+    }
+
+    @Test
+    void anOrdersParcelsShareOnePageThatShowsItsReportedStagesAndNothingCanBeClaimedThatTheScansDecide() throws Exception {
+        // GIVEN a tenant's order with a stage reported before any parcel exists
+        String shop = tenantKey(Role.STANDARD);
+        String orderId = "ord-" + UUID.randomUUID();
+        String stages = "/v1/orders/{id}/stages";
+        String path = "/v1/orders/" + orderId;
+        assertThat(call("GET", "/v1/orders/{id}", path, shop, null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", stages, path + "/stages", shop, "{\"stage\":\"PLACED\",\"at\":\"2026-12-01T08:00:00Z\"}").statusCode()).isEqualTo(200);
+
+        // WHEN two parcels are registered for it, it is paid, and PLACED is reported again later
+        Map<?, ?> first = register(shop, SharedCloud.uniqueTrackingNumber(), Map.of("orderId", orderId));
+        Map<?, ?> second = register(shop, SharedCloud.uniqueTrackingNumber(), Map.of("orderId", orderId));
+        assertThat(call("POST", stages, path + "/stages", shop, "{\"stage\":\"confirmed\"}").statusCode()).isEqualTo(200);
+        var order = call("POST", stages, path + "/stages", shop, "{\"stage\":\"PLACED\",\"at\":\"2026-12-02T08:00:00Z\"}");
+
+        // THEN both parcels link to the order's one page, which the order names, with the earliest PLACED and both parcels
+        assertThat(order.statusCode()).isEqualTo(200);
+        Map<?, ?> read = json(order);
+        assertThat(first.get("orderUrl")).isNotNull().isEqualTo(second.get("orderUrl")).isEqualTo(read.get("orderUrl"));
+        List<?> stageStates = (List<?>) read.get("stages");
+        assertThat(stageStates.stream().map(stage -> String.valueOf(((Map<?, ?>) stage).get("stage"))).toList())
+                .containsExactly("PLACED", "CONFIRMED", "PACKED", "SHIPPED", "DELIVERED");
+        assertThat(stageAt(stageStates, 0)).containsEntry("at", "2026-12-01T08:00:00Z").containsEntry("done", true);
+        assertThat(stageAt(stageStates, 1)).containsEntry("done", true).containsKey("at");
+        assertThat(stageAt(stageStates, 2)).containsEntry("done", false).doesNotContainKey("at");
+        assertThat((List<?>) read.get("shipments")).hasSize(2);
+        Map<?, ?> reread = json(call("GET", "/v1/orders/{id}", path, shop, null));
+        assertThat(reread.get("orderUrl")).isEqualTo(read.get("orderUrl"));
+        assertThat(reread.get("stages")).isEqualTo(read.get("stages"));
+
+        // AND the public view of that page lists both parcels with no contact data, and an unknown link is a 404
+        String token = ((String) read.get("orderUrl")).substring(((String) read.get("orderUrl")).lastIndexOf('/') + 1);
+        var page = call("GET", "/v1/track/orders/{token}", "/v1/track/orders/" + token, null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat((List<?>) json(page).get("parcels")).hasSize(2);
+        assertThat(json(page).get("orderNumber")).isEqualTo(orderId);
+        assertThat(page.body()).doesNotContain("Jane").doesNotContain("555").doesNotContain("Seattle");
+        assertThat(call("GET", "/v1/track/orders/{token}", "/v1/track/orders/no-such-token", null, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/v1/track/orders/{token}", "/v1/track/orders/" + "t".repeat(3000), null, null).statusCode()).isEqualTo(404);
+
+        // AND another tenant sees no such order
+        assertThat(call("GET", "/v1/orders/{id}", path, tenantKey(Role.STANDARD), null).statusCode()).isEqualTo(404);
+
+        // AND what the scans decide, a time to come, a time that is not one, and no stage are each refused, naming why
+        Map<String, String> refusals = Map.of(
+                "{\"stage\":\"SHIPPED\"}", "read from the carrier's scans",
+                "{\"stage\":\"DELIVERED\"}", "read from the carrier's scans",
+                "{\"stage\":\"WRAPPED\"}", "stage must be one of [PLACED, CONFIRMED, PACKED]",
+                "{\"stage\":\"PACKED\",\"at\":\"2999-01-01T00:00:00Z\"}", "a stage is reported once reached",
+                "{\"stage\":\"PACKED\",\"at\":\"yesterday\"}", "ISO-8601");
+        for (var refusal : refusals.entrySet()) {
+            var refused = call("POST", stages, path + "/stages", shop, refusal.getKey());
+            assertThat(refused.statusCode()).as(refusal.getKey()).isEqualTo(422);
+            assertThat((String) json(refused).get("detail")).contains(refusal.getValue());
+        }
+        assertThat(call("POST", stages, path + "/stages", shop, "{}").statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/v1/orders/{id}", "/v1/orders/" + "o".repeat(200), shop, null).statusCode()).isEqualTo(400);
+    }
+
     @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
         List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},
                 new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
-                new String[]{"PUT", "/v1/branding", "/v1/branding"},
+                new String[]{"PUT", "/v1/branding", "/v1/branding"}, new String[]{"POST", "/v1/orders/{id}/stages", "/v1/orders/x/stages"},
                 new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
                 new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
                 new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"},

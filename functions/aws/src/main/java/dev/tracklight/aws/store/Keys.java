@@ -91,6 +91,11 @@ public final class Keys {
         return "ORD#" + tenantId + "#" + orderId;
     }
 
+    /** An order's public page token: names the order ({@code ORD#…} META) it shows. */
+    public static String orderToken(String token) {
+        return "OTOK#" + token;
+    }
+
     /** A tracking number within one tenant, whatever the carrier: the merchant's lookup by number. */
     public static String tenantTracking(String tenantId, String trackingNumber) {
         return "TN#" + tenantId + "#" + trackingNumber;

@@ -1,6 +1,7 @@
 package dev.tracklight.aws.tracking;
 
 import dev.tracklight.aws.queue.SubscriptionRequests;
+import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.core.admission.Bounds;
@@ -28,14 +29,17 @@ import java.util.stream.Collectors;
 public final class ShipmentRegistry {
 
     private final ShipmentStore store;
+    private final OrderStore orders;
     private final TimelineStore timeline;
     private final ShipmentTracker tracker;
     private final SubscriptionRequests subscriptions;
     private final Clock clock;
     private final CarrierDetector detector = new CarrierDetector();
 
-    public ShipmentRegistry(ShipmentStore store, TimelineStore timeline, ShipmentTracker tracker, SubscriptionRequests subscriptions, Clock clock) {
+    public ShipmentRegistry(ShipmentStore store, OrderStore orders, TimelineStore timeline, ShipmentTracker tracker,
+                            SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
+        this.orders = orders;
         this.timeline = timeline;
         this.tracker = tracker;
         this.subscriptions = subscriptions;
@@ -78,6 +82,10 @@ public final class ShipmentRegistry {
                 registration.serviceLevel(), registration.origin(), registration.destination(), registration.promisedDelivery(),
                 registration.recipient(), RandomIds.trackingToken(), now).withCarrierChoice(choice)
                 .withChannel(registration.channel() == null ? "api" : registration.channel());
+        if (registration.orderId() != null) {
+            // every parcel of an order links to the order's one page
+            shipment = shipment.withOrderToken(orders.open(tenantId, registration.orderId()).token());
+        }
         try {
             store.create(shipment);
         } catch (TransactionCanceledException alreadyRegistered) {

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -191,6 +192,12 @@ public final class JsonBody {
                 }
             }
         }
+    }
+
+    /** {@link #lenientTimestamp} as an instant. */
+    public static Instant lenientInstant(JsonObject json, String field) {
+        OffsetDateTime time = lenientTimestamp(json, field);
+        return time == null ? null : time.toInstant();
     }
 
     public static OffsetDateTime requiredTimestamp(JsonObject json, String field, String path) throws ProblemException {

@@ -11,8 +11,12 @@ import java.util.List;
 /** What a sales channel told us, in our terms: an order, a fulfilment with tracking, a fulfilment's progress, a cancellation. */
 public sealed interface ChannelChange {
 
-    /** An order was placed: who it goes to, kept for the fulfilments that follow. */
-    record OrderPlaced(String orderId, Contact recipient, Location destination, LocalDate promisedDelivery) implements ChannelChange {
+    /**
+     * An order was placed: who it goes to, kept for the fulfilments that follow, and when it was placed and paid
+     * (null where the channel does not say), the first stages of the order's page.
+     */
+    record OrderPlaced(String orderId, Contact recipient, Location destination, LocalDate promisedDelivery, Instant placedAt,
+                       Instant paidAt) implements ChannelChange {
     }
 
     /**

@@ -36,7 +36,8 @@ public record Shipment(
         Instant createdAt,
         Instant updatedAt,
         CarrierChoice carrierChoice,
-        String channel) {
+        String channel,
+        String orderToken) {
 
     public Shipment {
         etaRevisions = etaRevisions == null ? List.of() : List.copyOf(etaRevisions);
@@ -48,7 +49,7 @@ public record Shipment(
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, Milestones.NONE, null, List.of(), null, null, 1,
-                now, now, CarrierChoice.PINNED, null);
+                now, now, CarrierChoice.PINNED, null, null);
     }
 
     /** True when neither what the shipment's viewers see nor when it must be judged again would change. */
@@ -61,20 +62,27 @@ public record Shipment(
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
                 progress.eventCount(), progress.milestones(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
                 outlook.delay(), outlook.recheckAt(), version + 1, createdAt, now,
-                carrierChoice, channel);
+                carrierChoice, channel, orderToken);
     }
 
     public Shipment withCarrierChoice(CarrierChoice choice) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version, createdAt, updatedAt, choice, channel);
+                delay, recheckAt, version, createdAt, updatedAt, choice, channel, orderToken);
+    }
+
+    /** The public token of the shipment's order page ({@code /o/{token}}), shared by every parcel of the order. */
+    public Shipment withOrderToken(String token) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
+                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, channel, token);
     }
 
     /** Where the merchant's order came from ({@code api}, {@code shopify}, {@code woocommerce}, …). */
     public Shipment withChannel(String from) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, from);
+                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, from, orderToken);
     }
 
     /**
@@ -84,7 +92,7 @@ public record Shipment(
     public Shipment withMerchantDetails(LocalDate promise, Contact recipient, Location destinationNow, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destinationNow,
                 promise, recipient, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel);
+                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel, orderToken);
     }
 
     /** The first estimate ever shown, or null before there was one. */

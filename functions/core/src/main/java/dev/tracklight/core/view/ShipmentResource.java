@@ -15,7 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A shipment as the merchant API shows it, with the link to put in the consumer's SMS or e-mail, the current
+ * A shipment as the merchant API shows it, with the link to put in the consumer's SMS or e-mail (and, for a
+ * shipment of an order, the link to the order's page), the current
  * estimate (window, EDD, chance of missing the promise), every noticeable revision of it since the first
  * (to compare with the original promise) and the delay verdict with the moment it was detected.
  */
@@ -33,6 +34,7 @@ public record ShipmentResource(
         LocalDate promisedDelivery,
         Contact recipient,
         String trackingUrl,
+        String orderUrl,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -46,13 +48,14 @@ public record ShipmentResource(
         return new ShipmentResource(shipment.shipmentId(), shipment.orderId(), shipment.channel(), shipment.carrier(),
                 shipment.trackingNumber(), shipment.serviceLevel(), shipment.status(), shipment.subStatus(), shipment.origin(),
                 shipment.destination(), shipment.promisedDelivery(), shipment.contact(),
-                publicBaseUrl + "/t/" + shipment.trackingToken(), shipment.version(), shipment.createdAt(),
+                publicBaseUrl + "/t/" + shipment.trackingToken(),
+                shipment.orderToken() == null ? null : publicBaseUrl + "/o/" + shipment.orderToken(), shipment.version(), shipment.createdAt(),
                 shipment.updatedAt(), shipment.carrierChoice(), shipment.eta(), shipment.etaRevisions(), shipment.delay(), null);
     }
 
     /** The same with the shipment's subscription at its source, which the single-shipment read shows. */
     public ShipmentResource withSubscription(Subscription at) {
         return new ShipmentResource(id, orderId, channel, carrier, trackingNumber, serviceLevel, status, subStatus, origin, destination,
-                promisedDelivery, recipient, trackingUrl, version, createdAt, updatedAt, carrierChoice, eta, etaRevisions, delay, at);
+                promisedDelivery, recipient, trackingUrl, orderUrl, version, createdAt, updatedAt, carrierChoice, eta, etaRevisions, delay, at);
     }
 }

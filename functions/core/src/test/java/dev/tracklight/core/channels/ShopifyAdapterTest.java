@@ -57,6 +57,9 @@ class ShopifyAdapterTest {
         assertThat(order.orderId()).isEqualTo("820982911946154508");
         assertThat(order.recipient().name()).isEqualTo("Steve Shipper");
         assertThat(order.destination().city()).isEqualTo("Shippington");
+        // placed when Shopify created it; its payment was voided, so it was never confirmed
+        assertThat(order.placedAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));
+        assertThat(order.paidAt()).isNull();
         assertThat(progress.fulfillmentId()).isEqualTo("123456");
         assertThat(progress.status()).isEqualTo(Status.IN_TRANSIT);
         assertThat(progress.occurredAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));

@@ -6,6 +6,7 @@ import dev.tracklight.aws.queue.EventQueue;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ChannelStore;
 import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.WebhookEndpointStore;
@@ -13,6 +14,7 @@ import dev.tracklight.aws.tracking.ShipmentRegistry;
 import dev.tracklight.aws.tracking.ShipmentRegistry.Registration;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.admission.EventAdmission;
+import dev.tracklight.core.admission.ShipmentAdmission;
 import dev.tracklight.core.channels.ChannelAdapter;
 import dev.tracklight.core.channels.registry.ChannelAdapters;
 import dev.tracklight.core.channels.ChannelChange;
@@ -21,17 +23,20 @@ import dev.tracklight.core.channels.ChannelChange.Fulfilled;
 import dev.tracklight.core.channels.ChannelChange.FulfillmentProgress;
 import dev.tracklight.core.channels.ChannelChange.OrderPlaced;
 import dev.tracklight.core.channels.ChannelDelivery;
+import dev.tracklight.core.admission.Bounds;
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.model.Cancellations;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.order.OrderStage;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.endpoint.WebhookEndpoint;
 import dev.tracklight.core.webhook.WebhookRequest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,16 +56,18 @@ public final class ChannelIngest {
     private final Map<String, ChannelAdapter> adapters;
     private final WebhookEndpointStore endpoints;
     private final ChannelStore channels;
+    private final OrderStore orders;
     private final ShipmentStore shipments;
     private final ShipmentRegistry registry;
     private final IdempotencyStore claims;
     private final EventQueue queue;
 
-    public ChannelIngest(List<ChannelAdapter> adapters, WebhookEndpointStore endpoints, ChannelStore channels, ShipmentStore shipments,
-                         ShipmentRegistry registry, IdempotencyStore claims, EventQueue queue) {
+    public ChannelIngest(List<ChannelAdapter> adapters, WebhookEndpointStore endpoints, ChannelStore channels, OrderStore orders,
+                         ShipmentStore shipments, ShipmentRegistry registry, IdempotencyStore claims, EventQueue queue) {
         this.adapters = adapters.stream().collect(Collectors.toUnmodifiableMap(ChannelAdapter::channel, Function.identity()));
         this.endpoints = endpoints;
         this.channels = channels;
+        this.orders = orders;
         this.shipments = shipments;
         this.registry = registry;
         this.claims = claims;
@@ -72,9 +79,10 @@ public final class ChannelIngest {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
         var store = new ShipmentStore(aws.dynamoDb(), table);
+        var orders = new OrderStore(aws.dynamoDb(), table, clock);
         return new ChannelIngest(ChannelAdapters.all(clock),
-                new WebhookEndpointStore(aws.dynamoDb(), table), new ChannelStore(aws.dynamoDb(), table, clock), store,
-                new ShipmentRegistry(store, new TimelineStore(aws.dynamoDb(), table, clock), ShipmentTracker.wire(env, aws),
+                new WebhookEndpointStore(aws.dynamoDb(), table), new ChannelStore(aws.dynamoDb(), table, clock), orders, store,
+                new ShipmentRegistry(store, orders, new TimelineStore(aws.dynamoDb(), table, clock), ShipmentTracker.wire(env, aws),
                         new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock), new IdempotencyStore(aws.dynamoDb(), table, clock),
                 new EventQueue(aws.sqs(), env.require("EVENTS_QUEUE_URL")));
     }
@@ -106,7 +114,7 @@ public final class ChannelIngest {
         List<TrackingEvent> events = new ArrayList<>();
         for (ChannelChange change : delivery.changes()) {
             switch (change) {
-                case OrderPlaced order -> channels.rememberOrder(tenantId, channel, order);
+                case OrderPlaced order -> placed(tenantId, channel, order, request.receivedAt());
                 case Fulfilled fulfilled -> registered += register(tenantId, channel, fulfilled);
                 case FulfillmentProgress progress -> events.addAll(events(tenantId, channel, progress));
                 case Cancelled cancelled -> events.addAll(cancellations(tenantId, channel, cancelled));
@@ -121,6 +129,21 @@ public final class ChannelIngest {
         }
         channels.markHandled(tenantId, channel, delivery.deliveryId());
         return new Receipt("accepted", registered, events.size());
+    }
+
+    /** Remembers the order for its fulfilments, and its page's first stages: placed, and confirmed once paid. */
+    private void placed(String tenantId, String channel, OrderPlaced order, Instant receivedAt) throws ProblemException {
+        ShipmentAdmission.requireText(order.orderId(), Bounds.ORDER_ID, "order id");
+        channels.rememberOrder(tenantId, channel, order);
+        orders.reach(tenantId, order.orderId(), OrderStage.PLACED, reportedAt(order.placedAt(), receivedAt));
+        if (order.paidAt() != null) {
+            orders.reach(tenantId, order.orderId(), OrderStage.CONFIRMED, reportedAt(order.paidAt(), receivedAt));
+        }
+    }
+
+    /** A channel's clock is not ours: a time after the receipt (or before any order) is read as the receipt's. */
+    private static Instant reportedAt(Instant at, Instant receivedAt) {
+        return at == null || at.isAfter(receivedAt) || at.isBefore(Bounds.EARLIEST) ? receivedAt : at;
     }
 
     /** One shipment per tracking number, with the order's recipient when the order came first. */

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.tracklight.core.carriers.JsonBody.lenientInstant;
 import static dev.tracklight.core.carriers.JsonBody.optionalText;
 import static dev.tracklight.core.carriers.JsonBody.requiredId;
 
@@ -57,7 +58,8 @@ public final class GenericChannelAdapter implements ChannelAdapter {
         Contact recipient = contact(JsonBody.optionalObject(json, "recipient", ""));
         Location destination = JsonBody.place(json, "destination", "", "city", "region", "country", "postalCode");
         List<ChannelChange> changes = new ArrayList<>();
-        changes.add(new OrderPlaced(orderId, recipient, destination, date(optionalText(json, "promisedDelivery", ""))));
+        changes.add(new OrderPlaced(orderId, recipient, destination, date(optionalText(json, "promisedDelivery", "")),
+                lenientInstant(json, "placedAt"), lenientInstant(json, "paidAt")));
         for (var fulfillment : JsonBody.objects(json, "fulfillments", "")) {
             List<String> numbers = new ArrayList<>();
             for (JsonValue number : JsonBody.array(fulfillment.json(), "trackingNumbers", fulfillment.path())) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 import static dev.tracklight.core.carriers.JsonBody.optionalId;
+import static dev.tracklight.core.carriers.JsonBody.lenientInstant;
 import static dev.tracklight.core.carriers.JsonBody.optionalText;
 import static dev.tracklight.core.carriers.JsonBody.optionalTimestamp;
 import static dev.tracklight.core.carriers.JsonBody.requiredId;
@@ -42,6 +43,9 @@ public final class ShopifyAdapter implements ChannelAdapter {
     public static final String SIGNATURE_HEADER = "x-shopify-hmac-sha256";
     public static final String TOPIC_HEADER = "x-shopify-topic";
     public static final String WEBHOOK_ID_HEADER = "x-shopify-webhook-id";
+
+    /** Shopify's {@code financial_status} values of an order whose payment was taken or authorized: it is confirmed. */
+    private static final Set<String> PAID = Set.of("authorized", "partially_paid", "paid", "partially_refunded", "refunded");
 
     @Override
     public String channel() {
@@ -79,7 +83,8 @@ public final class ShopifyAdapter implements ChannelAdapter {
         Location destination = address(json, "shipping_address", "");
         Contact recipient = recipient(json, "shipping_address", "");
         List<ChannelChange> changes = new ArrayList<>();
-        changes.add(new OrderPlaced(orderId, recipient, destination, null));
+        changes.add(new OrderPlaced(orderId, recipient, destination, null, lenientInstant(json, "created_at"),
+                PAID.contains(optionalText(json, "financial_status", "")) ? lenientInstant(json, "processed_at") : null));
         for (var fulfillment : JsonBody.objects(json, "fulfillments", "")) {
             changes.add(fulfillment(fulfillment.json(), fulfillment.path(), orderId));
         }

@@ -141,6 +141,69 @@ test("the shop's brand shows: its name, its colour as the page's accent, and how
   }
 });
 
+test('an order shows its stages, one estimate and each parcel linking to its own page, in both languages', async () => {
+  const sf = byNumber('SF1234567890');
+  const jd = byNumber('JDV001234567890');
+  assert.equal(sf.orderUrl, jd.orderUrl, 'the demo order has both parcels');
+  for (const [lang, header, stages, parcel] of [
+    ['en', 'Order ORD-1001 · 2 parcels', ['Shipped', 'Packed', 'Payment confirmed', 'Order placed'], 'SF Express · SF1234567890'],
+    ['zh-CN', '订单 ORD-1001 · 2 个包裹', ['已发货', '已打包', '已付款', '已下单'], '顺丰速运 · SF1234567890']]) {
+    // one socket per parcel: connected once both are open
+    const { page, context } = await openPage({ trackingUrl: sf.orderUrl }, { lang });
+
+    assert.equal(await page.locator('#carrier').textContent(), header);
+    assert.equal(await page.locator('h1#status').textContent(), stages[0]);
+    assert.equal(await page.locator('#progress li.done').count(), 4, 'placed, confirmed, packed and shipped of five');
+    assert.deepEqual(await page.locator('#timeline li .what').allTextContents(), stages);
+    assert.equal(await page.locator('#brand-name').textContent(), 'Lotus Tea House');
+    const links = page.locator('#parcel-list a');
+    assert.deepEqual(await links.evaluateAll((all) => all.map((a) => new URL(a.href).pathname)), [new URL(sf.trackingUrl).pathname,
+      new URL(jd.trackingUrl).pathname]);
+    assert.equal(await links.first().textContent(), parcel);
+    assert.equal(await page.locator('#parcel-list li .parcel-status').first().textContent(), lang === 'en' ? 'In transit' : '运输中');
+    // one estimate for the order: when its last parcel should arrive
+    assert.match(await page.locator('#eta-window').textContent(), lang === 'en' ? /^Arriving / : /^预计 .* 送达$/);
+    assert.ok(await page.locator('#map-card').isHidden(), 'an order draws no one route');
+    await page.screenshot({ path: join(artifacts, 'order-' + lang + '.png'), fullPage: true });
+    await context.close();
+  }
+});
+
+test("an order's page follows each parcel live, and shows a parcel that joins it", async () => {
+  const orderId = 'ORD-LIVE-' + Date.now();
+  const first = await registerUps('1ZORDA', { orderId });
+  const { page, context } = await openPage({ trackingUrl: first.orderUrl });
+  assert.equal(await page.locator('#parcel-list li').count(), 1);
+  // an order known only from its registered parcel was placed, at a time nobody told us
+  assert.equal(await page.locator('h1#status').textContent(), 'Order placed');
+
+  // WHEN a second parcel joins the order and the carrier scans the first
+  const second = await registerUps('1ZORDB', { orderId });
+  await postWebhook(first, 'PICKED_UP', 'Picked up in Los Angeles');
+
+  // THEN the page, re-reading the order on the first parcel's push, shows it moved, and the second parcel with it
+  await page.locator('#parcel-list .parcel-status', { hasText: 'Picked up' }).waitFor({ timeout: 30_000 });
+  await page.locator('#parcel-list li').nth(1).waitFor({ timeout: 15_000 });
+  await page.locator('h1#status', { hasText: 'Shipped' }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#carrier').textContent(), `Order ${orderId} · 2 parcels`);
+
+  // AND it now follows the second parcel too: its scan shows without a reload
+  await page.locator('#live.connected').waitFor({ timeout: 15_000 });
+  await postWebhook(second, 'OUT_FOR_DELIVERY', 'Out for delivery in Seattle');
+  await page.locator('#parcel-list li').nth(1).locator('.parcel-status', { hasText: 'Out for delivery' }).waitFor({ timeout: 30_000 });
+  await context.close();
+});
+
+test("an order link that names no order says so", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(new URL('/o/no-such-order', demo.httpEndpoint).href + '?lang=en');
+  await page.locator('h1#status', { hasText: 'Order link not found' }).waitFor({ timeout: 15_000 });
+  assert.ok(await page.locator('#parcels').isHidden());
+  assert.ok(await page.locator('#live').isHidden());
+  await context.close();
+});
+
 test("a shop's logo shows with its name as the alternative text, and a logo that is not https is never loaded", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
@@ -222,9 +285,10 @@ test('every demo shipment renders a finished page in both languages, one screens
 
 test('the page has no serious accessibility violations (axe-core, WCAG 2 A/AA), in both languages', async () => {
   for (const lang of ['en', 'zh-CN']) {
-    for (const number of ['SF1234567890', '78901234567890']) {
+    for (const number of ['SF1234567890', '78901234567890', 'ORD-1001']) {
       // the page's CSP rightly refuses injected scripts; the audit alone lifts it
-      const { page, context } = await openPage(byNumber(number), { lang, bypassCSP: true });
+      const target = number === 'ORD-1001' ? { trackingUrl: byNumber('SF1234567890').orderUrl } : byNumber(number);
+      const { page, context } = await openPage(target, { lang, bypassCSP: true });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
       const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -383,7 +447,8 @@ test('scans from different time zones read in order, all in the reader\'s time',
   const { page, context } = await openPage(shipment);
 
   // 01:09 UTC written as 09:09 in China, then 07:13 UTC: the page once showed "07:13 AM (UTC+0)" above "09:09 AM (UTC+8)"
-  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  // yesterday as the reader in China counts days (UTC's date differs from 16:00 UTC on)
+  const day = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
   await postEvents(shipment, [
     { status: 'IN_TRANSIT', code: 'z1', message: 'Departed Shanghai', occurredAt: day + 'T09:09:00+08:00' },
     { status: 'IN_TRANSIT', code: 'z2', message: 'Arrived Anchorage', occurredAt: day + 'T07:13:00Z' },

@@ -42,6 +42,10 @@
         DELIVERED: 'Delivered', EXCEPTION: 'Needs attention', RETURNING: 'Returning to sender', RETURNED: 'Returned to sender',
         CANCELLED: 'Cancelled', EXPIRED: 'No longer tracked' },
       switchTo: '中文', switchLang: 'zh-CN',
+      order: (n) => `Order ${n}`, parcels: (k) => (k === 1 ? '1 parcel' : `${k} parcels`), parcelsTitle: 'Parcels', steps: 'Order progress',
+      noParcels: 'Nothing shipped yet: each parcel shows here once the shop hands it to the carrier.',
+      orderNotFound: 'Order link not found',
+      stage: { PLACED: 'Order placed', CONFIRMED: 'Payment confirmed', PACKED: 'Packed', SHIPPED: 'Shipped', DELIVERED: 'Delivered' },
       notice: {
         NUMBER_NOT_KNOWN: 'The carrier does not know this tracking number yet. A new label usually shows up within a day; if it still does not, ask the shop to check the number.',
         NOT_CONNECTED: 'The shop has not connected this carrier yet, so updates may not appear here. The carrier\'s own site can still show this number.',
@@ -87,6 +91,10 @@
         AVAILABLE_FOR_PICKUP: '待取件', DELIVERY_ATTEMPTED: '派送未成功', DELIVERED: '已签收', EXCEPTION: '异常', RETURNING: '退回中',
         RETURNED: '已退回', CANCELLED: '已取消', EXPIRED: '已停止跟踪' },
       switchTo: 'English', switchLang: 'en',
+      order: (n) => `订单 ${n}`, parcels: (k) => `${k} 个包裹`, parcelsTitle: '包裹', steps: '订单进度',
+      noParcels: '尚未发货：商家把包裹交给承运商后，每个包裹都会显示在这里。',
+      orderNotFound: '未找到该订单链接',
+      stage: { PLACED: '已下单', CONFIRMED: '已付款', PACKED: '已打包', SHIPPED: '已发货', DELIVERED: '已送达' },
     },
   };
   const MILESTONES = ['INFO_RECEIVED', 'PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'];
@@ -97,13 +105,20 @@
   // API Gateway closes a WebSocket idle for 10 minutes: a quiet page says it is there twice as often, instead of
   // reconnecting (with N pages open that would be N / 600 new connections a second)
   const KEEP_ALIVE_MS = 5 * 60 * 1000;
+  // an order's page follows each parcel's socket, up to this many; past it, the first ones and a 30 s refresh
+  const MAX_FOLLOWED = 5;
+  const ENDING = ['CANCELLED', 'RETURNING', 'RETURNED', 'EXPIRED'];
 
   const params = new URLSearchParams(location.search);
   const lang = pickLanguage(params.get('lang'));
   const t = TEXT[lang];
   const $ = (id) => document.getElementById(id);
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-  const state = { config: null, shown: -1, lastUpdate: 0, socket: null, retry: 0, pollTimer: null, view: null, askedAt: null, keepAlive: null };
+  // /o/{token} is an order with all its parcels; /t/{token} one parcel
+  const orderPage = location.pathname.startsWith('/o/');
+  // sockets by the parcel token they follow; `following` is false while the tab is hidden
+  const state = { config: null, shown: -1, lastUpdate: 0, sockets: new Map(), following: false, retry: 0, pollTimer: null, view: null,
+    askedAt: null, changed: null };
 
   function pickLanguage(asked) {
     const wanted = [asked, ...(navigator.languages || [navigator.language])].filter(Boolean);
@@ -207,7 +222,8 @@
     const missing = Math.min(view.timelineTotal || 0, MAX_TIMELINE) > view.timeline.length;
     if (!missing || state.askedAt === view.version) return;
     state.askedAt = view.version;
-    if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify({ action: 'subscribe' }));
+    const socket = state.sockets.get(token);
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'subscribe' }));
     else refresh().catch(() => {});
   }
 
@@ -314,7 +330,7 @@
     const card = $('eta');
     const delivered = view.status === 'DELIVERED' && (view.timeline || []).find((entry) => entry.status === 'DELIVERED');
     // a parcel that will not be delivered (cancelled, going back, no longer tracked) has no delivery to estimate
-    const ending = ['CANCELLED', 'RETURNING', 'RETURNED', 'EXPIRED'].includes(view.status);
+    const ending = ENDING.includes(view.status);
     const eta = ending ? null : view.eta;
     card.hidden = ending || (!eta && !view.promisedDelivery && !delivered);
     if (card.hidden) return;
@@ -360,6 +376,57 @@
         return li;
       }));
       return [element('h3', 'day', group.day), list];
+    }));
+  }
+
+  /** An order: its stages as the progress and the timeline, one estimate (its last parcel's), and each parcel. */
+  function renderOrder(order) {
+    state.view = order;
+    state.lastUpdate = Date.now();
+    $('app').setAttribute('aria-busy', 'false');
+    $('message').hidden = true;
+    $('live').hidden = false;
+    const furthest = order.stages.filter((stage) => stage.done).pop();
+    const now = furthest ? t.stage[furthest.stage] : '';
+    text($('carrier'), t.order(order.orderNumber) + ' · ' + t.parcels(order.parcels.length));
+    text($('status'), now);
+    text($('sub-status'), '');
+    $('progress').replaceChildren(...order.stages.map((stage) => {
+      const li = element('li', stage.done ? 'done' : '');
+      li.setAttribute('aria-label', t.stage[stage.stage] + (stage.done ? ' ✓' : ''));
+      return li;
+    }));
+    $('progress').setAttribute('aria-label', now);
+    text($('route-line'), '');
+    renderNotice(null);
+    if (order.brand) renderBrand(order.brand);
+    $('delay').hidden = true; // a parcel's delay shows on its own row
+    renderEta({ status: order.deliveredAt ? 'DELIVERED' : 'IN_TRANSIT', eta: order.eta, promisedDelivery: order.promisedDelivery,
+      timeline: order.deliveredAt ? [{ status: 'DELIVERED', occurredAt: order.deliveredAt }] : [] });
+    $('map-card').hidden = true;
+    renderTimeline(order.stages.filter((stage) => stage.at).map((stage) => ({ occurredAt: stage.at, message: t.stage[stage.stage] }))
+      .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt)));
+    renderParcels(order.parcels);
+    if (state.following) follow();
+    tick();
+  }
+
+  function renderParcels(parcels) {
+    $('parcels').hidden = false;
+    text($('parcels-title'), t.parcelsTitle);
+    if (!parcels.length) { $('parcel-list').replaceChildren(element('li', 'empty', t.noParcels)); return; }
+    $('parcel-list').replaceChildren(...parcels.map((parcel) => {
+      const li = element('li');
+      const link = element('a', 'parcel-link', [carrierName(parcel.carrier), parcel.trackingNumber].join(' · '));
+      link.href = '/t/' + encodeURIComponent(parcel.token) + '?lang=' + lang;
+      const late = parcel.delay && parcel.delay.status !== 'ON_TIME' ? t.delay[parcel.delay.status] : '';
+      li.append(link, element('p', 'parcel-status' + (late ? ' late' : ''),
+        [t.status[parcel.status] || humanize(parcel.status), late].filter(Boolean).join(' · ')));
+      const when = parcel.status === 'DELIVERED' && parcel.deliveredAt ? t.deliveredAt(momentText(parcel.deliveredAt))
+        : parcel.eta && !ENDING.includes(parcel.status) ? t.arriving(windowText(parcel.eta)) : '';
+      if (when) li.append(element('p', 'when', when));
+      if (parcel.lastMessage) li.append(element('p', 'where', carrierText(parcel.lastMessage)));
+      return li;
     }));
   }
 
@@ -502,23 +569,30 @@
     text($('status'), title);
     for (const id of ['progress', 'timeline']) $(id).replaceChildren();
     // nothing will go live on a page without a shipment
-    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'live']) $(id).hidden = true;
+    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'live']) $(id).hidden = true;
     const message = $('message');
     message.hidden = false;
     text(message, help);
   }
 
   async function refresh() {
-    const response = await fetch(state.config.apiBaseUrl + '/v1/track/' + encodeURIComponent(token), { cache: 'no-store' });
-    if (response.status === 404) { showMessage(t.notFound, t.notFoundHelp); return false; }
+    const path = orderPage ? '/v1/track/orders/' : '/v1/track/';
+    const response = await fetch(state.config.apiBaseUrl + path + encodeURIComponent(token), { cache: 'no-store' });
+    if (response.status === 404) { showMessage(orderPage ? t.orderNotFound : t.notFound, t.notFoundHelp); return false; }
     if (response.status === 410) { showMessage(t.expired, t.expiredHelp); return false; }
     if (!response.ok) throw new Error('HTTP ' + response.status);
-    render(await response.json());
+    (orderPage ? renderOrder : render)(await response.json());
     return true;
   }
 
+  // A parcel of an order changed: its push carries that parcel only, so the order is read again (once for a burst).
+  function orderChanged() {
+    clearTimeout(state.changed);
+    state.changed = setTimeout(() => refresh().catch(() => {}), 300);
+  }
+
   function tick() {
-    const connected = state.socket && state.socket.readyState === WebSocket.OPEN;
+    const connected = state.sockets.size > 0 && [...state.sockets.values()].every((socket) => socket.readyState === WebSocket.OPEN);
     $('live').classList.toggle('connected', !!connected);
     const seconds = state.lastUpdate ? Math.round((Date.now() - state.lastUpdate) / 1000) : null;
     const age = seconds == null ? '' : seconds < 5 ? t.justNow : seconds < 120 ? t.ago(seconds) : t.agoMin(Math.round(seconds / 60));
@@ -526,31 +600,45 @@
     text($('live-text'), [mode, age].filter(Boolean).join(' · '));
   }
 
-  function connect() {
-    if (!('WebSocket' in window) || !state.config.webSocketUrl) { startPolling(); return; }
-    const socket = new WebSocket(state.config.webSocketUrl + '?token=' + encodeURIComponent(token));
-    state.socket = socket;
+  // Live updates: the parcel's socket, or one per parcel of an order (none yet: the order page refreshes every 30 s).
+  function follow() {
+    state.following = true;
+    const tokens = orderPage ? state.view.parcels.slice(0, MAX_FOLLOWED).map((parcel) => parcel.token) : [token];
+    if (!tokens.length || !('WebSocket' in window) || !state.config.webSocketUrl) { startPolling(); return; }
+    if (orderPage && state.view.parcels.length > MAX_FOLLOWED) startPolling();
+    for (const followed of tokens) if (!state.sockets.has(followed)) connect(followed);
+  }
+
+  function connect(followed) {
+    const socket = new WebSocket(state.config.webSocketUrl + '?token=' + encodeURIComponent(followed));
+    let keepAlive = null;
+    state.sockets.set(followed, socket);
     socket.addEventListener('open', () => {
       state.retry = 0;
-      stopPolling();
-      socket.send(JSON.stringify({ action: 'subscribe' }));
-      clearInterval(state.keepAlive);
-      state.keepAlive = setInterval(() => { if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'ping' })); }, KEEP_ALIVE_MS);
+      if (!orderPage || state.view.parcels.length <= MAX_FOLLOWED) stopPolling();
+      // a parcel's page asks for its view; an order's page reads the order again, for what changed while connecting
+      if (orderPage) orderChanged();
+      else socket.send(JSON.stringify({ action: 'subscribe' }));
+      keepAlive = setInterval(() => { if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ action: 'ping' })); }, KEEP_ALIVE_MS);
       tick();
     });
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(event.data);
-      if (message.type === 'view') render(message.view);
+      if (message.type !== 'view') return;
+      if (orderPage) orderChanged();
+      else render(message.view);
     });
     socket.addEventListener('close', () => {
-      clearInterval(state.keepAlive);
+      clearInterval(keepAlive);
+      if (state.sockets.get(followed) === socket) state.sockets.delete(followed);
       tick();
-      if (state.socket !== socket) return; // closed on purpose: the tab was hidden
+      if (!state.following) return; // closed on purpose: the tab was hidden
       state.retry += 1;
       if (state.retry > 5) startPolling();
       // Exponential backoff with jitter, then a REST refresh so nothing missed while away stays missed.
       const delay = Math.min(30000, 500 * 2 ** Math.min(state.retry, 6)) * (0.75 + Math.random() / 2);
-      setTimeout(() => { refresh().then((found) => { if (found) connect(); }).catch(connect); }, delay);
+      const again = () => { if (state.following && !state.sockets.has(followed)) connect(followed); };
+      setTimeout(() => { refresh().then((found) => { if (found) again(); }).catch(again); }, delay);
     });
   }
 
@@ -568,21 +656,22 @@
   // again, it reads what it missed and follows live again.
   function pause() {
     stopPolling();
-    const socket = state.socket;
-    state.socket = null;
-    if (socket) socket.close();
+    state.following = false;
+    const sockets = [...state.sockets.values()];
+    state.sockets.clear();
+    for (const socket of sockets) socket.close();
     tick();
   }
 
   function resume() {
-    if (!state.view || state.socket) return;
-    refresh().then((found) => { if (found) connect(); }).catch(connect);
+    if (!state.view || state.following) return;
+    refresh().then((found) => { if (found) follow(); }).catch(follow);
   }
 
   async function start() {
     document.documentElement.lang = lang;
     document.title = t.title;
-    text($('timeline-title'), t.journey);
+    text($('timeline-title'), orderPage ? t.steps : t.journey);
     text($('live-text'), t.connecting);
     const other = $('lang-switch');
     text(other, t.switchTo);
@@ -592,7 +681,7 @@
     document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? pause() : resume()));
     try {
       state.config = await (await fetch('/t/config.json', { cache: 'no-store' })).json();
-      if (await refresh()) connect();
+      if (await refresh()) follow();
     } catch (e) {
       showMessage(t.unavailable, t.unavailableHelp);
       if (state.config) startPolling();

@@ -89,6 +89,8 @@ public final class Main {
         for (DemoData.DemoShipment shipment : demo.shipments()) {
             System.out.printf("  %-60s %s %s, %s%n", shipment.trackingUrl(), shipment.carrier(), shipment.trackingNumber(), shipment.story());
         }
+        System.out.println("Demo order page (its two parcels above, SF Express and JD, and the warehouse's steps):");
+        System.out.println("  " + first.orderUrl());
         System.out.println();
         System.out.println("Demo merchant API key (tenant " + DemoData.TENANT + "), shown once:");
         System.out.println("  " + demo.apiKey());

@@ -34,7 +34,8 @@ public final class OrderViews {
         boolean allDelivered = !arriving.isEmpty() && arriving.stream().allMatch(parcel -> parcel.status() == Status.DELIVERED);
         Instant delivered = allDelivered ? latest(arriving.stream().map(OrderViews::deliveredAt).toList()) : null;
 
-        Map<OrderStage, Instant> reached = new EnumMap<>(order.reported());
+        Map<OrderStage, Instant> reached = new EnumMap<>(OrderStage.class);
+        reached.putAll(order.reported());
         reached.keySet().removeIf(stage -> !stage.isReported());
         if (shipped != null) {
             reached.put(OrderStage.SHIPPED, shipped);
@@ -45,7 +46,9 @@ public final class OrderViews {
         List<OrderView.Stage> stages = new ArrayList<>();
         OrderStage furthest = reached.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
         for (OrderStage stage : OrderStage.values()) {
-            stages.add(new OrderView.Stage(stage, reached.get(stage), furthest != null && stage.compareTo(furthest) <= 0));
+            // an order we know of was placed, even when no channel said when
+            boolean done = stage == OrderStage.PLACED || furthest != null && stage.compareTo(furthest) <= 0;
+            stages.add(new OrderView.Stage(stage, reached.get(stage), done));
         }
 
         List<EtaWindow> travelling = allDelivered ? List.of() : arriving.stream()

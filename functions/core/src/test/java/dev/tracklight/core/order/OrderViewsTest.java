@@ -117,4 +117,17 @@ class OrderViewsTest {
         assertThat(view.stages().get(4).done()).isFalse();
         assertThat(view.eta()).isEqualTo(travelling.eta());
     }
+
+    @Test
+    void anOrderKnownOnlyFromARegisteredParcelWasPlacedAtATimeNobodyToldUs() {
+        // GIVEN an order no channel reported, with a parcel whose label is made but not handed over
+        Order unreported = new Order("tenant-a", "1002", "order-token", Map.of(), T0);
+        Shipment labelled = parcel("SF3", 0, null, Status.INFO_RECEIVED);
+
+        OrderView view = OrderViews.of(unreported, List.of(labelled), null);
+
+        // THEN it is placed, at no stated time, and nothing later is done
+        assertThat(view.stages().getFirst()).isEqualTo(new OrderView.Stage(OrderStage.PLACED, null, true));
+        assertThat(view.stages()).extracting(OrderView.Stage::done).containsExactly(true, false, false, false, false);
+    }
 }

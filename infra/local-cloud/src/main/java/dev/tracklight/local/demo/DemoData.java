@@ -50,9 +50,13 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** A seeded shipment: its tracking number, carrier and the public token of its page. */
-    public record DemoShipment(String id, String carrier, String trackingNumber, String token, String trackingUrl, String story) {
+    /** A seeded shipment: its tracking number, carrier, the public token of its page, and its order's page. */
+    public record DemoShipment(String id, String carrier, String trackingNumber, String token, String trackingUrl, String orderUrl,
+                               String story) {
     }
+
+    /** The demo order whose two parcels (shipments 1 and 6) share one page, with its warehouse steps reported. */
+    static final String DEMO_ORDER = "ORD-1001";
 
     public record Seeded(String apiKey, List<DemoShipment> shipments) {
     }
@@ -73,7 +77,7 @@ public final class DemoData {
 
         List<DemoShipment> shipments = new ArrayList<>();
         // 1. In transit with the carrier's own estimate for tomorrow afternoon: on time.
-        shipments.add(register(client, apiKey, "sf-express", "SF1234567890", "ORD-1001", "张三丰",
+        shipments.add(register(client, apiKey, "sf-express", "SF1234567890", DEMO_ORDER, "张三丰",
                 place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(2), "in transit, on time (carrier estimate)"));
         Instant sfEta = todayInChina.plusDays(1).atTime(15, 0).toInstant(china);
         webhook(client, "sf-express", "SF1234567890", List.of(
@@ -115,8 +119,12 @@ public final class DemoData {
                 event("PICKED_UP", null, "RECV", "中通 已收件 / Received by ZTO", now.minus(Duration.ofHours(110)), china, "Guangzhou", "GD", 23.1291, 113.2644, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "SEND", "已发往 成都中转部 / Sent to Chengdu hub", now.minus(Duration.ofHours(96)), china, "Changsha", "HN", 28.2282, 112.9388, null)));
         // 6. No carrier estimate: the engine's window from the route's recent deliveries, with its EDD.
-        shipments.add(register(client, apiKey, "jd", "JDV001234567890", "ORD-1006", "Liu Yang",
-                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(10), "in transit, ETA from recent deliveries"));
+        shipments.add(register(client, apiKey, "jd", "JDV001234567890", DEMO_ORDER, "张三丰",
+                place("Hangzhou", "ZJ", "CN"), place("Shanghai", "SH", "CN"), todayInChina.plusDays(10),
+                "in transit, ETA from recent deliveries; the second parcel of order " + DEMO_ORDER));
+        reportStage(client, apiKey, "PLACED", now.minus(Duration.ofHours(34)));
+        reportStage(client, apiKey, "CONFIRMED", now.minus(Duration.ofHours(34)).plusSeconds(40));
+        reportStage(client, apiKey, "PACKED", now.minus(Duration.ofHours(31)));
         webhook(client, "jd", "JDV001234567890", List.of(
                 event("PICKED_UP", null, "PU", "京东物流 已揽收 / Collected in Hangzhou", now.minus(Duration.ofHours(10)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null),
                 event("IN_TRANSIT", "DEPARTED_HUB", "DEP", "离开 杭州分拣中心 / Left Hangzhou sorting centre", now.minus(Duration.ofHours(4)), china, "Hangzhou", "ZJ", 30.2741, 120.1551, null)));
@@ -214,7 +222,17 @@ public final class DemoData {
         }
         Map<?, ?> created = Json.read(response.body(), Map.class);
         String url = (String) created.get("trackingUrl");
-        return new DemoShipment((String) created.get("id"), carrier, trackingNumber, url.substring(url.lastIndexOf('/') + 1), url, story);
+        return new DemoShipment((String) created.get("id"), carrier, trackingNumber, url.substring(url.lastIndexOf('/') + 1), url,
+                (String) created.get("orderUrl"), story);
+    }
+
+    /** A warehouse step of the demo order, as the merchant's warehouse system would report it. */
+    private static void reportStage(TracklightClient client, String apiKey, String stage, Instant at) throws IOException, InterruptedException {
+        HttpResponse<String> reported = client.merchant("POST", "/v1/orders/" + DEMO_ORDER + "/stages", apiKey,
+                Json.write(Map.of("stage", stage, "at", at.toString())));
+        if (reported.statusCode() != 200) {
+            throw new IllegalStateException("demo order stage failed: " + reported.statusCode() + " " + reported.body());
+        }
     }
 
     private static void webhook(TracklightClient client, String carrier, String trackingNumber, List<Map<String, Object>> events)

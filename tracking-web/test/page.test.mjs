@@ -194,6 +194,38 @@ test("an order's page follows each parcel live, and shows a parcel that joins it
   await context.close();
 });
 
+test('a reader without the link finds the order by its number and e-mail or postcode, and a wrong detail says only that', async () => {
+  const sf = byNumber('SF1234567890');
+  for (const lang of ['en', 'zh-CN']) {
+    // the audit injects axe-core, which the page's CSP rightly refuses; it alone lifts it
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(new URL('/o?shop=' + demo.tenant + '&lang=' + lang, demo.httpEndpoint).href);
+    await page.locator('#lookup').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('h1#status').textContent(), lang === 'en' ? 'Find your order' : '查找订单');
+    assert.equal(new URL(await page.locator('#lang-switch').evaluate((a) => a.href)).searchParams.get('shop'), demo.tenant,
+      'the other language keeps the shop');
+
+    // a detail that does not match: the answer names no order, exists or not
+    await page.fill('#lookup-number', 'ORD-1001');
+    await page.fill('#lookup-contact', 'someone.else@example.com');
+    await page.click('#lookup-submit');
+    await page.locator('#lookup-error').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('#lookup-error').textContent(), lang === 'en' ? /^No order matches these details/ : /^没有与这些信息匹配的订单/);
+    await page.addScriptTag({ content: axeSource });
+    const audit = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+    assert.deepEqual(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], lang);
+    await page.screenshot({ path: join(artifacts, 'order-lookup-' + lang + '.png'), fullPage: true });
+
+    // the e-mail it was ordered with, however typed, opens the order's page
+    await page.fill('#lookup-contact', ' Demo@Example.com ');
+    await page.click('#lookup-submit');
+    await page.waitForURL((url) => url.pathname === new URL(sf.orderUrl).pathname, { timeout: 15_000 });
+    await page.locator('#parcel-list li').nth(1).waitFor({ timeout: 15_000 });
+    await context.close();
+  }
+});
+
 test("an order link that names no order says so", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

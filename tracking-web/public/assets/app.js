@@ -45,6 +45,11 @@
       order: (n) => `Order ${n}`, parcels: (k) => (k === 1 ? '1 parcel' : `${k} parcels`), parcelsTitle: 'Parcels', steps: 'Order progress',
       noParcels: 'Nothing shipped yet: each parcel shows here once the shop hands it to the carrier.',
       orderNotFound: 'Order link not found',
+      findOrder: 'Find your order', lookupNumber: 'Order number', lookupContact: 'E-mail or postcode you ordered with',
+      lookupSubmit: 'Show my order', lookupCheck: 'Enter the order number and the e-mail or postcode you ordered with.',
+      lookupMiss: 'No order matches these details. Check the order number and the e-mail or postcode you ordered with.',
+      lookupTooMany: "Too many tries. Wait a few minutes, or use the link in your order's message.",
+      lookupNoShop: 'Open this page from the link on the shop\'s website: it names the shop.',
       stage: { PLACED: 'Order placed', CONFIRMED: 'Payment confirmed', PACKED: 'Packed', SHIPPED: 'Shipped', DELIVERED: 'Delivered' },
       notice: {
         NUMBER_NOT_KNOWN: 'The carrier does not know this tracking number yet. A new label usually shows up within a day; if it still does not, ask the shop to check the number.',
@@ -94,6 +99,11 @@
       order: (n) => `订单 ${n}`, parcels: (k) => `${k} 个包裹`, parcelsTitle: '包裹', steps: '订单进度',
       noParcels: '尚未发货：商家把包裹交给承运商后，每个包裹都会显示在这里。',
       orderNotFound: '未找到该订单链接',
+      findOrder: '查找订单', lookupNumber: '订单号', lookupContact: '下单时填写的邮箱或邮编',
+      lookupSubmit: '查看我的订单', lookupCheck: '请填写订单号以及下单时填写的邮箱或邮编。',
+      lookupMiss: '没有与这些信息匹配的订单。请核对订单号以及下单时填写的邮箱或邮编。',
+      lookupTooMany: '尝试次数过多，请几分钟后再试，或使用订单消息中的链接。',
+      lookupNoShop: '请从商家网站上的链接打开本页：链接中带有商家信息。',
       stage: { PLACED: '已下单', CONFIRMED: '已付款', PACKED: '已打包', SHIPPED: '已发货', DELIVERED: '已送达' },
     },
   };
@@ -113,9 +123,10 @@
   const lang = pickLanguage(params.get('lang'));
   const t = TEXT[lang];
   const $ = (id) => document.getElementById(id);
-  const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-  // /o/{token} is an order with all its parcels; /t/{token} one parcel
-  const orderPage = location.pathname.startsWith('/o/');
+  // /t/{token} is one parcel, /o/{token} an order with all its parcels, /o?shop= the search for an order without its link
+  const path = location.pathname.split('/').filter(Boolean);
+  const token = path.length > 1 ? decodeURIComponent(path[path.length - 1]) : '';
+  const orderPage = path[0] === 'o';
   // sockets by the parcel token they follow; `following` is false while the tab is hidden
   const state = { config: null, shown: -1, lastUpdate: 0, sockets: new Map(), following: false, retry: 0, pollTimer: null, view: null,
     askedAt: null, changed: null };
@@ -591,6 +602,38 @@
     state.changed = setTimeout(() => refresh().catch(() => {}), 300);
   }
 
+  /** The order search: the number and the e-mail or postcode it was placed with; the answer opens the order's page. */
+  function showLookup() {
+    $('app').setAttribute('aria-busy', 'false');
+    text($('status'), t.findOrder);
+    $('live').hidden = true;
+    $('progress').hidden = true;
+    const shop = params.get('shop');
+    if (!shop) { showMessage(t.findOrder, t.lookupNoShop); return; }
+    $('lookup').hidden = false;
+    text($('lookup-number-label'), t.lookupNumber);
+    text($('lookup-contact-label'), t.lookupContact);
+    text($('lookup-submit'), t.lookupSubmit);
+    const error = $('lookup-error');
+    $('lookup-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const orderNumber = $('lookup-number').value.trim();
+      const contact = $('lookup-contact').value.trim();
+      const say = (message) => { error.hidden = false; text(error, message); };
+      error.hidden = true;
+      if (!orderNumber || !contact) { say(t.lookupCheck); return; }
+      try {
+        const response = await fetch(state.config.apiBaseUrl + '/v1/track/orders', { method: 'POST', cache: 'no-store',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ shop, orderNumber, [contact.includes('@') ? 'email' : 'postcode']: contact }) });
+        if (response.ok) { location.assign(new URL((await response.json()).orderUrl).pathname + '?lang=' + lang); return; }
+        say(response.status === 429 ? t.lookupTooMany : response.status === 404 ? t.lookupMiss : t.lookupCheck);
+      } catch (e) {
+        say(t.unavailableHelp);
+      }
+    });
+  }
+
   function tick() {
     const connected = state.sockets.size > 0 && [...state.sockets.values()].every((socket) => socket.readyState === WebSocket.OPEN);
     $('live').classList.toggle('connected', !!connected);
@@ -676,12 +719,16 @@
     const other = $('lang-switch');
     text(other, t.switchTo);
     other.setAttribute('lang', t.switchLang);
-    other.href = '?lang=' + t.switchLang;
+    // the other language of the same page: the order search keeps its shop
+    const switched = new URLSearchParams(location.search);
+    switched.set('lang', t.switchLang);
+    other.href = '?' + switched;
     setInterval(tick, 1000);
     document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? pause() : resume()));
     try {
       state.config = await (await fetch('/t/config.json', { cache: 'no-store' })).json();
-      if (await refresh()) follow();
+      if (orderPage && !token) showLookup();
+      else if (await refresh()) follow();
     } catch (e) {
       showMessage(t.unavailable, t.unavailableHelp);
       if (state.config) startPolling();

@@ -12,6 +12,7 @@ import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
 import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.SourceQuota;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
@@ -29,8 +30,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
-public record MerchantApi(Authenticator authenticator, PublicTracking tracking, ShipmentsApi shipments, OrdersApi orders, SettingsApi settings,
-                          BrandingApi branding,
+public record MerchantApi(Authenticator authenticator, PublicTracking tracking, OrderLookupApi orderLookup, ShipmentsApi shipments,
+                          OrdersApi orders, SettingsApi settings, BrandingApi branding,
                           PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
@@ -48,6 +49,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var branding = new BrandingStore(dynamo, table, clock);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, orders, new PublicViews(timeline, subscriptions), branding),
+                new OrderLookupApi(orders, store, new SourceQuota(dynamo, table, clock), publicBaseUrl),
                 new ShipmentsApi(store, timeline, new ShipmentRegistry(store, orders, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new OrdersApi(orders, store, publicBaseUrl, clock), new SettingsApi(settings), new BrandingApi(branding),

@@ -66,6 +66,7 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
         return switch (event.getRouteKey()) {
             case "GET /v1/openapi.json" -> HttpResponses.of(200, "application/json", OpenApiDocument.json());
             case "GET /v1/track/{token}" -> ok(api.tracking().track(pathParameter(event, "token").orElse(null)));
+            case "POST /v1/track/orders" -> ok(api.orderLookup().find(jsonBody(event), HttpRequests.sourceIp(event)));
             case "GET /v1/track/orders/{token}" -> ok(api.tracking().trackOrder(pathParameter(event, "token").orElse(null)));
             case "POST /v1/shipments" -> HttpResponses.json(201, api.shipments().register(api.caller(authorization),
                     header(event, "idempotency-key").orElse(null), jsonBody(event)));

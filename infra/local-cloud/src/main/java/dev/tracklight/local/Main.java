@@ -69,7 +69,7 @@ public final class Main {
         LocalCloudState.write(boundPort, cloud.operatorEnvironment());
         if (json) {
             System.out.println(Json.write(Map.of("httpEndpoint", cloud.httpEndpoint().toString(),
-                    "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(),
+                    "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(), "tenant", DemoData.TENANT,
                     "webhookSecret", DemoData.WEBHOOK_SECRET, "shipments", demo.shipments())));
         } else {
             printWelcome(cloud, demo);
@@ -91,6 +91,7 @@ public final class Main {
         }
         System.out.println("Demo order page (its two parcels above, SF Express and JD, and the warehouse's steps):");
         System.out.println("  " + first.orderUrl());
+        System.out.println("  found without its link (order ORD-1001, e-mail demo@example.com) at " + cloud.httpEndpoint() + "/o?shop=" + DemoData.TENANT);
         System.out.println();
         System.out.println("Demo merchant API key (tenant " + DemoData.TENANT + "), shown once:");
         System.out.println("  " + demo.apiKey());

@@ -541,11 +541,71 @@ class MerchantApiTest {
     }
 
     @Test
+    void aConsumerFindsAnOrdersPageByItsNumberAndEMailOrPostcodeAndAWrongDetailReadsAsNoSuchOrder() throws Exception {
+        // GIVEN a shop's order sent to Jane Doe in Seattle 98101, and another shop
+        String shop = "tenant-" + UUID.randomUUID();
+        String key = keys.issue(shop, Role.STANDARD).secret();
+        String orderId = "ord-" + UUID.randomUUID();
+        Map<?, ?> parcel = register(key, SharedCloud.uniqueTrackingNumber(), Map.of("orderId", orderId));
+        String lookup = "/v1/track/orders";
+
+        // WHEN the consumer looks it up with the e-mail as they type it, or the postcode
+        var byEmail = call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId, "email", " jane.doe@example.COM")));
+        var byPostcode = call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId, "postcode", "98101")));
+
+        // THEN both find the order's page
+        assertThat(byEmail.statusCode()).as(byEmail.body()).isEqualTo(200);
+        assertThat(json(byEmail).get("orderUrl")).isEqualTo(parcel.get("orderUrl")).isNotNull();
+        assertThat(json(byPostcode).get("orderUrl")).isEqualTo(parcel.get("orderUrl"));
+
+        // AND a wrong e-mail, a wrong postcode, another order and another shop are one and the same answer
+        List<HttpResponse<String>> misses = List.of(
+                call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId, "email", "someone@example.com"))),
+                call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId, "postcode", "98102"))),
+                call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", "ord-none", "postcode", "98101"))),
+                call("POST", lookup, lookup, null, Json.write(Map.of("shop", "tenant-" + UUID.randomUUID(), "orderNumber", orderId,
+                        "postcode", "98101"))));
+        for (HttpResponse<String> miss : misses) {
+            assertThat(miss.statusCode()).isEqualTo(404);
+            assertThat(json(miss).get("detail")).isEqualTo(json(misses.getFirst()).get("detail"));
+            assertThat(json(miss).get("title")).isEqualTo("Not Found");
+        }
+
+        // AND a lookup lacking what it needs is told what
+        var neither = call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId)));
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat((String) json(neither).get("detail")).contains("send either email or postcode");
+
+        // AND one order is tried at most 5 times an hour (2 finds and 2 misses so far), whoever asks
+        List<Integer> more = new ArrayList<>();
+        for (int i = 0; i < 7 && !more.contains(429); i++) {
+            more.add(call("POST", lookup, lookup, null, Json.write(Map.of("shop", shop, "orderNumber", orderId, "postcode", "0000" + i)))
+                    .statusCode());
+        }
+        assertThat(more.getFirst()).isEqualTo(404);
+        assertThat(more).as("a window may turn over once while the test runs").contains(429);
+    }
+
+    @Test
+    void oneClientGuessingThroughAShopsOrdersIsStopped() throws Exception {
+        String shop = "tenant-" + UUID.randomUUID();
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 21 && !answers.contains(429); i++) {
+            answers.add(call("POST", "/v1/track/orders", "/v1/track/orders", null,
+                    Json.write(Map.of("shop", shop, "orderNumber", "guess-" + i, "postcode", "98101"))).statusCode());
+        }
+        // the first ten are answered; the limit stops the rest (within a second ten if its window turned over meanwhile)
+        assertThat(answers.subList(0, 10)).containsOnly(404);
+        assertThat(answers).contains(429);
+    }
+
+    @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
         List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},
                 new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
                 new String[]{"PUT", "/v1/branding", "/v1/branding"}, new String[]{"POST", "/v1/orders/{id}/stages", "/v1/orders/x/stages"},
+                new String[]{"POST", "/v1/track/orders", "/v1/track/orders"},
                 new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
                 new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
                 new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"},

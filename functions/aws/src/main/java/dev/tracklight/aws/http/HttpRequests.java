@@ -42,6 +42,13 @@ public final class HttpRequests {
      * The caller's {@code X-Correlation-Id} when it is acceptable, else API Gateway's request id (which its access
      * logs carry too), else a fresh id.
      */
+    /** The caller's address as API Gateway saw it (not a header the caller could set); "unknown" when absent. */
+    public static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String ip = context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+        return ip == null || ip.isBlank() ? "unknown" : ip;
+    }
+
     public static String correlationId(APIGatewayV2HTTPEvent event) {
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         return Correlation.accept(header(event, Correlation.HEADER).orElse(null), requestId);

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * API Gateway on 127.0.0.1: the HTTP API routes, the WebSocket API on {@code /{stage}}, the
  * {@code @connections} management API on {@code /{stage}/@connections/{id}}, and the tracking page at
- * {@code /t/{token}} and an order's {@code /o/{token}} (served from tracking-web/).
+ * {@code /t/{token}}, an order's {@code /o/{token}} and the order search {@code /o?shop=} (served from tracking-web/).
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -72,6 +72,7 @@ public final class LocalGateway implements AutoCloseable {
             config.routes.get("/t/config.json", this::pageConfig);
             config.routes.get("/t/{token}", ctx -> serveAsset(ctx, "index.html"));
             config.routes.get("/o/{token}", ctx -> serveAsset(ctx, "index.html"));
+            config.routes.get("/o", ctx -> serveAsset(ctx, "index.html"));
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     ctx.json(Map.of("message", "Not Found"));

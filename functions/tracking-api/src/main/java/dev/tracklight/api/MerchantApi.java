@@ -3,6 +3,7 @@ package dev.tracklight.api;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.env.WebhookDestinations;
+import dev.tracklight.aws.queue.ConfirmationRequests;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.BrandingStore;
@@ -10,6 +11,7 @@ import dev.tracklight.aws.store.CarrierAccountStore;
 import dev.tracklight.aws.store.CarrierAccounts;
 import dev.tracklight.aws.store.CredentialCipher;
 import dev.tracklight.aws.store.IdempotencyStore;
+import dev.tracklight.aws.store.NotificationStore;
 import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.SourceQuota;
@@ -30,7 +32,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The API's parts and the authentication in front of them, wired once per function instance. */
-public record MerchantApi(Authenticator authenticator, PublicTracking tracking, OrderLookupApi orderLookup, ShipmentsApi shipments,
+public record MerchantApi(Authenticator authenticator, PublicTracking tracking, OrderLookupApi orderLookup, NotificationsApi notifications,
+                          ShipmentsApi shipments,
                           OrdersApi orders, SettingsApi settings, BrandingApi branding,
                           PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
 
@@ -41,6 +44,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         Clock clock = Clock.systemUTC();
         var store = new ShipmentStore(dynamo, table);
         var orders = new OrderStore(dynamo, table, clock);
+        var quota = new SourceQuota(dynamo, table, clock);
         var timeline = new TimelineStore(dynamo, table, clock);
         var settings = new TenantSettingsStore(dynamo, table, clock);
         var tracker = ShipmentTracker.wire(env, aws, settings);
@@ -49,7 +53,9 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var branding = new BrandingStore(dynamo, table, clock);
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, orders, new PublicViews(timeline, subscriptions), branding),
-                new OrderLookupApi(orders, store, new SourceQuota(dynamo, table, clock), publicBaseUrl),
+                new OrderLookupApi(orders, store, quota, publicBaseUrl),
+                new NotificationsApi(new NotificationStore(dynamo, table, clock), store,
+                        new ConfirmationRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")), quota, clock),
                 new ShipmentsApi(store, timeline, new ShipmentRegistry(store, orders, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new OrdersApi(orders, store, publicBaseUrl, clock), new SettingsApi(settings), new BrandingApi(branding),

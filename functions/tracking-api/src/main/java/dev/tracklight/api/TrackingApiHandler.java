@@ -66,6 +66,11 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
         return switch (event.getRouteKey()) {
             case "GET /v1/openapi.json" -> HttpResponses.of(200, "application/json", OpenApiDocument.json());
             case "GET /v1/track/{token}" -> ok(api.tracking().track(pathParameter(event, "token").orElse(null)));
+            case "POST /v1/track/{token}/subscriptions" -> HttpResponses.json(202, api.notifications().subscribe(
+                    pathParameter(event, "token").orElse(null), jsonBody(event)));
+            case "POST /v1/notifications/{token}/confirm" -> ok(api.notifications().confirm(pathParameter(event, "token").orElse(null)));
+            // a mail client's one-click unsubscribe posts a form (RFC 8058): the body says nothing the token does not
+            case "POST /v1/notifications/{token}/unsubscribe" -> ok(api.notifications().unsubscribe(pathParameter(event, "token").orElse(null)));
             case "POST /v1/track/orders" -> ok(api.orderLookup().find(jsonBody(event), HttpRequests.sourceIp(event)));
             case "GET /v1/track/orders/{token}" -> ok(api.tracking().trackOrder(pathParameter(event, "token").orElse(null)));
             case "POST /v1/shipments" -> HttpResponses.json(201, api.shipments().register(api.caller(authorization),

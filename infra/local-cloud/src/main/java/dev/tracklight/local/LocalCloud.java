@@ -6,6 +6,8 @@ import dev.tracklight.local.bus.EventBridgeEndpoint;
 import dev.tracklight.local.bus.LocalEventBridge;
 import dev.tracklight.local.gateway.HttpRoute;
 import dev.tracklight.local.gateway.LocalGateway;
+import dev.tracklight.local.notify.LocalMail;
+import dev.tracklight.local.notify.LocalTexts;
 import dev.tracklight.local.invoke.LocalFunction;
 import dev.tracklight.local.runtime.Busy;
 import dev.tracklight.local.queues.LocalSqs;
@@ -39,8 +41,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs template.yaml on one machine: DynamoDB Local, ElasticMQ, a local EventBridge and a local API
- * Gateway, all on 127.0.0.1, with every function running in-process as the handler class Lambda runs.
+ * Runs template.yaml on one machine: DynamoDB Local, ElasticMQ, a local EventBridge, a local API
+ * Gateway, SES in front of a real SMTP server and an SNS that records texts, all on 127.0.0.1, with every function running in-process as the handler class Lambda runs.
  * Functions find the stand-ins only through {@code AWS_ENDPOINT_URL_*} variables, as LocalStack or AWS
  * would give them.
  */
@@ -69,6 +71,8 @@ public final class LocalCloud implements AutoCloseable {
     private LocalDynamoDb dynamo;
     private LocalSqs sqs;
     private LocalEventBridge bridge;
+    private LocalMail mail;
+    private LocalTexts texts;
     private final List<SqsEventSource> eventSources = new CopyOnWriteArrayList<>();
     private EventBridgeEndpoint bridgeEndpoint;
     private LocalGateway gateway;
@@ -136,6 +140,8 @@ public final class LocalCloud implements AutoCloseable {
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
         bridge = track(new LocalEventBridge(options.region(), ACCOUNT_ID));
         bridgeEndpoint = track(new EventBridgeEndpoint(bridge, Ports.freeOr(options.eventBridgePort())));
+        mail = track(new LocalMail(Ports.freeOr(0), Ports.freeOr(0)));
+        texts = track(new LocalTexts(Ports.freeOr(0)));
         dynamoClient = track(DynamoDbClient.builder().region(Region.of(options.region())).endpointOverride(dynamo.endpoint()).build());
         sqsClient = track(SqsClient.builder().region(Region.of(options.region())).endpointOverride(sqs.endpoint()).build());
 
@@ -220,6 +226,12 @@ public final class LocalCloud implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bridgeEndpoint.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SESV2", mail.sesEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", texts.endpoint().toString());
+        if (environment.containsKey("API_BASE_URL")) {
+            // the HTTP API's execute-api address in AWS; here the gateway is that address
+            environment.put("API_BASE_URL", "http://127.0.0.1:" + gatewayPort);
+        }
         if (environment.containsKey("WEBHOOK_BASE_URL")) {
             // the template names the HTTP API's execute-api address; here the gateway is that address
             environment.put("WEBHOOK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
@@ -309,6 +321,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public URI httpEndpoint() {
         return gateway.httpEndpoint();
+    }
+
+    /** The SMTP server consumer e-mail arrives at, through the local SES. */
+    public LocalMail mail() {
+        return mail;
+    }
+
+    /** What the local SNS would have texted. */
+    public LocalTexts texts() {
+        return texts;
     }
 
     public URI webSocketEndpoint() {

@@ -70,6 +70,7 @@ public final class Main {
         if (json) {
             System.out.println(Json.write(Map.of("httpEndpoint", cloud.httpEndpoint().toString(),
                     "webSocketEndpoint", cloud.webSocketEndpoint().toString(), "apiKey", demo.apiKey(), "tenant", DemoData.TENANT,
+                    "mailbox", cloud.mail().sesEndpoint() + "/_local/messages",
                     "webhookSecret", DemoData.WEBHOOK_SECRET, "shipments", demo.shipments())));
         } else {
             printWelcome(cloud, demo);

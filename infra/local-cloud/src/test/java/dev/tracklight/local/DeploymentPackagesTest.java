@@ -52,9 +52,9 @@ class DeploymentPackagesTest {
 
     /** IAM action prefixes in the template's policies, and the SDK client each needs. */
     private static final Map<String, String> CLIENT_OF_SERVICE = Map.of("dynamodb", "dynamodb", "sqs", "sqs", "events", "eventbridge",
-            "execute-api", "apigatewaymanagementapi");
+            "execute-api", "apigatewaymanagementapi", "ses", "sesv2", "sns", "sns");
     private static final java.util.regex.Pattern CLIENT_JAR = java.util.regex.Pattern.compile(
-            "lib/(dynamodb|sqs|eventbridge|apigatewaymanagementapi)-[0-9].*\\.jar");
+            "lib/(dynamodb|sqs|eventbridge|apigatewaymanagementapi|sesv2|sns)-[0-9].*\\.jar");
 
     @Test
     void eachZipCarriesExactlyTheSdkClientsItsFunctionsPoliciesAllow() throws Exception {

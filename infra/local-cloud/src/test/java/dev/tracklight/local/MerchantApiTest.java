@@ -599,6 +599,105 @@ class MerchantApiTest {
         assertThat(answers).contains(429);
     }
 
+    /** The mail the local SES relayed to the SMTP server for this address, as the server holds it. */
+    private static List<jakarta.mail.internet.MimeMessage> mailTo(String address) throws Exception {
+        List<jakarta.mail.internet.MimeMessage> mail = new ArrayList<>();
+        for (var message : SharedCloud.get().mail().received()) {
+            if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(address))) {
+                mail.add(message);
+            }
+        }
+        return mail;
+    }
+
+    private static String part(jakarta.mail.internet.MimeMessage message, int index) throws Exception {
+        return String.valueOf(((jakarta.mail.internet.MimeMultipart) message.getContent()).getBodyPart(index).getContent());
+    }
+
+    private static String tokenIn(String text, String parameter) {
+        var found = java.util.regex.Pattern.compile(parameter + "=([A-Za-z0-9_-]+)").matcher(text);
+        assertThat(found.find()).as(text).isTrue();
+        return found.group(1);
+    }
+
+    private static void scan(String number, String status, String message) throws Exception {
+        assertThat(SharedCloud.client().postSignedWebhook(SharedCloud.SECRET, SharedCloud.webhook("ups", number, status, status,
+                java.time.Instant.now().toString(), message)).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aConsumerConfirmsUpdatesIsToldEachMomentOnceByEMailOrTextAndStopsWithOneClick() throws Exception {
+        // GIVEN a parcel, and a consumer asking for its updates by e-mail on its page
+        String key = tenantKey(Role.STANDARD);
+        String number = SharedCloud.uniqueTrackingNumber();
+        String token = SharedCloud.tokenOf(register(key, number, Map.of()));
+        String subscriptions = "/v1/track/{token}/subscriptions";
+        String path = "/v1/track/" + token + "/subscriptions";
+        String email = "ann." + UUID.randomUUID() + "@example.com";
+        var asked = call("POST", subscriptions, path, null, Json.write(Map.of("email", email, "lang", "en")));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        assertThat(json(asked).get("status")).isEqualTo("PENDING");
+
+        // THEN only a confirmation arrives, in a real mailbox, and it confirms
+        WebSocketApiTest.awaitUntil(() -> !mailTo(email).isEmpty(), SharedCloud.JOURNEY);
+        var confirmation = mailTo(email).getFirst();
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm updates for your parcel from the shop");
+        assertThat(confirmation.getHeader("List-Unsubscribe")).isNull();
+        String subscriber = tokenIn(part(confirmation, 0), "confirm");
+        var confirmed = call("POST", "/v1/notifications/{token}/confirm", "/v1/notifications/" + subscriber + "/confirm", null, null);
+        assertThat(json(confirmed).get("status")).isEqualTo("CONFIRMED");
+        assertThat(call("POST", "/v1/notifications/{token}/confirm", "/v1/notifications/no-such/confirm", null, null).statusCode()).isEqualTo(404);
+
+        // WHEN the parcel goes out for delivery, and the carrier says so twice
+        scan(number, "OUT_FOR_DELIVERY", "Out for delivery");
+        WebSocketApiTest.awaitUntil(() -> mailTo(email).size() == 2, SharedCloud.JOURNEY);
+        scan(number, "OUT_FOR_DELIVERY", "On the van");
+
+        // THEN one e-mail says so, with Gmail's parcel markup and a one-click unsubscribe a mail client can post
+        var van = mailTo(email).get(1);
+        assertThat(van.getSubject()).isEqualTo("Your parcel from the shop arrives today");
+        assertThat(part(van, 0)).startsWith("Parcel " + number + " is out for delivery.").contains("/t/" + token);
+        assertThat(part(van, 1)).contains("\"@type\":\"ParcelDelivery\"").contains("\"trackingNumber\":\"" + number + "\"");
+        assertThat(van.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        String oneClick = van.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertThat(oneClick).endsWith("/v1/notifications/" + subscriber + "/unsubscribe");
+
+        // AND a consumer asking by text gets its confirmation as a text, and confirms
+        String phone = "+8613" + String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, 9);
+        assertThat(call("POST", subscriptions, path, null, Json.write(Map.of("phone", phone, "lang", "zh-CN"))).statusCode()).isEqualTo(202);
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.get().texts().sent().stream().anyMatch(text -> text.phoneNumber().equals(phone)),
+                SharedCloud.JOURNEY);
+        String texted = SharedCloud.get().texts().sent().stream().filter(text -> text.phoneNumber().equals(phone)).findFirst().orElseThrow().message();
+        assertThat(texted).contains("确认接收包裹 " + number + " 的通知");
+        call("POST", "/v1/notifications/{token}/confirm", "/v1/notifications/" + tokenIn(texted, "confirm") + "/confirm", null, null);
+
+        // WHEN the e-mail subscriber stops with one click (a form post, as mail clients send it), and the parcel is delivered
+        var stopped = call("POST", "/v1/notifications/{token}/unsubscribe", oneClick.substring(oneClick.indexOf("/v1/")), null,
+                "List-Unsubscribe=One-Click", "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(json(stopped).get("status")).isEqualTo("UNSUBSCRIBED");
+        scan(number, "DELIVERED", "Delivered, front desk");
+
+        // THEN the text subscriber is told it arrived, in Chinese, and the e-mail one nothing more
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.get().texts().sent().stream().filter(text -> text.phoneNumber().equals(phone)).count() == 2,
+                SharedCloud.JOURNEY);
+        assertThat(SharedCloud.get().texts().sent().stream().filter(text -> text.phoneNumber().equals(phone)).toList().get(1).message())
+                .contains("已于").contains("签收");
+        assertThat(mailTo(email)).hasSize(2);
+        assertThat(call("POST", "/v1/notifications/{token}/unsubscribe", oneClick.substring(oneClick.indexOf("/v1/")), null, null)
+                .statusCode()).as("stopping twice is answered the same").isEqualTo(200);
+
+        // AND what is not an address, not JSON, or for no parcel is refused; a parcel takes 5 sign-ups an hour
+        assertThat(call("POST", subscriptions, path, null, "{\"email\":\"not-an-address\"}").statusCode()).isEqualTo(422);
+        assertThat(call("POST", subscriptions, path, null, "{\"email\":").statusCode()).isEqualTo(400);
+        assertThat(call("POST", subscriptions, "/v1/track/no-such-token/subscriptions", null, "{\"email\":\"a@example.com\"}").statusCode())
+                .isEqualTo(404);
+        List<Integer> more = new ArrayList<>();
+        for (int i = 0; i < 11 && !more.contains(429); i++) {
+            more.add(call("POST", subscriptions, path, null, Json.write(Map.of("email", "x" + i + "@example.com"))).statusCode());
+        }
+        assertThat(more).as("2 of the 5 were taken above; a window may turn over once").contains(429);
+    }
+
     @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
@@ -606,6 +705,7 @@ class MerchantApiTest {
                 new String[]{"PATCH", "/v1/shipments/{id}", "/v1/shipments/shp_x"}, new String[]{"PUT", "/v1/settings", "/v1/settings"},
                 new String[]{"PUT", "/v1/branding", "/v1/branding"}, new String[]{"POST", "/v1/orders/{id}/stages", "/v1/orders/x/stages"},
                 new String[]{"POST", "/v1/track/orders", "/v1/track/orders"},
+                new String[]{"POST", "/v1/track/{token}/subscriptions", "/v1/track/any-token/subscriptions"},
                 new String[]{"POST", "/v1/privacy/export", "/v1/privacy/export"}, new String[]{"POST", "/v1/privacy/erase", "/v1/privacy/erase"},
                 new String[]{"POST", "/v1/keys", "/v1/keys"}, new String[]{"POST", "/v1/keys/{prefix}/rotate", "/v1/keys/tl_x/rotate"},
                 new String[]{"POST", "/v1/webhooks", "/v1/webhooks"}, new String[]{"PATCH", "/v1/webhooks/{id}", "/v1/webhooks/whk_x"},

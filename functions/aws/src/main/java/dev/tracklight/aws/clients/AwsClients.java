@@ -10,6 +10,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -28,6 +30,8 @@ public final class AwsClients {
     private SqsClient sqs;
     private EventBridgeClient eventBridge;
     private ApiGatewayManagementApiClient connections;
+    private SesV2Client ses;
+    private SnsClient sns;
 
     public AwsClients(FunctionEnvironment environment) {
         this.environment = environment;
@@ -61,6 +65,22 @@ public final class AwsClients {
             eventBridge = configure(EventBridgeClient.builder(), "EVENTBRIDGE").httpClient(http).build();
         }
         return eventBridge;
+    }
+
+    /** E-mail to consumers; only notify-consumers carries the SES client. */
+    public synchronized SesV2Client ses() {
+        if (ses == null) {
+            ses = configure(SesV2Client.builder(), "SESV2").httpClient(http).build();
+        }
+        return ses;
+    }
+
+    /** Texts to consumers; only notify-consumers carries the SNS client. */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = configure(SnsClient.builder(), "SNS").httpClient(http).build();
+        }
+        return sns;
     }
 
     /** The WebSocket API's callback endpoint has no default: the template sets it per stage. */

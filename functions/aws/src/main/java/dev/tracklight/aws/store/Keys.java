@@ -96,6 +96,23 @@ public final class Keys {
         return "OTOK#" + token;
     }
 
+    /** Beside a shipment's META: a consumer subscribed to its updates (by channel and hashed address). */
+    public static final String NOTIFY_SUBSCRIBER_PREFIX = "NSUB#";
+
+    public static String notifySubscriber(String channel, String addressHash) {
+        return NOTIFY_SUBSCRIBER_PREFIX + channel + "#" + addressHash;
+    }
+
+    /** Beside a shipment's META: a moment told to one subscriber, so it is told once. */
+    public static String notifySent(String moment, String subscriberKey) {
+        return "NSENT#" + moment + "#" + subscriberKey;
+    }
+
+    /** A subscriber's token (in every link of every message): names its subscription. */
+    public static String notifyToken(String token) {
+        return "NTOK#" + token;
+    }
+
     /** A tracking number within one tenant, whatever the carrier: the merchant's lookup by number. */
     public static String tenantTracking(String tenantId, String trackingNumber) {
         return "TN#" + tenantId + "#" + trackingNumber;

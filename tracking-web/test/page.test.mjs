@@ -226,6 +226,51 @@ test('a reader without the link finds the order by its number and e-mail or post
   }
 });
 
+/** The messages the local SES relayed to the local cloud's SMTP server for this address. */
+async function mailTo(address) {
+  return (await (await fetch(demo.mailbox)).json()).filter((message) => message.to.includes(address));
+}
+
+async function awaitMail(address, count) {
+  for (let tries = 0; tries < 150; tries++) {
+    const mail = await mailTo(address);
+    if (mail.length >= count) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`fewer than ${count} messages reached ${address}`);
+}
+
+test('a reader signs up for e-mail updates, confirms from the message, is told a moment, and stops from its link, in both languages', async () => {
+  for (const [lang, pending, confirmed, stopped, subject] of [
+    ['en', /^Check your inbox/, /^Updates are on/, /^Updates stopped/, /arrives today$/],
+    ['zh-CN', /^请查收邮件或短信/, /^通知已开启/, /^已退订/, /今日派送$/]]) {
+    const shipment = await registerUps('1ZNOTE');
+    const { page, context } = await openPage(shipment, { lang });
+    const address = `reader.${Date.now()}@example.com`;
+    await page.fill('#updates-contact', 'not an address');
+    await page.click('#updates-submit');
+    await page.locator('#updates-status', { hasText: lang === 'en' ? /^Enter an e-mail address/ : /^请输入邮箱地址/ }).waitFor({ timeout: 15_000 });
+    await page.fill('#updates-contact', address);
+    await page.click('#updates-submit');
+    await page.locator('#updates-status', { hasText: pending }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(artifacts, 'updates-' + lang + '.png'), fullPage: true });
+
+    // the confirmation's link opens the page, which confirms; a reload does not confirm again
+    const [confirmation] = await awaitMail(address, 1);
+    await page.goto(confirmation.text.match(/https?:\/\/\S+confirm=\S+/)[0]);
+    await page.locator('#updates-status', { hasText: confirmed }).waitFor({ timeout: 15_000 });
+    assert.doesNotMatch(page.url(), /confirm=/);
+
+    // a moment of the journey arrives by e-mail, and its link stops the updates
+    await postWebhook(shipment, 'OUT_FOR_DELIVERY', 'Out for delivery');
+    const mail = await awaitMail(address, 2);
+    assert.match(mail[1].subject, subject);
+    await page.goto(mail[1].text.match(/https?:\/\/\S+unsubscribe=\S+/)[0]);
+    await page.locator('#updates-status', { hasText: stopped }).waitFor({ timeout: 15_000 });
+    await context.close();
+  }
+});
+
 test("an order link that names no order says so", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

@@ -50,6 +50,11 @@
       lookupMiss: 'No order matches these details. Check the order number and the e-mail or postcode you ordered with.',
       lookupTooMany: "Too many tries. Wait a few minutes, or use the link in your order's message.",
       lookupNoShop: 'Open this page from the link on the shop\'s website: it names the shop.',
+      updates: { title: 'Get updates', contact: 'E-mail, or mobile number with country code', submit: 'Notify me',
+        PENDING: 'Check your inbox or messages: follow the link we sent to start the updates.',
+        CONFIRMED: 'Updates are on: we will tell you when your parcel moves.', UNSUBSCRIBED: 'Updates stopped: we will send nothing more.',
+        invalid: 'Enter an e-mail address, or a mobile number with its country code (+1 …).',
+        tooMany: 'Too many sign-ups for this parcel; try again later.', gone: 'This link no longer starts updates; sign up again below.' },
       stage: { PLACED: 'Order placed', CONFIRMED: 'Payment confirmed', PACKED: 'Packed', SHIPPED: 'Shipped', DELIVERED: 'Delivered' },
       notice: {
         NUMBER_NOT_KNOWN: 'The carrier does not know this tracking number yet. A new label usually shows up within a day; if it still does not, ask the shop to check the number.',
@@ -104,6 +109,10 @@
       lookupMiss: '没有与这些信息匹配的订单。请核对订单号以及下单时填写的邮箱或邮编。',
       lookupTooMany: '尝试次数过多，请几分钟后再试，或使用订单消息中的链接。',
       lookupNoShop: '请从商家网站上的链接打开本页：链接中带有商家信息。',
+      updates: { title: '接收物流通知', contact: '邮箱，或带国家代码的手机号', submit: '通知我',
+        PENDING: '请查收邮件或短信，点击其中的链接开启通知。', CONFIRMED: '通知已开启：包裹有新进展时我们会告诉您。',
+        UNSUBSCRIBED: '已退订：我们不会再发送任何消息。', invalid: '请输入邮箱地址，或带国家代码的手机号（如 +86 …）。',
+        tooMany: '该包裹的订阅次数过多，请稍后再试。', gone: '该链接已无法开启通知，请在下方重新订阅。' },
       stage: { PLACED: '已下单', CONFIRMED: '已付款', PACKED: '已打包', SHIPPED: '已发货', DELIVERED: '已送达' },
     },
   };
@@ -291,7 +300,45 @@
     renderEta(view);
     renderMap(view.timeline || [], view.destination);
     renderTimeline(view.timeline || []);
+    // a parcel that has arrived or will not has nothing left to tell
+    $('updates').hidden = ['DELIVERED', ...ENDING].includes(view.status);
     tick();
+  }
+
+  // Updates by e-mail or text: the sign-up, and the links of its messages (?confirm=, ?unsubscribe=), which the page
+  // answers with a POST so that a mail scanner's GET of a link changes nothing.
+  function setUpUpdates() {
+    const u = t.updates;
+    text($('updates-title'), u.title);
+    text($('updates-contact-label'), u.contact);
+    text($('updates-submit'), u.submit);
+    const status = $('updates-status');
+    const say = (message) => { status.hidden = false; text(status, message); };
+    const post = (path, body) => fetch(state.config.apiBaseUrl + path, { method: 'POST', cache: 'no-store',
+      headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    $('updates-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const contact = $('updates-contact').value.trim();
+      if (!contact) { say(u.invalid); return; }
+      try {
+        const response = await post('/v1/track/' + encodeURIComponent(token) + '/subscriptions',
+          { [contact.includes('@') ? 'email' : 'phone']: contact, lang });
+        if (response.ok) say(u[(await response.json()).status] || u.PENDING);
+        else say(response.status === 429 ? u.tooMany : response.status === 422 ? u.invalid : t.unavailableHelp);
+      } catch (e) {
+        say(t.unavailableHelp);
+      }
+    });
+    for (const [param, action] of [['confirm', 'confirm'], ['unsubscribe', 'unsubscribe']]) {
+      const subscriber = params.get(param);
+      if (!subscriber) continue;
+      // once answered, a reload does not ask again
+      const rest = new URLSearchParams(location.search);
+      rest.delete(param);
+      history.replaceState(null, '', location.pathname + (rest.toString() ? '?' + rest : ''));
+      post('/v1/notifications/' + encodeURIComponent(subscriber) + '/' + action)
+        .then(async (response) => say(response.ok ? u[(await response.json()).status] : u.gone)).catch(() => say(t.unavailableHelp));
+    }
   }
 
   function renderProgress(view) {
@@ -580,7 +627,7 @@
     text($('status'), title);
     for (const id of ['progress', 'timeline']) $(id).replaceChildren();
     // nothing will go live on a page without a shipment
-    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'live']) $(id).hidden = true;
+    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'updates', 'live']) $(id).hidden = true;
     const message = $('message');
     message.hidden = false;
     text(message, help);
@@ -728,7 +775,10 @@
     try {
       state.config = await (await fetch('/t/config.json', { cache: 'no-store' })).json();
       if (orderPage && !token) showLookup();
-      else if (await refresh()) follow();
+      else if (await refresh()) {
+        if (!orderPage) setUpUpdates();
+        follow();
+      }
     } catch (e) {
       showMessage(t.unavailable, t.unavailableHelp);
       if (state.config) startPolling();

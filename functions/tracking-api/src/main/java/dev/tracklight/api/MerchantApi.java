@@ -45,6 +45,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var store = new ShipmentStore(dynamo, table);
         var orders = new OrderStore(dynamo, table, clock);
         var quota = new SourceQuota(dynamo, table, clock);
+        var notifications = new NotificationStore(dynamo, table, clock);
         var timeline = new TimelineStore(dynamo, table, clock);
         var settings = new TenantSettingsStore(dynamo, table, clock);
         var tracker = ShipmentTracker.wire(env, aws, settings);
@@ -54,12 +55,12 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         var requests = new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL"));
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, orders, new PublicViews(timeline, subscriptions), branding),
                 new OrderLookupApi(orders, store, quota, publicBaseUrl),
-                new NotificationsApi(new NotificationStore(dynamo, table, clock), store,
+                new NotificationsApi(notifications, store,
                         new ConfirmationRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")), quota, clock),
                 new ShipmentsApi(store, timeline, new ShipmentRegistry(store, orders, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new OrdersApi(orders, store, publicBaseUrl, clock), new SettingsApi(settings), new BrandingApi(branding),
-                new PrivacyApi(store, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
+                new PrivacyApi(store, notifications, tracker, publicBaseUrl, clock), new KeysApi(apiKeys),
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),
                 new CarrierAccountsApi(new CarrierAccounts(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock),

@@ -59,8 +59,8 @@ public final class NotificationsApi {
             throw new ProblemException(Problem.of(429, "Too Many Subscriptions", "at most " + PER_SHIPMENT.calls()
                     + " sign-ups an hour for one parcel; try again later"));
         }
-        Subscriber kept = notifications.subscribe(new Subscriber(shipment.shipmentId(), request.channel(), request.address(), request.locale(),
-                false, RandomIds.trackingToken(), clock.instant()));
+        Subscriber kept = notifications.subscribe(new Subscriber(shipment.tenantId(), shipment.shipmentId(), request.channel(),
+                request.address(), request.locale(), false, RandomIds.trackingToken(), clock.instant()));
         if (!kept.confirmed()) {
             confirmations.ask(kept.token());
         }

@@ -1,10 +1,12 @@
 package dev.tracklight.api;
 
+import dev.tracklight.aws.store.NotificationStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
+import dev.tracklight.core.notify.Subscriber;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
 import dev.tracklight.core.view.ShipmentResource;
@@ -27,9 +29,11 @@ public final class PrivacyApi {
     private final ShipmentStore shipments;
     private final ShipmentTracker tracker;
     private final String publicBaseUrl;
+    private final NotificationStore notifications;
     private final Clock clock;
 
-    public PrivacyApi(ShipmentStore shipments, ShipmentTracker tracker, String publicBaseUrl, Clock clock) {
+    public PrivacyApi(ShipmentStore shipments, NotificationStore notifications, ShipmentTracker tracker, String publicBaseUrl, Clock clock) {
+        this.notifications = notifications;
         this.shipments = shipments;
         this.tracker = tracker;
         this.publicBaseUrl = publicBaseUrl;
@@ -40,16 +44,22 @@ public final class PrivacyApi {
     public record Subject(String email, String phone) {
     }
 
-    public record Export(Subject subject, List<ShipmentResource> shipments) {
+    public record Export(Subject subject, List<ShipmentResource> shipments, List<UpdatesHeld> updates) {
     }
 
-    public record Erasure(Subject subject, int shipmentsErased) {
+    /** A sign-up for a parcel's updates, as held: where to, and whether it was confirmed. */
+    public record UpdatesHeld(String shipmentId, String channel, String address, boolean confirmed, java.time.Instant createdAt) {
+    }
+
+    public record Erasure(Subject subject, int shipmentsErased, int updatesErased) {
     }
 
     /** {@code POST /v1/privacy/export}. */
     public Export export(Caller caller, String body) throws ProblemException {
         Subject subject = subject(body);
-        return new Export(subject, held(caller, subject).stream().map(s -> ShipmentResource.of(s, publicBaseUrl)).toList());
+        return new Export(subject, held(caller, subject).stream().map(s -> ShipmentResource.of(s, publicBaseUrl)).toList(),
+                signUps(caller, subject).stream().map(held -> new UpdatesHeld(held.shipmentId(), held.channel().name(), held.address(),
+                        held.confirmed(), held.createdAt())).toList());
     }
 
     /** {@code POST /v1/privacy/erase}. */
@@ -61,7 +71,15 @@ public final class PrivacyApi {
                 erased++;
             }
         }
-        return new Erasure(subject, erased);
+        List<Subscriber> signUps = signUps(caller, subject);
+        signUps.forEach(notifications::remove);
+        return new Erasure(subject, erased, signUps.size());
+    }
+
+    /** The consumer's sign-ups for updates: an address is personal data as much as a recipient's. */
+    private List<Subscriber> signUps(Caller caller, Subject subject) {
+        return Stream.of(Contact.emailKey(subject.email()), Contact.phoneKey(subject.phone())).flatMap(Optional::stream)
+                .flatMap(key -> notifications.heldFor(caller.tenantId(), key).stream()).toList();
     }
 
     private boolean eraseOne(String shipmentId) throws ProblemException {

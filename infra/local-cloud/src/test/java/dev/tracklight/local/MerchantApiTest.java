@@ -683,6 +683,15 @@ class MerchantApiTest {
         assertThat(SharedCloud.get().texts().sent().stream().filter(text -> text.phoneNumber().equals(phone)).toList().get(1).message())
                 .contains("已于").contains("签收");
         assertThat(mailTo(email)).hasSize(2);
+
+        // AND the text subscriber's number is personal data: the merchant's export shows it, and erasure deletes it
+        Map<?, ?> exported = json(call("POST", "/v1/privacy/export", "/v1/privacy/export", key, Json.write(Map.of("phone", phone))));
+        assertThat((List<?>) exported.get("updates")).singleElement().satisfies(held ->
+                assertThat(((Map<?, ?>) held).get("address")).isEqualTo(phone));
+        assertThat(((Number) json(call("POST", "/v1/privacy/erase", "/v1/privacy/erase", key, Json.write(Map.of("phone", phone))))
+                .get("updatesErased")).intValue()).isEqualTo(1);
+        assertThat((List<?>) json(call("POST", "/v1/privacy/export", "/v1/privacy/export", key, Json.write(Map.of("phone", phone))))
+                .get("updates")).isEmpty();
         assertThat(call("POST", "/v1/notifications/{token}/unsubscribe", oneClick.substring(oneClick.indexOf("/v1/")), null, null)
                 .statusCode()).as("stopping twice is answered the same").isEqualTo(200);
 

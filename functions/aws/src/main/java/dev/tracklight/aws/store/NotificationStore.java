@@ -28,13 +28,15 @@ import static dev.tracklight.aws.store.Attributes.string;
 
 /**
  * Consumers subscribed to a parcel's updates ({@code SHP#{id}} / {@code NSUB#{channel}#{hash of the address}}), the
- * token each one's links carry ({@code NTOK#{token}}), and which moment each was told ({@code NSENT#…}). Addresses
+ * token each one's links carry ({@code NTOK#{token}}), the hashed address that finds them for a privacy request
+ * ({@code CON#{tenant}#{key}} / {@code NSUB#{token}}), and which moment each was told ({@code NSENT#…}). Addresses
  * are personal data: every item expires, the subscription a few months after it was made.
  */
 public final class NotificationStore {
 
     /** Long enough for any journey and its return; an address is not kept for longer. */
     static final Duration KEPT = Duration.ofDays(120);
+    private static final String TENANT_ID = "tenantId";
     private static final String SHIPMENT_ID = "shipmentId";
     private static final String SUBSCRIBER = "subscriber";
     private static final String CHANNEL = "channel";
@@ -64,6 +66,7 @@ public final class NotificationStore {
         String sk = keyOf(wanted.channel(), wanted.address());
         long expires = clock.instant().plus(KEPT).getEpochSecond();
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(wanted.shipmentId()), sk));
+        item.put(TENANT_ID, s(wanted.tenantId()));
         item.put(SHIPMENT_ID, s(wanted.shipmentId()));
         item.put(CHANNEL, s(wanted.channel().name()));
         item.put(ADDRESS, s(wanted.address()));
@@ -76,8 +79,13 @@ public final class NotificationStore {
         byToken.put(SHIPMENT_ID, s(wanted.shipmentId()));
         byToken.put(SUBSCRIBER, s(sk));
         byToken.put(Keys.TTL, n(expires));
+        // found by the consumer's hashed address, beside the shipments sent to it, for privacy requests
+        Map<String, AttributeValue> byContact = new HashMap<>(key(Keys.contact(wanted.tenantId(), wanted.lookupKey()),
+                Keys.NOTIFY_SUBSCRIBER_PREFIX + wanted.token()));
+        byContact.put(TOKEN, s(wanted.token()));
+        byContact.put(Keys.TTL, n(expires));
         try {
-            dynamo.transactWriteItems(request -> request.transactItems(putNew(item), putNew(byToken)));
+            dynamo.transactWriteItems(request -> request.transactItems(putNew(item), putNew(byToken), putNew(byContact)));
             return wanted;
         } catch (TransactionCanceledException known) {
             return get(wanted.shipmentId(), sk).orElseThrow(() -> known);
@@ -90,6 +98,14 @@ public final class NotificationStore {
         }
         var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.notifyToken(token), Keys.META))).item();
         return item == null || item.isEmpty() ? Optional.empty() : get(string(item, SHIPMENT_ID), string(item, SUBSCRIBER));
+    }
+
+    /** Every subscription of this hashed address within the tenant ({@code Subscriber#lookupKey}), for export or erasure. */
+    public List<Subscriber> heldFor(String tenantId, String lookupKey) {
+        return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.contact(tenantId, lookupKey)), ":prefix", s(Keys.NOTIFY_SUBSCRIBER_PREFIX))))
+                .items().stream().map(item -> findByToken(string(item, TOKEN))).flatMap(Optional::stream).toList();
     }
 
     /** Every subscriber of the shipment, confirmed or not: one query of its partition's {@code NSUB#} items. */
@@ -107,11 +123,12 @@ public final class NotificationStore {
                 .expressionAttributeNames(Map.of("#confirmed", CONFIRMED)).expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
     }
 
-    /** Ends a subscription: the address and its token are deleted, not marked. */
+    /** Ends a subscription: the address, its token and its privacy lookup are deleted, not marked. */
     public void remove(Subscriber subscriber) {
         String sk = keyOf(subscriber.channel(), subscriber.address());
         dynamo.transactWriteItems(request -> request.transactItems(
-                delete(key(Keys.shipment(subscriber.shipmentId()), sk)), delete(key(Keys.notifyToken(subscriber.token()), Keys.META))));
+                delete(key(Keys.shipment(subscriber.shipmentId()), sk)), delete(key(Keys.notifyToken(subscriber.token()), Keys.META)),
+                delete(key(Keys.contact(subscriber.tenantId(), subscriber.lookupKey()), Keys.NOTIFY_SUBSCRIBER_PREFIX + subscriber.token()))));
     }
 
     /** Claims telling this subscriber this moment; false when it was told already (or is being told). */
@@ -139,7 +156,8 @@ public final class NotificationStore {
     }
 
     private static Subscriber subscriber(Map<String, AttributeValue> item) {
-        return new Subscriber(string(item, SHIPMENT_ID), NotifyChannel.valueOf(string(item, CHANNEL)), string(item, ADDRESS), string(item, LOCALE),
+        return new Subscriber(string(item, TENANT_ID), string(item, SHIPMENT_ID), NotifyChannel.valueOf(string(item, CHANNEL)),
+                string(item, ADDRESS), string(item, LOCALE),
                 Boolean.TRUE.equals(item.get(CONFIRMED).bool()), string(item, TOKEN), Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())));
     }
 

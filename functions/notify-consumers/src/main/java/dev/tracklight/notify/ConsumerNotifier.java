@@ -2,41 +2,57 @@ package dev.tracklight.notify;
 
 import dev.tracklight.aws.notify.ConsumerSender;
 import dev.tracklight.aws.observe.Telemetry;
+import dev.tracklight.aws.queue.NotifyRequests;
 import dev.tracklight.aws.store.BrandingStore;
 import dev.tracklight.aws.store.NotificationStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.notify.ConsumerMessage;
 import dev.tracklight.core.notify.ConsumerMessages;
 import dev.tracklight.core.notify.Moment;
+import dev.tracklight.core.notify.NotifyPreferences;
+import dev.tracklight.core.notify.RecipientClock;
 import dev.tracklight.core.notify.Subscriber;
-import dev.tracklight.core.tenant.Branding;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Tells subscribed consumers: the confirmation a new subscriber must answer, and each moment of the parcel's journey
- * once. A moment is claimed before it is sent and given back when sending fails, so a retry sends it and a repeated
- * announcement does not.
+ * once, on the channels the merchant chose for it. A moment due in the recipient's quiet hours waits in the queue and
+ * is looked at again (the parcel may have moved on meanwhile: the moment it is at then is the one told). A moment is
+ * claimed before it is sent and given back when sending fails, so a retry sends it and a repeated announcement does not.
  */
 public final class ConsumerNotifier {
 
     private final NotificationStore notifications;
     private final ShipmentStore shipments;
     private final BrandingStore branding;
+    private final TenantSettingsStore settings;
     private final ConsumerSender sender;
-    private final String publicBaseUrl;
-    private final String apiBaseUrl;
+    private final NotifyRequests queue;
+    private final Links links;
+    private final int recheckSeconds;
+    private final Clock clock;
 
-    public ConsumerNotifier(NotificationStore notifications, ShipmentStore shipments, BrandingStore branding, ConsumerSender sender,
-                            String publicBaseUrl, String apiBaseUrl) {
+    /** Where messages link to: the public page, and the API a mail client's one-click unsubscribe posts to. */
+    public record Links(String publicBaseUrl, String apiBaseUrl) {
+    }
+
+    /** @param recheckSeconds how long a message held by quiet hours waits before it is looked at again */
+    public ConsumerNotifier(NotificationStore notifications, ShipmentStore shipments, BrandingStore branding, TenantSettingsStore settings,
+                            ConsumerSender sender, NotifyRequests queue, Links links, int recheckSeconds, Clock clock) {
         this.notifications = notifications;
         this.shipments = shipments;
         this.branding = branding;
+        this.settings = settings;
         this.sender = sender;
-        this.publicBaseUrl = publicBaseUrl;
-        this.apiBaseUrl = apiBaseUrl;
+        this.queue = queue;
+        this.links = links;
+        this.recheckSeconds = recheckSeconds;
+        this.clock = clock;
     }
 
     /** Sends a new subscriber its confirmation; nothing for one confirmed or stopped meanwhile. */
@@ -47,7 +63,7 @@ public final class ConsumerNotifier {
             return false;
         }
         Subscriber subscriber = pending.get();
-        ConsumerMessage message = ConsumerMessages.confirmation(shipment.get(), brandOf(shipment.get()), subscriber.locale(),
+        ConsumerMessage message = ConsumerMessages.confirmation(shipment.get(), shopOf(shipment.get()), subscriber.locale(),
                 links(shipment.get(), subscriber));
         sender.send(subscriber.channel(), subscriber.address(), message, null);
         Telemetry.count("ConsumerMessages", 1, "kind", "CONFIRMATION", "channel", subscriber.channel().name());
@@ -65,38 +81,59 @@ public final class ConsumerNotifier {
         if (moment.isEmpty()) {
             return 0;
         }
-        Branding brand = brandOf(shipment.get());
+        NotifyPreferences preferences = settings.cached(shipment.get().tenantId()).notifyPreferences();
         int told = 0;
         for (Subscriber subscriber : confirmed) {
-            if (!Moment.defaultsFor(subscriber.channel()).contains(moment.get()) || !notifications.claim(subscriber, moment.get())) {
-                continue;
-            }
-            ConsumerMessages.Links links = links(shipment.get(), subscriber);
-            try {
-                sender.send(subscriber.channel(), subscriber.address(),
-                        ConsumerMessages.moment(moment.get(), shipment.get(), brand, subscriber.locale(), links), oneClick(subscriber));
-            } catch (RuntimeException refused) {
-                notifications.release(subscriber, moment.get());
-                throw refused;
-            }
-            Telemetry.count("ConsumerMessages", 1, "kind", moment.get().name(), "channel", subscriber.channel().name());
-            told++;
+            told += tell(subscriber, shipment.get(), moment.get(), preferences) ? 1 : 0;
         }
         return told;
     }
 
-    private Branding brandOf(Shipment shipment) {
-        return branding.cached(shipment.tenantId()).orElse(null);
+    /** A message held through quiet hours, back from the queue: the parcel's moment now, unless it is still quiet. */
+    public boolean released(String token) {
+        Optional<Subscriber> subscriber = notifications.findByToken(token).filter(Subscriber::confirmed);
+        Optional<Shipment> shipment = subscriber.flatMap(found -> shipments.get(found.shipmentId()));
+        Optional<Moment> moment = shipment.flatMap(Moment::headline);
+        return moment.isPresent()
+                && tell(subscriber.get(), shipment.get(), moment.get(), settings.cached(shipment.get().tenantId()).notifyPreferences());
+    }
+
+    private boolean tell(Subscriber subscriber, Shipment shipment, Moment moment, NotifyPreferences preferences) {
+        if (!preferences.sends(subscriber.channel(), moment)) {
+            return false;
+        }
+        if (preferences.quietHours() != null && preferences.quietHours().isQuiet(clock.instant(), RecipientClock.offsetOf(shipment))) {
+            queue.hold(subscriber.token(), recheckSeconds);
+            Telemetry.count("ConsumerMessagesHeld", 1, "channel", subscriber.channel().name());
+            return false;
+        }
+        if (!notifications.claim(subscriber, moment)) {
+            return false;
+        }
+        try {
+            sender.send(subscriber.channel(), subscriber.address(),
+                    ConsumerMessages.moment(moment, shipment, shopOf(shipment), subscriber.locale(), links(shipment, subscriber)),
+                    oneClick(subscriber));
+        } catch (RuntimeException refused) {
+            notifications.release(subscriber, moment);
+            throw refused;
+        }
+        Telemetry.count("ConsumerMessages", 1, "kind", moment.name(), "channel", subscriber.channel().name());
+        return true;
+    }
+
+    private ConsumerMessages.Shop shopOf(Shipment shipment) {
+        return branding.cached(shipment.tenantId()).map(brand -> new ConsumerMessages.Shop(brand.name(), brand.primaryColor())).orElse(null);
     }
 
     /** The page in the subscriber's language, and the page again to confirm or stop (a link scanner's GET changes nothing). */
     private ConsumerMessages.Links links(Shipment shipment, Subscriber subscriber) {
-        String page = publicBaseUrl + "/t/" + shipment.trackingToken() + "?lang=" + subscriber.locale();
+        String page = links.publicBaseUrl() + "/t/" + shipment.trackingToken() + "?lang=" + subscriber.locale();
         return new ConsumerMessages.Links(page, page + "&confirm=" + subscriber.token(), page + "&unsubscribe=" + subscriber.token());
     }
 
     /** Where a mail client's one-click unsubscribe posts (RFC 8058). */
     private String oneClick(Subscriber subscriber) {
-        return apiBaseUrl + "/v1/notifications/" + subscriber.token() + "/unsubscribe";
+        return links.apiBaseUrl() + "/v1/notifications/" + subscriber.token() + "/unsubscribe";
     }
 }

@@ -3,7 +3,7 @@ package dev.tracklight.api;
 import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.env.WebhookDestinations;
-import dev.tracklight.aws.queue.ConfirmationRequests;
+import dev.tracklight.aws.queue.NotifyRequests;
 import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.BrandingStore;
@@ -56,7 +56,7 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
         return new MerchantApi(new Authenticator(apiKeys), new PublicTracking(store, orders, new PublicViews(timeline, subscriptions), branding),
                 new OrderLookupApi(orders, store, quota, publicBaseUrl),
                 new NotificationsApi(notifications, store,
-                        new ConfirmationRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")), quota, clock),
+                        new NotifyRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")), quota, clock),
                 new ShipmentsApi(store, timeline, new ShipmentRegistry(store, orders, timeline, tracker, requests, clock), tracker, subscriptions, requests,
                         new IdempotencyStore(dynamo, table, clock), publicBaseUrl, clock),
                 new OrdersApi(orders, store, publicBaseUrl, clock), new SettingsApi(settings), new BrandingApi(branding),

@@ -1,6 +1,6 @@
 package dev.tracklight.api;
 
-import dev.tracklight.aws.queue.ConfirmationRequests;
+import dev.tracklight.aws.queue.NotifyRequests;
 import dev.tracklight.aws.store.NotificationStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.SourceQuota;
@@ -30,11 +30,11 @@ public final class NotificationsApi {
 
     private final NotificationStore notifications;
     private final ShipmentStore shipments;
-    private final ConfirmationRequests confirmations;
+    private final NotifyRequests confirmations;
     private final SourceQuota quota;
     private final Clock clock;
 
-    public NotificationsApi(NotificationStore notifications, ShipmentStore shipments, ConfirmationRequests confirmations, SourceQuota quota,
+    public NotificationsApi(NotificationStore notifications, ShipmentStore shipments, NotifyRequests confirmations, SourceQuota quota,
                             Clock clock) {
         this.notifications = notifications;
         this.shipments = shipments;
@@ -62,7 +62,7 @@ public final class NotificationsApi {
         Subscriber kept = notifications.subscribe(new Subscriber(shipment.tenantId(), shipment.shipmentId(), request.channel(),
                 request.address(), request.locale(), false, RandomIds.trackingToken(), clock.instant()));
         if (!kept.confirmed()) {
-            confirmations.ask(kept.token());
+            confirmations.confirm(kept.token());
         }
         return new Subscription(kept.channel().name(), kept.confirmed() ? "CONFIRMED" : "PENDING");
     }

@@ -135,6 +135,8 @@ public final class LocalCloud implements AutoCloseable {
         // the sandbox's journeys run on a compressed clock; polls follow it, at most once per scheduler run
         parameters.put("PollInTransitSeconds", "5");
         parameters.put("PollLastMileSeconds", "5");
+        // a message held through quiet hours is looked at again within seconds, so a test sees it leave
+        parameters.put("QuietHoursRecheckSeconds", "2");
 
         dynamo = track(LocalDynamoDb.start(Ports.freeOr(options.dynamoDbPort()), options.dynamoDbData()));
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));

@@ -708,6 +708,39 @@ class MerchantApiTest {
     }
 
     @Test
+    void aMerchantChoosesWhatItsConsumersAreToldAndAMomentDueInTheirQuietHoursWaitsForTheEnd() throws Exception {
+        // GIVEN a shop that e-mails only the last mile, with quiet hours (on the recipient's clock: UTC for these scans) ending in 20 s
+        String key = tenantKey(Role.STANDARD);
+        java.time.Instant quietEnds = java.time.Instant.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String from = java.time.LocalTime.ofInstant(quietEnds.minusSeconds(3_600), java.time.ZoneOffset.UTC).toString();
+        String to = java.time.LocalTime.ofInstant(quietEnds, java.time.ZoneOffset.UTC).toString();
+        var chosen = call("PUT", "/v1/settings", "/v1/settings", key, Json.write(Map.of("notifications", Map.of(
+                "moments", Map.of("EMAIL", List.of("OUT_FOR_DELIVERY", "DELIVERED")), "quietHours", Map.of("from", from, "to", to)))));
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(call("PUT", "/v1/settings", "/v1/settings", key,
+                "{\"notifications\":{\"moments\":{\"EMAIL\":[\"NEVER\"]}}}").statusCode()).isEqualTo(400);
+        String number = SharedCloud.uniqueTrackingNumber();
+        String token = SharedCloud.tokenOf(register(key, number, Map.of()));
+        String email = "quiet." + UUID.randomUUID() + "@example.com";
+        call("POST", "/v1/track/{token}/subscriptions", "/v1/track/" + token + "/subscriptions", null, Json.write(Map.of("email", email)));
+        WebSocketApiTest.awaitUntil(() -> !mailTo(email).isEmpty(), SharedCloud.JOURNEY);
+        call("POST", "/v1/notifications/{token}/confirm", "/v1/notifications/" + tokenIn(part(mailTo(email).getFirst(), 0), "confirm")
+                + "/confirm", null, null);
+
+        // WHEN the parcel is picked up (a moment this shop does not e-mail), then goes out for delivery during the quiet hours
+        scan(number, "PICKED_UP", "Picked up");
+        scan(number, "OUT_FOR_DELIVERY", "Out for delivery");
+        assertThat(java.time.Instant.now()).as("the scans came well inside the quiet hours").isBefore(quietEnds.minusSeconds(10));
+
+        // THEN the van's e-mail waits for the quiet hours' end, and the pick-up is never e-mailed
+        WebSocketApiTest.awaitUntil(() -> mailTo(email).size() == 2, SharedCloud.JOURNEY);
+        java.time.Instant seen = java.time.Instant.now();
+        assertThat(seen).as("held until the quiet hours ended").isAfterOrEqualTo(quietEnds.minusMillis(500));
+        assertThat(mailTo(email).get(1).getSubject()).isEqualTo("Your parcel from the shop arrives today");
+        assertThat(mailTo(email)).hasSize(2);
+    }
+
+    @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
         List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},

@@ -5,7 +5,6 @@ import dev.tracklight.core.model.DelayReason;
 import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.model.Location;
 import dev.tracklight.core.model.Shipment;
-import dev.tracklight.core.tenant.Branding;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,13 +25,17 @@ public final class ConsumerMessages {
     private ConsumerMessages() {
     }
 
+    /** The shop as its messages show it: its name and, when it set one that reads on white, its colour. */
+    public record Shop(String name, String primaryColor) {
+    }
+
     /** Where a message's links lead: the parcel's live page, and the link that confirms or stops the updates. */
     public record Links(String page, String confirm, String unsubscribe) {
     }
 
     /** The double opt-in: the one message sent before the consumer confirms. */
-    public static ConsumerMessage confirmation(Shipment shipment, Branding brand, String locale, Links links) {
-        Words words = new Words(shipment, brand, locale);
+    public static ConsumerMessage confirmation(Shipment shipment, Shop shop, String locale, Links links) {
+        Words words = new Words(shipment, shop, locale);
         String subject = words.zh ? "请确认接收" + words.shop + "包裹的物流通知" : "Confirm updates for your parcel from " + words.shop;
         String line = words.zh ? "您申请接收" + words.parcel + "的物流通知。请点击链接确认：" : "You asked for updates on " + words.parcel + ". Confirm here:";
         String ignore = words.zh ? "如非本人操作，请忽略本消息，我们不会再发送任何内容。" : "If it was not you, ignore this message: nothing more will be sent.";
@@ -44,8 +47,8 @@ public final class ConsumerMessages {
     }
 
     /** A moment of the journey, as the subscriber reads it. */
-    public static ConsumerMessage moment(Moment moment, Shipment shipment, Branding brand, String locale, Links links) {
-        Words words = new Words(shipment, brand, locale);
+    public static ConsumerMessage moment(Moment moment, Shipment shipment, Shop shop, String locale, Links links) {
+        Words words = new Words(shipment, shop, locale);
         String subject = words.subject(moment);
         String line = words.line(moment);
         String eta = moment == Moment.DELIVERED || shipment.eta() == null ? null : words.arriving(shipment.eta());
@@ -54,7 +57,7 @@ public final class ConsumerMessages {
         String text = body + "\n\n" + (words.zh ? "实时查看：" : "Follow it live: ") + links.page() + "\n" + stop + "\n";
         String html = html(words, subject, body, links.page(), words.zh ? "实时查看" : "Follow it live",
                 (words.zh ? "不想再收到通知？" : "No more updates? ") + "<a href=\"" + escape(links.unsubscribe()) + "\">"
-                        + (words.zh ? "退订" : "Unsubscribe") + "</a>", parcelDelivery(shipment, brand, links.page()));
+                        + (words.zh ? "退订" : "Unsubscribe") + "</a>", parcelDelivery(shipment, shop, links.page()));
         String sms = words.shop + (words.zh ? "：" : ": ") + body + " " + links.page();
         return new ConsumerMessage(subject, text, html, sms);
     }
@@ -72,7 +75,7 @@ public final class ConsumerMessages {
     }
 
     /** Gmail's ParcelDelivery: carrier, destination, number, page and the latest expected arrival. */
-    private static String parcelDelivery(Shipment shipment, Branding brand, String page) {
+    private static String parcelDelivery(Shipment shipment, Shop shop, String page) {
         Map<String, Object> delivery = new LinkedHashMap<>();
         delivery.put("@context", "http://schema.org");
         delivery.put("@type", "ParcelDelivery");
@@ -89,13 +92,13 @@ public final class ConsumerMessages {
         delivery.put("trackingNumber", shipment.trackingNumber());
         delivery.put("trackingUrl", page);
         if (shipment.eta() != null) {
-            ZoneOffset offset = offsetOf(shipment.eta());
+            ZoneOffset offset = RecipientClock.offsetOf(shipment);
             delivery.put("expectedArrivalFrom", shipment.eta().early().atOffset(offset).toString());
             delivery.put("expectedArrivalUntil", shipment.eta().late().atOffset(offset).toString());
         }
-        if (shipment.orderId() != null && brand != null) {
+        if (shipment.orderId() != null && shop != null) {
             delivery.put("partOfOrder", Map.of("@type", "Order", "orderNumber", shipment.orderId(),
-                    "merchant", Map.of("@type", "Organization", "name", brand.name())));
+                    "merchant", Map.of("@type", "Organization", "name", shop.name())));
         }
         return Json.write(delivery);
     }
@@ -103,14 +106,6 @@ public final class ConsumerMessages {
     private static void putIfPresent(Map<String, Object> map, String key, String value) {
         if (value != null && !value.isBlank()) {
             map.put(key, value);
-        }
-    }
-
-    private static ZoneOffset offsetOf(EtaWindow eta) {
-        try {
-            return eta.localOffset() == null ? ZoneOffset.UTC : ZoneOffset.of(eta.localOffset());
-        } catch (RuntimeException unreadable) {
-            return ZoneOffset.UTC;
         }
     }
 
@@ -127,13 +122,13 @@ public final class ConsumerMessages {
         private final String colour;
         private final Shipment shipment;
 
-        Words(Shipment shipment, Branding brand, String locale) {
+        Words(Shipment shipment, Shop shop, String locale) {
             this.zh = "zh-CN".equals(locale);
             this.shipment = shipment;
-            this.shop = brand == null ? (zh ? "商家" : "the shop") : brand.name();
+            this.shop = shop == null ? (zh ? "商家" : "the shop") : shop.name();
             this.parcel = CarrierNames.of(shipment.carrier(), locale) + " " + shipment.trackingNumber();
-            this.colour = brand != null && brand.primaryColor() != null && brand.primaryColor().matches("#[0-9a-fA-F]{6}")
-                    ? brand.primaryColor() : TRACKLIGHT_GREEN;
+            this.colour = shop != null && shop.primaryColor() != null && shop.primaryColor().matches("#[0-9a-fA-F]{6}")
+                    ? shop.primaryColor() : TRACKLIGHT_GREEN;
         }
 
         String subject(Moment moment) {
@@ -183,13 +178,12 @@ public final class ConsumerMessages {
         }
 
         private String when(Instant at) {
-            ZoneOffset offset = shipment.eta() != null ? offsetOf(shipment.eta()) : offsetOf(shipment.lastEvent());
-            return format(at, offset, zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a");
+            return format(at, RecipientClock.offsetOf(shipment), zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a");
         }
 
         /** "Arriving Mon, Dec 7, 1:00 PM – 5:00 PM" in the recipient's time; the day once when the window stays in one. */
         String arriving(EtaWindow eta) {
-            ZoneOffset offset = offsetOf(eta);
+            ZoneOffset offset = RecipientClock.offsetOf(shipment);
             boolean oneDay = eta.early().atOffset(offset).toLocalDate().equals(eta.late().atOffset(offset).toLocalDate());
             String from = format(eta.early(), offset, zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a");
             String to = format(eta.late(), offset, oneDay ? (zh ? "HH:mm" : "h:mm a") : (zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a"));
@@ -198,14 +192,6 @@ public final class ConsumerMessages {
 
         private String format(Instant at, ZoneOffset offset, String pattern) {
             return at.atOffset(offset).format(DateTimeFormatter.ofPattern(pattern, zh ? Locale.SIMPLIFIED_CHINESE : Locale.US));
-        }
-    }
-
-    private static ZoneOffset offsetOf(dev.tracklight.core.model.TrackingEvent event) {
-        try {
-            return event == null || event.localOffset() == null ? ZoneOffset.UTC : ZoneOffset.of(event.localOffset());
-        } catch (RuntimeException unreadable) {
-            return ZoneOffset.UTC;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tracklight.core.tenant;
 import dev.tracklight.core.delay.DelayPolicy;
 import dev.tracklight.core.delay.Stage;
 import dev.tracklight.core.delay.StageSla;
+import dev.tracklight.core.notify.NotifyPreferences;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,23 +14,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tenant's own delay thresholds, each optional: the chance of missing the promise from which a shipment
- * is AT_RISK, stage SLAs for all its shipments, and stage SLAs for one carrier's (which win over both the
- * tenant's general ones and the carrier's platform defaults).
+ * A tenant's own thresholds and choices, each optional: the chance of missing the promise from which a shipment
+ * is AT_RISK, stage SLAs for all its shipments, stage SLAs for one carrier's (which win over both the
+ * tenant's general ones and the carrier's platform defaults), and what its consumers are told when.
  */
 public record TenantSettings(Double lateWarningProbability, Map<Stage, Long> stageSlaHours,
-                             Map<String, Map<Stage, Long>> carrierStageSlaHours) {
+                             Map<String, Map<Stage, Long>> carrierStageSlaHours, NotifyPreferences notifications) {
 
     /** The longest SLA a tenant may set: longer would never call anything stalled. */
     public static final long MAX_SLA_HOURS = 30 * 24;
 
-    public static final TenantSettings NONE = new TenantSettings(null, Map.of(), Map.of());
+    public static final TenantSettings NONE = new TenantSettings(null, Map.of(), Map.of(), null);
 
     public TenantSettings {
         // copies that keep nulls, so problems() can name them instead of the constructor failing on them
         stageSlaHours = stageSlaHours == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stageSlaHours));
         carrierStageSlaHours = carrierStageSlaHours == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(carrierStageSlaHours));
+    }
+
+    /** What the tenant's consumers are told: its own choice, or the defaults. */
+    public NotifyPreferences notifyPreferences() {
+        return notifications == null ? NotifyPreferences.DEFAULTS : notifications;
     }
 
     /** The policy for one of the tenant's shipments: platform defaults, then the tenant's, then the tenant's for its carrier. */
@@ -47,6 +53,7 @@ public record TenantSettings(Double lateWarningProbability, Map<Stage, Long> sta
             problems.add("lateWarningProbability must be between 0 and 1 (exclusive)");
         }
         checkHours("stageSlaHours", stageSlaHours, problems);
+        problems.addAll(notifyPreferences().problems());
         carrierStageSlaHours.forEach((carrier, hours) -> {
             if (hours == null) {
                 problems.add("carrierStageSlaHours." + carrier + " must be an object of stage hours");

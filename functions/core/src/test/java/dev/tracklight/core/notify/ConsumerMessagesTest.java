@@ -14,7 +14,6 @@ import dev.tracklight.core.model.Shipment.Outlook;
 import dev.tracklight.core.model.Status;
 import dev.tracklight.core.model.TrackingEvent;
 import dev.tracklight.core.state.ShipmentFold;
-import dev.tracklight.core.tenant.Branding;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerMessagesTest {
 
     private static final Instant T0 = Instant.parse("2026-12-03T01:00:00Z");
-    private static final Branding LOTUS = new Branding("Lotus Tea House", null, "#0a6e4f", null, null, null, List.of());
+    private static final ConsumerMessages.Shop LOTUS = new ConsumerMessages.Shop("Lotus Tea House", "#0a6e4f");
     private static final ConsumerMessages.Links LINKS = new ConsumerMessages.Links("https://track.example/t/tok",
             "https://track.example/t/tok?confirm=sub", "https://api.example/v1/notifications/sub/unsubscribe");
     /** 13:00 – 17:00 in Shanghai on Thursday 3 December. */
@@ -115,5 +114,26 @@ class ConsumerMessagesTest {
                 "phone must be a number with its country code, such as +86 138 0013 8000");
         assertThat(new SubscriptionRequest("ann@example.com", "+8613800138000", null).problems()).containsExactly("send either email or phone");
         assertThat(new SubscriptionRequest("not an address", null, null).problems()).hasSize(1);
+    }
+
+    @Test
+    void quietHoursOverMidnightHoldOnTheRecipientsClockAndAMerchantChoosesTheMomentsOfEachChannel() {
+        QuietHours night = new QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0));
+        java.time.ZoneOffset shanghai = java.time.ZoneOffset.ofHours(8);
+        assertThat(night.isQuiet(Instant.parse("2026-12-03T14:30:00Z"), shanghai)).as("22:30 in Shanghai").isTrue();
+        assertThat(night.isQuiet(Instant.parse("2026-12-03T23:59:00Z"), shanghai)).as("07:59").isTrue();
+        assertThat(night.isQuiet(Instant.parse("2026-12-04T00:00:00Z"), shanghai)).as("08:00").isFalse();
+        assertThat(night.isQuiet(Instant.parse("2026-12-03T14:30:00Z"), java.time.ZoneOffset.UTC)).as("14:30 in London").isFalse();
+        QuietHours lunch = new QuietHours(java.time.LocalTime.of(12, 0), java.time.LocalTime.of(13, 0));
+        assertThat(lunch.isQuiet(Instant.parse("2026-12-03T04:30:00Z"), shanghai)).isTrue();
+        assertThat(lunch.isQuiet(Instant.parse("2026-12-03T05:30:00Z"), shanghai)).isFalse();
+
+        NotifyPreferences deliveredOnly = new NotifyPreferences(Map.of(NotifyChannel.EMAIL, java.util.Set.of(Moment.DELIVERED)), night);
+        assertThat(deliveredOnly.sends(NotifyChannel.EMAIL, Moment.DELIVERED)).isTrue();
+        assertThat(deliveredOnly.sends(NotifyChannel.EMAIL, Moment.SHIPPED)).isFalse();
+        assertThat(deliveredOnly.sends(NotifyChannel.SMS, Moment.SHIPPED)).as("texts keep their defaults").isFalse();
+        assertThat(deliveredOnly.sends(NotifyChannel.SMS, Moment.OUT_FOR_DELIVERY)).isTrue();
+        assertThat(deliveredOnly.problems()).isEmpty();
+        assertThat(new NotifyPreferences(Map.of(), new QuietHours(java.time.LocalTime.NOON, java.time.LocalTime.NOON)).problems()).hasSize(1);
     }
 }

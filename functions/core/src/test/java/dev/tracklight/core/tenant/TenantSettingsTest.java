@@ -17,7 +17,7 @@ class TenantSettingsTest {
     void aTenantsCarrierSlaWinsOverItsGeneralOneWhichWinsOverTheCarriersDefault() {
         // GIVEN a tenant that allows 48 h everywhere on the last mile and 12 h for UPS, and 120 h line haul
         var settings = new TenantSettings(0.3, Map.of(Stage.LAST_MILE, 48L, Stage.LINE_HAUL, 120L),
-                Map.of("ups", Map.of(Stage.LAST_MILE, 12L)));
+                Map.of("ups", Map.of(Stage.LAST_MILE, 12L)), null);
 
         // WHEN its policies are resolved
         var ups = settings.policyFor("ups").sla();
@@ -42,7 +42,7 @@ class TenantSettingsTest {
     void namesEveryInvalidValue() {
         Map<Stage, Long> nullHours = new HashMap<>();
         nullHours.put(Stage.LAST_MILE, null);
-        var settings = new TenantSettings(1.5, Map.of(Stage.LINE_HAUL, 0L), Map.of("dhl", nullHours));
+        var settings = new TenantSettings(1.5, Map.of(Stage.LINE_HAUL, 0L), Map.of("dhl", nullHours), null);
 
         assertThat(settings.problems()).containsExactlyInAnyOrder(
                 "lateWarningProbability must be between 0 and 1 (exclusive)",
@@ -52,7 +52,10 @@ class TenantSettingsTest {
 
     @Test
     void survivesAJsonRoundTrip() {
-        var settings = new TenantSettings(0.25, Map.of(Stage.LAST_MILE, 48L), Map.of("ups", Map.of(Stage.LINE_HAUL, 60L)));
+        var settings = new TenantSettings(0.25, Map.of(Stage.LAST_MILE, 48L), Map.of("ups", Map.of(Stage.LINE_HAUL, 60L)),
+                new dev.tracklight.core.notify.NotifyPreferences(Map.of(dev.tracklight.core.notify.NotifyChannel.EMAIL,
+                        java.util.Set.of(dev.tracklight.core.notify.Moment.DELIVERED)),
+                        new dev.tracklight.core.notify.QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0))));
 
         assertThat(Json.read(Json.write(settings), TenantSettings.class)).isEqualTo(settings);
     }

@@ -7,7 +7,7 @@ import dev.tracklight.aws.clients.AwsClients;
 import dev.tracklight.aws.env.FunctionEnvironment;
 import dev.tracklight.aws.observe.Correlation;
 import dev.tracklight.aws.observe.Telemetry;
-import dev.tracklight.aws.queue.ConfirmationRequests;
+import dev.tracklight.aws.queue.NotifyRequests;
 import dev.tracklight.aws.runtime.EventHandler;
 import dev.tracklight.core.json.Json;
 
@@ -15,23 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends each new subscriber its confirmation, one queued request each. A send that fails leaves its message to the
- * queue's retries and then its dead-letter queue, where {@code ./tracklight dlq} shows it.
+ * The queued work: each new subscriber's confirmation, and moments held through quiet hours, looked at again. A send
+ * that fails leaves its message to the queue's retries and then its dead-letter queue, where {@code ./tracklight dlq}
+ * shows it.
  */
-public final class ConfirmationsHandler extends EventHandler<SQSEvent, SQSBatchResponse> {
+public final class NotifyQueueHandler extends EventHandler<SQSEvent, SQSBatchResponse> {
 
     private final Telemetry telemetry = Telemetry.forService("notify-consumers");
     private final ConsumerNotifier notifier;
 
-    public ConfirmationsHandler() {
+    public NotifyQueueHandler() {
         this(FunctionEnvironment.system());
     }
 
-    public ConfirmationsHandler(FunctionEnvironment env) {
+    public NotifyQueueHandler(FunctionEnvironment env) {
         this(ConsumerNotifications.notifier(env, new AwsClients(env)));
     }
 
-    public ConfirmationsHandler(ConsumerNotifier notifier) {
+    public NotifyQueueHandler(ConsumerNotifier notifier) {
         super(SQSEvent.class);
         this.notifier = notifier;
     }
@@ -42,9 +43,14 @@ public final class ConfirmationsHandler extends EventHandler<SQSEvent, SQSBatchR
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (SQSEvent.SQSMessage message : batch.getRecords()) {
                 try {
-                    notifier.sendConfirmation(Json.read(message.getBody(), ConfirmationRequests.Request.class).token());
+                    NotifyRequests.Request request = Json.read(message.getBody(), NotifyRequests.Request.class);
+                    if (NotifyRequests.HELD.equals(request.kind())) {
+                        notifier.released(request.token());
+                    } else {
+                        notifier.sendConfirmation(request.token());
+                    }
                 } catch (RuntimeException failed) {
-                    Telemetry.error("confirmation not sent", failed, "message_id", message.getMessageId());
+                    Telemetry.error("consumer message not sent", failed, "message_id", message.getMessageId());
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }

@@ -345,6 +345,8 @@ public final class LocalCloud implements AutoCloseable {
         state.put("DEAD_LETTER_QUEUE_URL", queueUrl("EventsDeadLetterQueue"));
         state.put("SUBSCRIPTIONS_QUEUE_URL", queueUrl("SubscriptionsQueue"));
         state.put("SUBSCRIPTIONS_DEAD_LETTER_QUEUE_URL", queueUrl("SubscriptionsDeadLetterQueue"));
+        state.put("NOTIFY_QUEUE_URL", queueUrl("NotificationsQueue"));
+        state.put("NOTIFICATIONS_DEAD_LETTER_QUEUE_URL", queueUrl("NotificationsDeadLetterQueue"));
         state.put("CARRIER_ACCOUNT_KEY", environmentOf("TrackingApiFunction").get("CARRIER_ACCOUNT_KEY"));
         state.put("HTTP_ENDPOINT", httpEndpoint().toString());
         return state;

@@ -98,11 +98,12 @@ class OperatorCommandsTest {
         int listed = operator().carrierAccount(new ArrayList<>(List.of("list", "--tenant", tenant)));
         int removed = operator().carrierAccount(new ArrayList<>(List.of("delete", "--tenant", tenant, "--source", "easypost")));
         int parked = operator().dlq(new ArrayList<>(List.of("--queue", "subscriptions", "list")));
+        int unsent = operator().dlq(new ArrayList<>(List.of("--queue", "notifications", "list")));
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(List.of(refused, stored, listed, removed, parked)).containsExactly(2, 0, 0, 0, 0);
+        assertThat(List.of(refused, stored, listed, removed, parked, unsent)).containsExactly(2, 0, 0, 0, 0, 0);
         assertThat(printed).contains("credentials.apiKey is required").contains("easypost account of tenant " + tenant + ": credentials [apiKey] sealed")
-                .contains("easypost  ACTIVE  credentials [apiKey]").contains("removed").contains("parked subscription message(s)")
+                .contains("easypost  ACTIVE  credentials [apiKey]").contains("removed").contains("parked subscription message(s)").contains("parked consumer message(s)")
                 .doesNotContain(key);
     }
 }

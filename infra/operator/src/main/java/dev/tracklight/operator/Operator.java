@@ -74,22 +74,25 @@ public final class Operator {
     }
 
     /**
-     * {@code dlq [--queue events|subscriptions] list [--max N]} and {@code dlq ... replay [MESSAGE_ID...]}: the events
-     * the processor gave up on, or the subscription requests no source answered.
+     * {@code dlq [--queue events|subscriptions|notifications] list [--max N]} and {@code dlq ... replay [MESSAGE_ID...]}:
+     * the events the processor gave up on, the subscription requests no source answered, or the consumer messages
+     * (confirmations, held moments) that could not be sent.
      */
     public int dlq(List<String> args) {
         String queue = CommandLine.option(args, "--queue", "events");
-        if (!queue.equals("events") && !queue.equals("subscriptions")) {
-            return usage("dlq [--queue events|subscriptions] list [--max N] | replay [MESSAGE_ID...]");
+        Map<String, String[]> queues = Map.of("events", new String[]{"DEAD_LETTER_QUEUE_URL", "EVENTS_QUEUE_URL", "event"},
+                "subscriptions", new String[]{"SUBSCRIPTIONS_DEAD_LETTER_QUEUE_URL", "SUBSCRIPTIONS_QUEUE_URL", "subscription"},
+                "notifications", new String[]{"NOTIFICATIONS_DEAD_LETTER_QUEUE_URL", "NOTIFY_QUEUE_URL", "consumer"});
+        if (!queues.containsKey(queue)) {
+            return usage("dlq [--queue events|subscriptions|notifications] list [--max N] | replay [MESSAGE_ID...]");
         }
-        boolean events = queue.equals("events");
-        var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require(events ? "DEAD_LETTER_QUEUE_URL" : "SUBSCRIPTIONS_DEAD_LETTER_QUEUE_URL"),
-                env.require(events ? "EVENTS_QUEUE_URL" : "SUBSCRIPTIONS_QUEUE_URL"));
+        String[] names = queues.get(queue);
+        var deadLetters = new DeadLetters(new AwsClients(env).sqs(), env.require(names[0]), env.require(names[1]));
         String action = args.isEmpty() ? "list" : args.removeFirst();
         if (action.equals("list")) {
             int max = Integer.parseInt(CommandLine.option(args, "--max", "100"));
             List<DeadLetters.Parked> parked = deadLetters.list(max);
-            out.println(parked.size() + " parked " + (events ? "event" : "subscription") + " message(s)");
+            out.println(parked.size() + " parked " + names[2] + " message(s)");
             for (DeadLetters.Parked message : parked) {
                 out.printf("  %s  received %d×  sent %s  %s%s%n", message.messageId(), message.receiveCount(),
                         Instant.ofEpochMilli(message.sentAtMillis()), abbreviate(message.body()),

@@ -1,0 +1,83 @@
+package dev.tracklight.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tracklight.aws.notify.ConsumerSender;
+import dev.tracklight.aws.queue.NotifyRequests;
+import dev.tracklight.aws.store.BrandingStore;
+import dev.tracklight.aws.store.NotificationStore;
+import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TenantSettingsStore;
+import dev.tracklight.core.ids.RandomIds;
+import dev.tracklight.core.json.Json;
+import dev.tracklight.core.notify.NotifyChannel;
+import dev.tracklight.core.notify.Subscriber;
+import dev.tracklight.local.invoke.LocalContext;
+import dev.tracklight.notify.ConsumerNotifier;
+import dev.tracklight.notify.NotifyQueueHandler;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A message SES refuses is not lost: the moment's claim is given back, so the bus's retry sends it, and a queued
+ * confirmation is reported failed, so SQS redelivers it and at last parks it where {@code ./tracklight dlq} shows it.
+ * Against the local cloud's SES, which refuses an address at a {@code .invalid} domain as SES refuses one it cannot reach.
+ */
+class ConsumerNotifierTest {
+
+    private static ConsumerNotifier notifier() throws Exception {
+        LocalCloud cloud = SharedCloud.get();
+        var dynamo = cloud.dynamoDb();
+        String table = SharedCloud.table();
+        Clock clock = Clock.systemUTC();
+        var ses = SesV2Client.builder().region(Region.US_EAST_1).endpointOverride(cloud.mail().sesEndpoint()).build();
+        var sns = SnsClient.builder().region(Region.US_EAST_1).endpointOverride(cloud.texts().endpoint()).build();
+        return new ConsumerNotifier(new NotificationStore(dynamo, table, clock), new ShipmentStore(dynamo, table), new BrandingStore(dynamo, table, clock),
+                new TenantSettingsStore(dynamo, table, clock), new ConsumerSender(ses, sns, "updates@track.example.com"),
+                new NotifyRequests(cloud.sqs(), cloud.queueUrl("NotificationsQueue")),
+                new ConsumerNotifier.Links(cloud.httpEndpoint().toString(), cloud.httpEndpoint().toString()), 2, clock);
+    }
+
+    @Test
+    void aMomentSesRefusesIsGivenBackForTheRetryAndARefusedConfirmationIsReportedToTheQueue() throws Exception {
+        // GIVEN a parcel out for delivery, and then a confirmed subscriber at an address SES cannot reach
+        String number = SharedCloud.uniqueTrackingNumber();
+        Map<?, ?> shipment = SharedCloud.register("ups", number);
+        String shipmentId = (String) shipment.get("id");
+        SharedCloud.client().postSignedWebhook(SharedCloud.SECRET, SharedCloud.webhook("ups", number, "OUT_FOR_DELIVERY", "OT",
+                Instant.now().toString(), "Out for delivery"));
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.client().track(SharedCloud.tokenOf(shipment)).body().contains("\"OUT_FOR_DELIVERY\""),
+                SharedCloud.JOURNEY);
+        var store = new NotificationStore(SharedCloud.get().dynamoDb(), SharedCloud.table(), Clock.systemUTC());
+        Subscriber unreachable = store.subscribe(new Subscriber("test-tenant", shipmentId, NotifyChannel.EMAIL, "ann@unreachable.invalid", "en",
+                false, RandomIds.trackingToken(), Instant.now()));
+        store.confirm(unreachable);
+        ConsumerNotifier notifier = notifier();
+
+        // WHEN the moment is announced twice
+        // THEN SES's refusal raises each time: the first attempt gave its claim back, so a retry tries again
+        assertThatThrownBy(() -> notifier.announce(shipmentId)).isInstanceOf(SdkException.class);
+        assertThatThrownBy(() -> notifier.announce(shipmentId)).isInstanceOf(SdkException.class);
+
+        // AND a confirmation SES refuses is reported failed to the queue, which retries it and then parks it
+        Subscriber pending = store.subscribe(new Subscriber("test-tenant", shipmentId, NotifyChannel.EMAIL, "bob@unreachable.invalid", "en",
+                false, RandomIds.trackingToken(), Instant.now()));
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("m-1");
+        message.setBody(Json.write(new NotifyRequests.Request(NotifyRequests.CONFIRM, pending.token())));
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(message));
+        var answer = new NotifyQueueHandler(notifier).handle(batch, new LocalContext("NotifyQueuedFunction", java.time.Duration.ofSeconds(30)));
+        assertThat(answer.getBatchItemFailures()).extracting(failure -> failure.getItemIdentifier()).containsExactly("m-1");
+    }
+}

@@ -386,6 +386,23 @@ test('the ETA window shows with its basis and confidence, its day in words apart
   await context.close();
 });
 
+test('the number copies with one tap, and the carrier can be reached from the page, in both languages', async () => {
+  for (const [lang, copy, copied, help, call] of [['en', 'Copy', 'Copied', 'Ask SF Express about this parcel', 'Call: 95338'],
+    ['zh-CN', '复制', '已复制', '向顺丰速运咨询此包裹', '打电话: 95338']]) {
+    const { page, context } = await openPage(byNumber('SF1234567890'), { lang });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(demo.httpEndpoint).origin });
+    const button = page.locator('#copy-number');
+    assert.equal(await button.textContent(), copy);
+    await button.click();
+    await page.locator('#copy-number', { hasText: copied }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'SF1234567890');
+    assert.equal(await page.locator('#carrier-help-title').textContent(), help);
+    assert.deepEqual(await page.locator('#carrier-links a').evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')])),
+      [[call, 'tel:95338'], [lang === 'en' ? 'Website' : '官网', 'https://www.sf-express.com']]);
+    await context.close();
+  }
+});
+
 test("without a carrier estimate the engine's window shows with the date we would promise", async () => {
   const { page, context } = await openPage(byNumber('JDV001234567890'));
 

@@ -42,6 +42,8 @@
         DELIVERED: 'Delivered', EXCEPTION: 'Needs attention', RETURNING: 'Returning to sender', RETURNED: 'Returned to sender',
         CANCELLED: 'Cancelled', EXPIRED: 'No longer tracked' },
       switchTo: '中文', switchLang: 'zh-CN',
+      copy: 'Copy', copied: 'Copied', copyLabel: (n) => `Copy tracking number ${n}`,
+      carrierHelp: (c) => `Ask ${c} about this parcel`, carrierSite: 'Website',
       order: (n) => `Order ${n}`, parcels: (k) => (k === 1 ? '1 parcel' : `${k} parcels`), parcelsTitle: 'Parcels', steps: 'Order progress',
       noParcels: 'Nothing shipped yet: each parcel shows here once the shop hands it to the carrier.',
       orderNotFound: 'Order link not found',
@@ -101,6 +103,8 @@
         AVAILABLE_FOR_PICKUP: '待取件', DELIVERY_ATTEMPTED: '派送未成功', DELIVERED: '已签收', EXCEPTION: '异常', RETURNING: '退回中',
         RETURNED: '已退回', CANCELLED: '已取消', EXPIRED: '已停止跟踪' },
       switchTo: 'English', switchLang: 'en',
+      copy: '复制', copied: '已复制', copyLabel: (n) => `复制运单号 ${n}`,
+      carrierHelp: (c) => `向${c}咨询此包裹`, carrierSite: '官网',
       order: (n) => `订单 ${n}`, parcels: (k) => `${k} 个包裹`, parcelsTitle: '包裹', steps: '订单进度',
       noParcels: '尚未发货：商家把包裹交给承运商后，每个包裹都会显示在这里。',
       orderNotFound: '未找到该订单链接',
@@ -172,6 +176,14 @@
     ['asendia', 'Asendia'], ['australia-post', 'Australia Post', '澳大利亚邮政'], ['startrack', 'StarTrack'],
     ['yamato', 'Yamato Transport', '大和运输'], ['sagawa', 'Sagawa Express', '佐川急便'],
   ].map(([code, en, zh]) => [code, { en, 'zh-CN': zh || en }]));
+  // How to reach a carrier: its customer-service line where it has one number for the country, and its site.
+  const CARRIER_CONTACT = {
+    'sf-express': ['95338', 'https://www.sf-express.com'], jd: ['950616', 'https://www.jdl.com'], zto: ['95311', 'https://www.zto.com'],
+    yto: ['95554', 'https://www.yto.net.cn'], sto: ['95543', 'https://www.sto.cn'], yunda: ['95546', 'https://www.yundaex.com'],
+    ems: ['11183', 'https://www.ems.com.cn'], 'china-post': ['11185', 'https://www.chinapost.com.cn'],
+    'jt-express': ['956025', 'https://www.jtexpress.com.cn'], deppon: ['95353', 'https://www.deppon.com'],
+    ups: [null, 'https://www.ups.com'], usps: [null, 'https://www.usps.com'], fedex: [null, 'https://www.fedex.com'], dhl: [null, 'https://www.dhl.com'],
+  };
   const CITIES = [['Beijing', '北京'], ['Shanghai', '上海'], ['Guangzhou', '广州'], ['Shenzhen', '深圳'], ['Hangzhou', '杭州'],
     ['Chengdu', '成都'], ['Chongqing', '重庆'], ['Wuhan', '武汉'], ['Nanjing', '南京'], ['Tianjin', '天津'], ['Suzhou', '苏州'],
     ["Xi'an", '西安'], ['Changsha', '长沙'], ['Zhengzhou', '郑州'], ['Dongguan', '东莞'], ['Foshan', '佛山'], ['Qingdao', '青岛'],
@@ -264,12 +276,16 @@
     for (const link of brand.links || []) if (https(link.url)) links.push([link.label, link.url]);
     $('support').hidden = links.length === 0;
     text($('support-title'), t.help(brand.name));
-    $('support-links').replaceChildren(...links.map(([label, href]) => {
+    linkList($('support-links'), links);
+  }
+
+  /** A list of [label, href] links; the labels go in as text. */
+  function linkList(list, links) {
+    list.replaceChildren(...links.map(([label, href]) => {
       const item = document.createElement('li');
-      const anchor = document.createElement('a');
+      const anchor = element('a', null, label);
       anchor.href = href;
       anchor.rel = 'noopener noreferrer';
-      text(anchor, label);
       item.append(anchor);
       return item;
     }));
@@ -287,6 +303,7 @@
     $('message').hidden = true;
     $('live').hidden = false;
     text($('carrier'), [carrierName(view.carrier), view.trackingNumber].filter(Boolean).join(' · '));
+    renderCarrierHelp(view);
     text($('status'), t.status[view.status] || humanize(view.status));
     // Sub-statuses are carrier milestone codes; readable in English, noise in other languages.
     text($('sub-status'), lang === 'en' ? humanize(view.subStatus) : '');
@@ -339,6 +356,27 @@
       post('/v1/notifications/' + encodeURIComponent(subscriber) + '/' + action)
         .then(async (response) => say(response.ok ? u[(await response.json()).status] : u.gone)).catch(() => say(t.unavailableHelp));
     }
+  }
+
+  /** The number to copy into the carrier's own app, and how to reach the carrier. */
+  function renderCarrierHelp(view) {
+    const copy = $('copy-number');
+    copy.hidden = !view.trackingNumber || !(navigator.clipboard && window.isSecureContext);
+    copy.setAttribute('aria-label', t.copyLabel(view.trackingNumber));
+    if (!copy.dataset.ready) {
+      copy.dataset.ready = '1';
+      text(copy, t.copy);
+      copy.addEventListener('click', () => navigator.clipboard.writeText(state.view.trackingNumber).then(() => {
+        text(copy, t.copied);
+        setTimeout(() => text(copy, t.copy), 2000);
+      }).catch(() => {}));
+    }
+    const contact = CARRIER_CONTACT[view.carrier];
+    $('carrier-help').hidden = !contact;
+    if (!contact) return;
+    text($('carrier-help-title'), t.carrierHelp(carrierName(view.carrier)));
+    const links = [contact[0] && [t.call + ': ' + contact[0], 'tel:' + contact[0]], [t.carrierSite, contact[1]]].filter(Boolean);
+    linkList($('carrier-links'), links);
   }
 
   function renderProgress(view) {
@@ -627,7 +665,7 @@
     text($('status'), title);
     for (const id of ['progress', 'timeline']) $(id).replaceChildren();
     // nothing will go live on a page without a shipment
-    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'updates', 'live']) $(id).hidden = true;
+    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'updates', 'carrier-help', 'copy-number', 'live']) $(id).hidden = true;
     const message = $('message');
     message.hidden = false;
     text(message, help);

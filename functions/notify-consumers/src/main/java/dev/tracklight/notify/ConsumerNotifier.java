@@ -123,7 +123,7 @@ public final class ConsumerNotifier {
     }
 
     private ConsumerMessages.Shop shopOf(Shipment shipment) {
-        return branding.cached(shipment.tenantId()).map(brand -> new ConsumerMessages.Shop(brand.name(), brand.primaryColor())).orElse(null);
+        return branding.cached(shipment.tenantId()).map(brand -> new ConsumerMessages.Shop(brand.name(), brand.logoUrl(), brand.primaryColor())).orElse(null);
     }
 
     /** The page in the subscriber's language, and the page again to confirm or stop (a link scanner's GET changes nothing). */

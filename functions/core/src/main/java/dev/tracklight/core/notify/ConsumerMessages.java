@@ -25,8 +25,8 @@ public final class ConsumerMessages {
     private ConsumerMessages() {
     }
 
-    /** The shop as its messages show it: its name and, when it set one that reads on white, its colour. */
-    public record Shop(String name, String primaryColor) {
+    /** The shop as its messages show it: its name, its https logo, and its colour (checked to read on white when set). */
+    public record Shop(String name, String logoUrl, String primaryColor) {
     }
 
     /** Where a message's links lead: the parcel's live page, and the link that confirms or stops the updates. */
@@ -67,8 +67,9 @@ public final class ConsumerMessages {
         String colour = words.colour;
         return "<!doctype html><html lang=\"" + (words.zh ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title>" + (jsonLd == null ? "" : "<script type=\"application/ld+json\">" + jsonLd.replace("</", "<\\/") + "</script>")
-                + "</head><body style=\"font-family:system-ui,sans-serif;color:#14213d\"><p style=\"font-weight:600\">" + escape(words.shop)
-                + "</p><h1 style=\"font-size:20px\">" + escape(title) + "</h1><p>" + escape(line) + "</p><p><a href=\"" + escape(url)
+                + "</head><body style=\"font-family:system-ui,sans-serif;color:#14213d\"><p style=\"font-weight:600\">"
+                + (words.logo == null ? "" : "<img src=\"" + escape(words.logo) + "\" alt=\"\" height=\"32\" style=\"vertical-align:middle;margin-right:8px\">")
+                + escape(words.shop) + "</p><h1 style=\"font-size:20px\">" + escape(title) + "</h1><p>" + escape(line) + "</p><p><a href=\"" + escape(url)
                 + "\" style=\"display:inline-block;padding:10px 18px;border-radius:8px;color:#fff;background:" + colour
                 + ";text-decoration:none\">" + escape(button) + "</a></p><p style=\"color:#4f5b70;font-size:13px\">"
                 + footHtml + "</p></body></html>";
@@ -120,6 +121,7 @@ public final class ConsumerMessages {
         private final String shop;
         private final String parcel;
         private final String colour;
+        private final String logo;
         private final Shipment shipment;
 
         Words(Shipment shipment, Shop shop, String locale) {
@@ -129,6 +131,7 @@ public final class ConsumerMessages {
             this.parcel = CarrierNames.of(shipment.carrier(), locale) + " " + shipment.trackingNumber();
             this.colour = shop != null && shop.primaryColor() != null && shop.primaryColor().matches("#[0-9a-fA-F]{6}")
                     ? shop.primaryColor() : TRACKLIGHT_GREEN;
+            this.logo = shop != null && shop.logoUrl() != null && shop.logoUrl().startsWith("https://") ? shop.logoUrl() : null;
         }
 
         String subject(Moment moment) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerMessagesTest {
 
     private static final Instant T0 = Instant.parse("2026-12-03T01:00:00Z");
-    private static final ConsumerMessages.Shop LOTUS = new ConsumerMessages.Shop("Lotus Tea House", "#0a6e4f");
+    private static final ConsumerMessages.Shop LOTUS = new ConsumerMessages.Shop("Lotus Tea House", "https://cdn.lotus.example/logo.png", "#0a6e4f");
     private static final ConsumerMessages.Links LINKS = new ConsumerMessages.Links("https://track.example/t/tok",
             "https://track.example/t/tok?confirm=sub", "https://api.example/v1/notifications/sub/unsubscribe");
     /** 13:00 – 17:00 in Shanghai on Thursday 3 December. */
@@ -69,7 +69,11 @@ class ConsumerMessagesTest {
         assertThat(message.subject()).isEqualTo("Your parcel from Lotus Tea House arrives today");
         assertThat(message.text()).startsWith("Parcel SF1 is out for delivery. Arriving Thu, Dec 3, 1:00 PM – 5:00 PM.")
                 .contains("Follow it live: https://track.example/t/tok").contains("No more updates: " + LINKS.unsubscribe());
-        assertThat(message.html()).contains("background:#0a6e4f").contains("href=\"" + LINKS.unsubscribe() + "\"");
+        assertThat(message.html()).contains("background:#0a6e4f").contains("href=\"" + LINKS.unsubscribe() + "\"")
+                .contains("<img src=\"https://cdn.lotus.example/logo.png\" alt=\"\"");
+        assertThat(ConsumerMessages.moment(Moment.SHIPPED, parcel(AFTERNOON, null, "x", Status.PICKED_UP),
+                new ConsumerMessages.Shop("Plain", "http://insecure.example/logo.png", null), "en", LINKS).html())
+                .as("a logo not over https is left out, and the colour falls back to Tracklight's").doesNotContain("<img").contains("#0a7d5a");
         assertThat(message.sms()).isEqualTo("Lotus Tea House: Parcel SF1 is out for delivery. Arriving Thu, Dec 3, 1:00 PM – 5:00 PM. "
                 + LINKS.page());
     }

@@ -643,16 +643,34 @@ test('a hidden tab lets go of its socket, and catches up when shown again', asyn
   await context.close();
 });
 
-test('at 320 px wide with text at 200 % nothing runs off the screen, in both languages', async () => {
+test('at 320 px wide with text at 200 % nothing runs off the screen, on a parcel, an order and the order search, in both languages', async () => {
+  const pages = [['parcel', byNumber('1Z999AA10123456784').trackingUrl, '#live.connected'],
+    ['order', byNumber('SF1234567890').orderUrl, '#live.connected'],
+    ['search', new URL('/o?shop=' + demo.tenant, demo.httpEndpoint).href, '#lookup:not([hidden])']];
   for (const lang of ['en', 'zh-CN']) {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.goto(byNumber('1Z999AA10123456784').trackingUrl + '?lang=' + lang);
-    await page.locator('#live.connected').waitFor({ timeout: 15_000 });
-    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    for (const [name, url, ready] of pages) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 }, timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await page.goto(url + (url.includes('?') ? '&' : '?') + 'lang=' + lang);
+      await page.locator(ready).waitFor({ timeout: 15_000 });
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
 
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320, lang + ': wider than the screen');
-    await page.screenshot({ path: join(artifacts, `narrow-200pct-${lang}-320x640.png`), fullPage: true });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320, `${lang} ${name}: wider than the screen`);
+      await page.screenshot({ path: join(artifacts, `narrow-200pct-${name}-${lang}-320x640.png`), fullPage: true });
+      await context.close();
+    }
+  }
+});
+
+test('the order page and the sign-up follow the reader\'s dark mode', async () => {
+  for (const [name, target] of [['order', { trackingUrl: byNumber('SF1234567890').orderUrl }], ['updates', byNumber('SF1234567890')]]) {
+    const { page, context } = await openPage(target, { colorScheme: 'dark' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.card')).backgroundColor), 'rgb(26, 33, 48)');
+    if (name === 'updates') {
+      // the button's text stays readable on the dark theme's lighter accent
+      assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('updates-submit')).color), 'rgb(26, 33, 48)');
+    }
+    await page.screenshot({ path: join(artifacts, `dark-${name}-390x844.png`), fullPage: true });
     await context.close();
   }
 });

@@ -22,7 +22,7 @@ final class ConsumerNotifications {
         Clock clock = Clock.systemUTC();
         return new ConsumerNotifier(new NotificationStore(aws.dynamoDb(), table, clock), new ShipmentStore(aws.dynamoDb(), table),
                 new BrandingStore(aws.dynamoDb(), table, clock), new TenantSettingsStore(aws.dynamoDb(), table, clock),
-                new ConsumerSender(aws.ses(), aws.sns(), env.require("SENDER_EMAIL")), new NotifyRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")),
+                new ConsumerSender(aws.ses(), aws.sns(), env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET")), new NotifyRequests(aws.sqs(), env.require("NOTIFY_QUEUE_URL")),
                 new ConsumerNotifier.Links(env.require("PUBLIC_BASE_URL"), env.require("API_BASE_URL")),
                 Integer.parseInt(env.require("QUIET_HOURS_RECHECK_SECONDS")), clock);
     }

@@ -10,6 +10,7 @@ import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.notify.ConsumerMessage;
 import dev.tracklight.core.notify.ConsumerMessages;
+import dev.tracklight.core.notify.MailFeedback;
 import dev.tracklight.core.notify.Moment;
 import dev.tracklight.core.notify.NotifyPreferences;
 import dev.tracklight.core.notify.RecipientClock;
@@ -65,7 +66,7 @@ public final class ConsumerNotifier {
         Subscriber subscriber = pending.get();
         ConsumerMessage message = ConsumerMessages.confirmation(shipment.get(), shopOf(shipment.get()), subscriber.locale(),
                 links(shipment.get(), subscriber));
-        sender.send(subscriber.channel(), subscriber.address(), message, null);
+        sender.send(subscriber.channel(), subscriber.address(), subscriber.token(), message, null);
         Telemetry.count("ConsumerMessages", 1, "kind", "CONFIRMATION", "channel", subscriber.channel().name());
         return true;
     }
@@ -111,7 +112,7 @@ public final class ConsumerNotifier {
             return false;
         }
         try {
-            sender.send(subscriber.channel(), subscriber.address(),
+            sender.send(subscriber.channel(), subscriber.address(), subscriber.token(),
                     ConsumerMessages.moment(moment, shipment, shopOf(shipment), subscriber.locale(), links(shipment, subscriber)),
                     oneClick(subscriber));
         } catch (RuntimeException refused) {
@@ -120,6 +121,16 @@ public final class ConsumerNotifier {
         }
         Telemetry.count("ConsumerMessages", 1, "kind", moment.name(), "channel", subscriber.channel().name());
         return true;
+    }
+
+    /** What SES reported after accepting an e-mail: a permanent bounce or a complaint ends the subscription. */
+    public boolean feedback(MailFeedback feedback) {
+        Optional<Subscriber> subscriber = notifications.findByToken(feedback.subscriberToken());
+        subscriber.ifPresent(notifications::remove);
+        Telemetry.count("ConsumerMailFeedback", 1, "kind", feedback.kind().name(), "outcome", subscriber.isPresent() ? "ended" : "unknown");
+        Telemetry.info("consumer e-mail feedback", "kind", feedback.kind().name(),
+                "shipment_id", subscriber.map(Subscriber::shipmentId).orElse(null), "outcome", subscriber.isPresent() ? "sign-up ended" : "no sign-up");
+        return subscriber.isPresent();
     }
 
     private ConsumerMessages.Shop shopOf(Shipment shipment) {

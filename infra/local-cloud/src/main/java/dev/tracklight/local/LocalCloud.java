@@ -54,6 +54,8 @@ public final class LocalCloud implements AutoCloseable {
     private static final Pattern LAMBDA_URI = Pattern.compile("functions/([^/]+)/invocations");
     /** Instances of one function at once when run from zips: enough for the SQS pollers, within two cores' reach. */
     private static final int ZIP_CONCURRENCY = 3;
+    private static final String CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
+    private static final String TOPIC = "AWS::SNS::Topic";
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+)[^}]*}}");
 
     private final Options options;
@@ -142,8 +144,8 @@ public final class LocalCloud implements AutoCloseable {
         sqs = track(LocalSqs.start(Ports.freeOr(options.sqsPort()), options.region(), ACCOUNT_ID));
         bridge = track(new LocalEventBridge(options.region(), ACCOUNT_ID));
         bridgeEndpoint = track(new EventBridgeEndpoint(bridge, Ports.freeOr(options.eventBridgePort())));
-        mail = track(new LocalMail(Ports.freeOr(0), Ports.freeOr(0)));
         texts = track(new LocalTexts(Ports.freeOr(0)));
+        mail = track(new LocalMail(Ports.freeOr(0), Ports.freeOr(0), this::publishMailEvent));
         dynamoClient = track(DynamoDbClient.builder().region(Region.of(options.region())).endpointOverride(dynamo.endpoint()).build());
         sqsClient = track(SqsClient.builder().region(Region.of(options.region())).endpointOverride(sqs.endpoint()).build());
 
@@ -182,6 +184,8 @@ public final class LocalCloud implements AutoCloseable {
                     Map<String, Object> pattern = (Map<String, Object>) names.resolve(properties.get("Pattern"));
                     String bus = properties.containsKey("EventBusName") ? names.resolveString(properties.get("EventBusName")) : LocalEventBridge.DEFAULT_BUS;
                     bridge.addRule(bus, spec.logicalId() + eventName, pattern, function);
+                } else if ("SNS".equals(event.get("Type"))) {
+                    texts.subscribe(names.resolveString(properties.get("Topic")), function);
                 } else if ("Schedule".equals(event.get("Type"))) {
                     bridge.addSchedule(names.resolveString(properties.get("Schedule")), function);
                 }
@@ -290,7 +294,8 @@ public final class LocalCloud implements AutoCloseable {
                 }
                 String type = template.typeOf(name).orElseThrow(() -> new IllegalArgumentException("unknown reference " + name));
                 yield switch (type) {
-                    case CloudTemplate.TABLE, "AWS::SecretsManager::Secret" -> name;
+                    case CloudTemplate.TABLE, "AWS::SecretsManager::Secret", CONFIGURATION_SET -> name;
+                    case TOPIC -> "arn:aws:sns:" + options.region() + ":" + ACCOUNT_ID + ":" + name;
                     case CloudTemplate.WEBSOCKET_API, "AWS::Serverless::HttpApi" -> "local";
                     default -> throw new IllegalArgumentException("the local cloud cannot Ref " + type + " " + name);
                 };
@@ -309,6 +314,16 @@ public final class LocalCloud implements AutoCloseable {
             case CloudTemplate.FUNCTION + ".Alias" -> id;
             default -> throw new IllegalArgumentException("the local cloud cannot GetAtt " + id + "." + attribute);
         };
+    }
+
+    /** An SES event record to the topics the template's event destinations name for that configuration set. */
+    private void publishMailEvent(String configurationSet, String record) {
+        Intrinsics names = new Intrinsics(this::ref, this::getAtt);
+        template.resources("AWS::SES::ConfigurationSetEventDestination").values().stream()
+                .filter(destination -> configurationSet.equals(names.resolveString(destination.get("ConfigurationSetName"))))
+                .map(destination -> (Map<?, ?>) ((Map<?, ?>) destination.get("EventDestination")).get("SnsDestination"))
+                .filter(java.util.Objects::nonNull)
+                .forEach(sns -> texts.publish(names.resolveString(sns.get("TopicARN")), record));
     }
 
     private String queueUrlOfArn(String arn) {
@@ -357,7 +372,7 @@ public final class LocalCloud implements AutoCloseable {
      * threw) and bus deliveries that threw. Lambda retries both; in a run without outages each is a defect.
      */
     public long failedInvocations() {
-        return eventSources.stream().mapToLong(SqsEventSource::failures).sum() + bridge.failures();
+        return eventSources.stream().mapToLong(SqsEventSource::failures).sum() + bridge.failures() + texts.failures();
     }
 
 

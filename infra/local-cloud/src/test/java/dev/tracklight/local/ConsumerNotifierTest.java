@@ -43,7 +43,7 @@ class ConsumerNotifierTest {
         var ses = SesV2Client.builder().region(Region.US_EAST_1).endpointOverride(cloud.mail().sesEndpoint()).build();
         var sns = SnsClient.builder().region(Region.US_EAST_1).endpointOverride(cloud.texts().endpoint()).build();
         return new ConsumerNotifier(new NotificationStore(dynamo, table, clock), new ShipmentStore(dynamo, table), new BrandingStore(dynamo, table, clock),
-                new TenantSettingsStore(dynamo, table, clock), new ConsumerSender(ses, sns, "updates@track.example.com"),
+                new TenantSettingsStore(dynamo, table, clock), new ConsumerSender(ses, sns, "updates@track.example.com", "ConsumerMailConfigurationSet"),
                 new NotifyRequests(cloud.sqs(), cloud.queueUrl("NotificationsQueue")),
                 new ConsumerNotifier.Links(cloud.httpEndpoint().toString(), cloud.httpEndpoint().toString()), 2, clock);
     }

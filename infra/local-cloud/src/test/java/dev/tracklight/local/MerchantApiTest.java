@@ -741,6 +741,30 @@ class MerchantApiTest {
     }
 
     @Test
+    void anAddressSesReportsBouncedForGoodLosesItsSignUp() throws Exception {
+        // GIVEN a parcel's sign-up for SES's mailbox simulator, which accepts the confirmation and then bounces it for good
+        String key = tenantKey(Role.STANDARD);
+        String token = SharedCloud.tokenOf(register(key, SharedCloud.uniqueTrackingNumber(), Map.of()));
+        String bouncing = "bounce@simulator.amazonses.com";
+        assertThat(call("POST", "/v1/track/{token}/subscriptions", "/v1/track/" + token + "/subscriptions", null,
+                Json.write(Map.of("email", bouncing))).statusCode()).isEqualTo(202);
+
+        // THEN SES's bounce record reaches the feedback function through the configuration set's topic, tagged with the sign-up
+        WebSocketApiTest.awaitUntil(() -> SharedCloud.get().texts().published().stream()
+                .anyMatch(record -> record.contains("\"eventType\":\"Bounce\"") && record.contains("\"subscriber\"")), SharedCloud.JOURNEY);
+        // AND the sign-up is gone with its address: nothing more is sent there
+        WebSocketApiTest.awaitUntil(() -> ((List<?>) json(call("POST", "/v1/privacy/export", "/v1/privacy/export", key,
+                Json.write(Map.of("email", bouncing)))).get("updates")).isEmpty(), SharedCloud.JOURNEY);
+        assertThat(SharedCloud.get().mail().received().stream().flatMap(message -> {
+            try {
+                return java.util.Arrays.stream(message.getAllRecipients()).map(String::valueOf);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).as("the simulator's address never reaches a mailbox").doesNotContain(bouncing);
+    }
+
+    @Test
     void everyBodyIsReadAsJsonOnlyWhenItIsDeclaredSo() throws Exception {
         String admin = tenantKey(Role.ADMIN);
         List<String[]> routes = List.of(new String[]{"POST", "/v1/shipments", "/v1/shipments"},

@@ -29,16 +29,24 @@ import java.util.UUID;
  * E-mail on 127.0.0.1: a real SMTP server (GreenMail) whose mailbox the tests read, and in front of it Amazon SES v2's
  * {@code SendEmail} ({@code POST /v2/email/outbound-emails}), which relays each message over SMTP as SES would send it,
  * so the functions send with the real {@code SesV2Client}. A recipient at a {@code .invalid} domain is refused as SES
- * refuses an address it cannot send to, so a failure and its retries can be seen. {@code GET /_local/messages} lists the
+ * refuses an address it cannot send to; SES's mailbox simulator ({@code bounce@} and {@code complaint@simulator.amazonses.com})
+ * is accepted and reported through the message's configuration set, as SES does, so a failure and its retries can be seen. {@code GET /_local/messages} lists the
  * mailbox for the browser tests.
  */
 public final class LocalMail implements AutoCloseable {
 
+    /** SES's mailbox simulator: accepted, then reported bounced for good or complained about, and never delivered. */
+    static final String BOUNCE = "bounce@simulator.amazonses.com";
+    static final String COMPLAINT = "complaint@simulator.amazonses.com";
+
     private final GreenMail smtp;
     private final HttpServer ses;
     private final Session session;
+    private final java.util.function.BiConsumer<String, String> feedback;
 
-    public LocalMail(int smtpPort, int sesPort) {
+    /** @param feedback gets each SES event record a configuration set publishes: the set's name and the record */
+    public LocalMail(int smtpPort, int sesPort, java.util.function.BiConsumer<String, String> feedback) {
+        this.feedback = feedback;
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Properties properties = new Properties();
@@ -94,11 +102,38 @@ public final class LocalMail implements AutoCloseable {
                 return;
             }
             Map<String, Object> simple = (Map<String, Object>) ((Map<String, Object>) request.get("Content")).get("Simple");
-            relay((String) request.get("FromEmailAddress"), to, simple);
-            respond(exchange, 200, Map.of("MessageId", UUID.randomUUID().toString()));
+            String messageId = UUID.randomUUID().toString();
+            if (to.contains(BOUNCE) || to.contains(COMPLAINT)) {
+                simulate(request, to, messageId);
+            } else {
+                relay((String) request.get("FromEmailAddress"), to, simple);
+            }
+            respond(exchange, 200, Map.of("MessageId", messageId));
         } catch (MessagingException | RuntimeException e) {
             respond(exchange, 500, Map.of("message", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The simulator's answer, as SES publishes it through the message's configuration set, with the message's tags. */
+    @SuppressWarnings("unchecked")
+    private void simulate(Map<String, Object> request, List<String> to, String messageId) {
+        Object set = request.get("ConfigurationSetName");
+        if (set == null) {
+            return;
+        }
+        Map<String, List<String>> tags = new java.util.LinkedHashMap<>();
+        tags.put("ses:configuration-set", List.of(String.valueOf(set)));
+        for (Map<String, Object> tag : (List<Map<String, Object>>) request.getOrDefault("EmailTags", List.of())) {
+            tags.put((String) tag.get("Name"), List.of((String) tag.get("Value")));
+        }
+        Map<String, Object> mail = Map.of("timestamp", java.time.Instant.now().toString(), "source", request.get("FromEmailAddress"),
+                "messageId", messageId, "destination", to, "tags", tags);
+        Map<String, Object> record = to.contains(BOUNCE)
+                ? Map.of("eventType", "Bounce", "bounce", Map.of("bounceType", "Permanent", "bounceSubType", "General",
+                        "bouncedRecipients", List.of(Map.of("emailAddress", BOUNCE, "action", "failed", "status", "5.1.1"))), "mail", mail)
+                : Map.of("eventType", "Complaint", "complaint", Map.of("complainedRecipients", List.of(Map.of("emailAddress", COMPLAINT)),
+                        "complaintFeedbackType", "abuse"), "mail", mail);
+        feedback.accept(String.valueOf(set), Json.write(record));
     }
 
     @SuppressWarnings("unchecked")

@@ -125,6 +125,48 @@ class AwsCompatibleEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
+    void anOrderIsOpenedOnceAndEachStageKeepsItsEarliestReport(Endpoint endpoint) {
+        skipWhereAbsent(endpoint);
+        var orders = new dev.tracklight.aws.store.OrderStore(endpoint.clients().dynamoDb(), endpoint.table(), Clock.systemUTC());
+        String tenant = "tenant-" + UUID.randomUUID();
+        Instant early = Instant.parse("2026-12-01T08:00:00Z");
+
+        String token = orders.open(tenant, "1001").token();
+        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(60));
+        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early);
+        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(120));
+
+        assertThat(orders.open(tenant, "1001").token()).isEqualTo(token);
+        assertThat(orders.findByToken(token).orElseThrow().reported()).containsEntry(dev.tracklight.core.order.OrderStage.PACKED, early);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void aSignUpIsKeptOnceFoundByItsTokenAndAddressToldEachMomentOnceAndRemovedWhole(Endpoint endpoint) {
+        skipWhereAbsent(endpoint);
+        var store = new dev.tracklight.aws.store.NotificationStore(endpoint.clients().dynamoDb(), endpoint.table(), Clock.systemUTC());
+        String tenant = "tenant-" + UUID.randomUUID();
+        var wanted = new dev.tracklight.core.notify.Subscriber(tenant, "shp_" + UUID.randomUUID(), dev.tracklight.core.notify.NotifyChannel.EMAIL,
+                "Ann@Example.com", "en", false, "tok_" + UUID.randomUUID(), Instant.now());
+
+        var kept = store.subscribe(wanted);
+        var again = store.subscribe(new dev.tracklight.core.notify.Subscriber(tenant, wanted.shipmentId(), wanted.channel(), "ann@example.com",
+                "en", false, "tok_other", Instant.now()));
+        store.confirm(kept);
+
+        assertThat(again.token()).as("the same address, however written, is one sign-up").isEqualTo(wanted.token());
+        assertThat(store.findByToken(wanted.token())).hasValueSatisfying(found -> assertThat(found.confirmed()).isTrue());
+        assertThat(store.heldFor(tenant, kept.lookupKey())).hasSize(1);
+        assertThat(List.of(store.claim(kept, dev.tracklight.core.notify.Moment.SHIPPED), store.claim(kept, dev.tracklight.core.notify.Moment.SHIPPED)))
+                .containsExactly(true, false);
+        store.remove(kept);
+        assertThat(store.findByToken(wanted.token())).isEmpty();
+        assertThat(store.subscribers(wanted.shipmentId())).isEmpty();
+        assertThat(store.heldFor(tenant, kept.lookupKey())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
     void aSourcesCallsAreCountedAtomicallyUpToTheLimitOfTheWindow(Endpoint endpoint) {
         skipWhereAbsent(endpoint);
         var quota = new SourceQuota(endpoint.clients().dynamoDb(), endpoint.table(), Clock.fixed(Instant.parse("2026-12-02T10:30:00Z"), ZoneOffset.UTC));

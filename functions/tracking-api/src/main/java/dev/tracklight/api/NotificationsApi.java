@@ -15,6 +15,7 @@ import dev.tracklight.core.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,13 @@ public final class NotificationsApi {
         if (!subscriber.confirmed()) {
             shipments.get(subscriber.shipmentId()).flatMap(Moment::headline).ifPresent(now -> notifications.claim(subscriber, now));
             notifications.confirm(subscriber);
+            try {
+                // from now on its announcements reach the notifier
+                shipments.changeDetails(subscriber.shipmentId(), shipment -> shipment.updatesWanted() ? Optional.empty()
+                        : Optional.of(shipment.withUpdatesWanted(clock.instant())));
+            } catch (ConcurrentModificationException e) {
+                throw new ProblemException(Problem.conflict("the parcel kept changing while updates were confirmed; follow the link again"));
+            }
         }
         return new Subscription(subscriber.channel().name(), "CONFIRMED");
     }

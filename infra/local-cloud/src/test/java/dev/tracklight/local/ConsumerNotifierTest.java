@@ -80,4 +80,19 @@ class ConsumerNotifierTest {
         var answer = new NotifyQueueHandler(notifier).handle(batch, new LocalContext("NotifyQueuedFunction", java.time.Duration.ofSeconds(30)));
         assertThat(answer.getBatchItemFailures()).extracting(failure -> failure.getItemIdentifier()).containsExactly("m-1");
     }
+
+    @Test
+    void onlyTheAnnouncementsOfShipmentsAConsumerConfirmedUpdatesForInvokeTheNotifier() throws Exception {
+        // GIVEN the template's rule of the notifier, matched by EventBridge's own Event Ruler
+        Object pattern = dev.tracklight.local.template.CloudTemplate.read(SharedCloud.template()).functions().stream()
+                .filter(spec -> spec.logicalId().equals("NotifyMomentsFunction")).findFirst().orElseThrow()
+                .events().values().stream().map(event -> ((Map<?, ?>) event.get("Properties")).get("Pattern")).findFirst().orElseThrow();
+        var machine = software.amazon.event.ruler.Machine.builder().build();
+        machine.addRule("notify", Json.write(pattern));
+        String announcement = java.nio.file.Files.readString(SharedCloud.template().getParent().resolve("events/aws/eventbridge-shipment-updated.json"));
+
+        // THEN an announcement of a shipment nobody asked updates for does not match, and one with updates wanted does
+        assertThat(machine.rulesForJSONEvent(announcement)).isEmpty();
+        assertThat(machine.rulesForJSONEvent(announcement.replace("\"updatesWanted\": false", "\"updatesWanted\": true"))).containsExactly("notify");
+    }
 }

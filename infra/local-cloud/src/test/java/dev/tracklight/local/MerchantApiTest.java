@@ -415,6 +415,9 @@ class MerchantApiTest {
         Map<?, ?> unfollowed = json(call("POST", "/v1/shipments", "/v1/shipments", admin, "{\"carrier\":\"ups\",\"trackingNumber\":\"1Z999AA10123456784\"}"));
         WebSocketApiTest.awaitUntil(() -> "ACTIVE".equals(((Map<?, ?>) json(call("GET", "/v1/shipments/{id}", "/v1/shipments/" + followed.get("id"),
                 admin, null)).get("subscription")).get("state")));
+        // the subscriber takes each request in its own time: the other is known to have no account once it has looked
+        WebSocketApiTest.awaitUntil(() -> "NO_ACCOUNT".equals(((Map<?, ?>) json(call("GET", "/v1/shipments/{id}", "/v1/shipments/"
+                + unfollowed.get("id"), admin, null)).get("subscription")).get("state")));
 
         // THEN the followed one is asked now, then not again within the minute; the other has nothing to ask; a stranger's id is unknown
         var asked = call("POST", path, "/v1/shipments/" + followed.get("id") + "/refresh", admin, null);

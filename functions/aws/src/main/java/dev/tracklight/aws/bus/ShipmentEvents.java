@@ -55,7 +55,8 @@ public final class ShipmentEvents {
                             shipment.carrier(), shipment.trackingNumber(), announcement.previousDelay(), shipment.delay(), shipment.eta(),
                             announced.correlationId())))));
             entries.add(new Entry(shipment.shipmentId(), SHIPMENT_UPDATED,
-                    Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), announced.view(), announced.correlationId()))));
+                    Json.write(new ShipmentUpdated(shipment.shipmentId(), shipment.tenantId(), shipment.updatesWanted(), announced.view(),
+                            announced.correlationId()))));
         }
         Set<String> refused = new HashSet<>();
         List<Entry> request = new ArrayList<>();
@@ -108,7 +109,8 @@ public final class ShipmentEvents {
      *
      * @param correlationId the journey that caused the change (absent when it was none: a re-announcement)
      */
-    public record ShipmentUpdated(String shipmentId, String tenantId, TrackingView view, String correlationId) {
+    /** @param updatesWanted a consumer confirmed updates for it: the notifier's rule matches only these */
+    public record ShipmentUpdated(String shipmentId, String tenantId, boolean updatesWanted, TrackingView view, String correlationId) {
     }
 
     /**

@@ -37,7 +37,8 @@ public record Shipment(
         Instant updatedAt,
         CarrierChoice carrierChoice,
         String channel,
-        String orderToken) {
+        String orderToken,
+        boolean updatesWanted) {
 
     public Shipment {
         etaRevisions = etaRevisions == null ? List.of() : List.copyOf(etaRevisions);
@@ -49,7 +50,7 @@ public record Shipment(
                                       Contact contact, String trackingToken, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, Status.PENDING, null, null, 0, Milestones.NONE, null, List.of(), null, null, 1,
-                now, now, CarrierChoice.PINNED, null, null);
+                now, now, CarrierChoice.PINNED, null, null, false);
     }
 
     /** True when neither what the shipment's viewers see nor when it must be judged again would change. */
@@ -62,27 +63,27 @@ public record Shipment(
                 promisedDelivery, contact, trackingToken, progress.status(), progress.subStatus(), progress.lastEvent(),
                 progress.eventCount(), progress.milestones(), outlook.eta(), EtaRevision.append(etaRevisions, outlook.eta(), now),
                 outlook.delay(), outlook.recheckAt(), version + 1, createdAt, now,
-                carrierChoice, channel, orderToken);
+                carrierChoice, channel, orderToken, updatesWanted);
     }
 
     public Shipment withCarrierChoice(CarrierChoice choice) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version, createdAt, updatedAt, choice, channel, orderToken);
+                delay, recheckAt, version, createdAt, updatedAt, choice, channel, orderToken, updatesWanted);
     }
 
     /** The public token of the shipment's order page ({@code /o/{token}}), shared by every parcel of the order. */
     public Shipment withOrderToken(String token) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, channel, token);
+                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, channel, token, updatesWanted);
     }
 
     /** Where the merchant's order came from ({@code api}, {@code shopify}, {@code woocommerce}, …). */
     public Shipment withChannel(String from) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
                 promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, from, orderToken);
+                delay, recheckAt, version, createdAt, updatedAt, carrierChoice, from, orderToken, updatesWanted);
     }
 
     /**
@@ -92,7 +93,17 @@ public record Shipment(
     public Shipment withMerchantDetails(LocalDate promise, Contact recipient, Location destinationNow, Instant now) {
         return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destinationNow,
                 promise, recipient, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
-                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel, orderToken);
+                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel, orderToken, updatesWanted);
+    }
+
+    /**
+     * A consumer confirmed updates for it: its announcements then go to the notifier too (the bus rule filters on
+     * this, so the other shipments cost the notifier nothing). A new version, as any change of what is stored.
+     */
+    public Shipment withUpdatesWanted(Instant now) {
+        return new Shipment(tenantId, shipmentId, orderId, carrier, trackingNumber, serviceLevel, origin, destination,
+                promisedDelivery, contact, trackingToken, status, subStatus, lastEvent, eventCount, milestones, eta, etaRevisions,
+                delay, recheckAt, version + 1, createdAt, now, carrierChoice, channel, orderToken, true);
     }
 
     /** The first estimate ever shown, or null before there was one. */

@@ -81,18 +81,29 @@ class ConsumerNotifierTest {
         assertThat(answer.getBatchItemFailures()).extracting(failure -> failure.getItemIdentifier()).containsExactly("m-1");
     }
 
-    @Test
-    void onlyTheAnnouncementsOfShipmentsAConsumerConfirmedUpdatesForInvokeTheNotifier() throws Exception {
-        // GIVEN the template's rule of the notifier, matched by EventBridge's own Event Ruler
+    /** The template's bus rule of one function, as EventBridge's own Event Ruler matches it. */
+    private static software.amazon.event.ruler.Machine ruleOf(String function) throws Exception {
         Object pattern = dev.tracklight.local.template.CloudTemplate.read(SharedCloud.template()).functions().stream()
-                .filter(spec -> spec.logicalId().equals("NotifyMomentsFunction")).findFirst().orElseThrow()
-                .events().values().stream().map(event -> ((Map<?, ?>) event.get("Properties")).get("Pattern")).findFirst().orElseThrow();
+                .filter(spec -> spec.logicalId().equals(function)).findFirst().orElseThrow()
+                .events().values().stream().map(event -> ((Map<?, ?>) event.get("Properties")).get("Pattern"))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         var machine = software.amazon.event.ruler.Machine.builder().build();
-        machine.addRule("notify", Json.write(pattern));
-        String announcement = java.nio.file.Files.readString(SharedCloud.template().getParent().resolve("events/aws/eventbridge-shipment-updated.json"));
+        machine.addRule(function, Json.write(pattern));
+        return machine;
+    }
 
-        // THEN an announcement of a shipment nobody asked updates for does not match, and one with updates wanted does
-        assertThat(machine.rulesForJSONEvent(announcement)).isEmpty();
-        assertThat(machine.rulesForJSONEvent(announcement.replace("\"updatesWanted\": false", "\"updatesWanted\": true"))).containsExactly("notify");
+    @Test
+    void everyAnnouncementReachesThePagesAndTheMerchantsWebhooksAndOnlyThoseWithUpdatesWantedTheNotifier() throws Exception {
+        // GIVEN an announcement of a shipment nobody asked updates for, and the same with updates wanted
+        String unwanted = java.nio.file.Files.readString(SharedCloud.template().getParent().resolve("events/aws/eventbridge-shipment-updated.json"));
+        String wanted = unwanted.replace("\"updatesWanted\": false", "\"updatesWanted\": true");
+
+        // THEN the push and the webhook dispatch take both, and the notifier only the second
+        for (String everyOne : List.of("PushStatusFunction", "WebhookDispatchFunction")) {
+            assertThat(ruleOf(everyOne).rulesForJSONEvent(unwanted)).as(everyOne).containsExactly(everyOne);
+            assertThat(ruleOf(everyOne).rulesForJSONEvent(wanted)).as(everyOne).containsExactly(everyOne);
+        }
+        assertThat(ruleOf("NotifyMomentsFunction").rulesForJSONEvent(unwanted)).isEmpty();
+        assertThat(ruleOf("NotifyMomentsFunction").rulesForJSONEvent(wanted)).containsExactly("NotifyMomentsFunction");
     }
 }

@@ -265,7 +265,15 @@ test('a reader signs up for e-mail updates, confirms from the message, is told a
     await postWebhook(shipment, 'OUT_FOR_DELIVERY', 'Out for delivery');
     const mail = await awaitMail(address, 2);
     assert.match(mail[1].subject, subject);
-    await page.goto(mail[1].text.match(/https?:\/\/\S+unsubscribe=\S+/)[0]);
+    const stop = mail[1].text.match(/https?:\/\/\S+unsubscribe=\S+/)[0];
+    await page.goto(stop);
+    await page.locator('#updates-status', { hasText: stopped }).waitFor({ timeout: 15_000 });
+    assert.doesNotMatch(await page.locator('#lang-switch').getAttribute('href'), /unsubscribe/, 'the other language does not carry the link');
+
+    // the same link on the page of a parcel since delivered still says what it did
+    await postWebhook(shipment, 'DELIVERED', 'Delivered');
+    await page.locator('h1#status', { hasText: lang === 'en' ? 'Delivered' : '已签收' }).waitFor({ timeout: 30_000 });
+    await page.goto(stop);
     await page.locator('#updates-status', { hasText: stopped }).waitFor({ timeout: 15_000 });
     await context.close();
   }

@@ -142,6 +142,7 @@
   const orderPage = path[0] === 'o';
   // sockets by the parcel token they follow; `following` is false while the tab is hidden
   const state = { config: null, shown: -1, lastUpdate: 0, sockets: new Map(), following: false, retry: 0, pollTimer: null, view: null,
+    linkAnswered: false,
     askedAt: null, changed: null };
 
   function pickLanguage(asked) {
@@ -318,13 +319,26 @@
     renderMap(view.timeline || [], view.destination);
     renderTimeline(view.timeline || []);
     // a parcel that has arrived or will not has nothing left to tell
-    $('updates').hidden = ['DELIVERED', ...ENDING].includes(view.status);
+    $('updates').hidden = !state.linkAnswered && ['DELIVERED', ...ENDING].includes(view.status);
     tick();
   }
 
   // Updates by e-mail or text: the sign-up, and the links of its messages (?confirm=, ?unsubscribe=), which the page
   // answers with a POST so that a mail scanner's GET of a link changes nothing.
-  function setUpUpdates() {
+  // The links of an updates message (?confirm=, ?unsubscribe=): taken off the address before anything else, so a
+  // reload or the language switch does not carry them, and answered whatever the parcel's page then shows.
+  function takeUpdateLinks() {
+    const links = [];
+    const rest = new URLSearchParams(location.search);
+    for (const action of ['confirm', 'unsubscribe']) {
+      if (params.get(action)) links.push([action, params.get(action)]);
+      rest.delete(action);
+    }
+    if (links.length) history.replaceState(null, '', location.pathname + (rest.toString() ? '?' + rest : ''));
+    return links;
+  }
+
+  function setUpUpdates(links) {
     const u = t.updates;
     text($('updates-title'), u.title);
     text($('updates-contact-label'), u.contact);
@@ -346,13 +360,10 @@
         say(t.unavailableHelp);
       }
     });
-    for (const [param, action] of [['confirm', 'confirm'], ['unsubscribe', 'unsubscribe']]) {
-      const subscriber = params.get(param);
-      if (!subscriber) continue;
-      // once answered, a reload does not ask again
-      const rest = new URLSearchParams(location.search);
-      rest.delete(param);
-      history.replaceState(null, '', location.pathname + (rest.toString() ? '?' + rest : ''));
+    for (const [action, subscriber] of links) {
+      // the answer stays in view, on a delivered, expired or unknown parcel's page too
+      state.linkAnswered = true;
+      $('updates').hidden = false;
       post('/v1/notifications/' + encodeURIComponent(subscriber) + '/' + action)
         .then(async (response) => say(response.ok ? u[(await response.json()).status] : u.gone)).catch(() => say(t.unavailableHelp));
     }
@@ -665,7 +676,8 @@
     text($('status'), title);
     for (const id of ['progress', 'timeline']) $(id).replaceChildren();
     // nothing will go live on a page without a shipment
-    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'updates', 'carrier-help', 'copy-number', 'live']) $(id).hidden = true;
+    for (const id of ['delay', 'eta', 'map-card', 'timeline-card', 'parcels', 'carrier-help', 'copy-number', 'live']) $(id).hidden = true;
+    if (!state.linkAnswered) $('updates').hidden = true;
     const message = $('message');
     message.hidden = false;
     text(message, help);
@@ -801,6 +813,7 @@
     document.title = t.title;
     text($('timeline-title'), orderPage ? t.steps : t.journey);
     text($('live-text'), t.connecting);
+    const links = orderPage ? [] : takeUpdateLinks();
     const other = $('lang-switch');
     text(other, t.switchTo);
     other.setAttribute('lang', t.switchLang);
@@ -813,9 +826,9 @@
     try {
       state.config = await (await fetch('/t/config.json', { cache: 'no-store' })).json();
       if (orderPage && !token) showLookup();
-      else if (await refresh()) {
-        if (!orderPage) setUpUpdates();
-        follow();
+      else {
+        if (!orderPage) setUpUpdates(links);
+        if (await refresh()) follow();
       }
     } catch (e) {
       showMessage(t.unavailable, t.unavailableHelp);

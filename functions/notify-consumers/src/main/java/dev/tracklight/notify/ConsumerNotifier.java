@@ -84,8 +84,17 @@ public final class ConsumerNotifier {
         }
         NotifyPreferences preferences = settings.cached(shipment.get().tenantId()).notifyPreferences();
         int told = 0;
+        RuntimeException unsent = null;
+        // one subscriber whose message fails does not hold back the others; the retry finds theirs told
         for (Subscriber subscriber : confirmed) {
-            told += tell(subscriber, shipment.get(), moment.get(), preferences) ? 1 : 0;
+            try {
+                told += tell(subscriber, shipment.get(), moment.get(), preferences) ? 1 : 0;
+            } catch (RuntimeException failed) {
+                unsent = failed;
+            }
+        }
+        if (unsent != null) {
+            throw unsent;
         }
         return told;
     }
@@ -104,12 +113,20 @@ public final class ConsumerNotifier {
             return false;
         }
         if (preferences.quietHours() != null && preferences.quietHours().isQuiet(clock.instant(), RecipientClock.offsetOf(shipment))) {
-            queue.hold(subscriber.token(), recheckSeconds);
-            Telemetry.count("ConsumerMessagesHeld", 1, "channel", subscriber.channel().name());
+            if (!notifications.told(subscriber, moment)) {
+                queue.hold(subscriber.token(), recheckSeconds);
+                Telemetry.count("ConsumerMessagesHeld", 1, "channel", subscriber.channel().name());
+            }
             return false;
         }
-        if (!notifications.claim(subscriber, moment)) {
-            return false;
+        switch (notifications.claim(subscriber, moment)) {
+            case TOLD -> {
+                return false;
+            }
+            // another attempt is sending it, or was cut off doing so: raising brings a retry after its lease
+            case BUSY -> throw new IllegalStateException("moment " + moment + " of " + shipment.shipmentId() + " is being sent by another attempt");
+            case CLAIMED -> {
+            }
         }
         try {
             sender.send(subscriber.channel(), subscriber.address(), subscriber.token(),
@@ -119,6 +136,7 @@ public final class ConsumerNotifier {
             notifications.release(subscriber, moment);
             throw refused;
         }
+        notifications.markTold(subscriber, moment);
         Telemetry.count("ConsumerMessages", 1, "kind", moment.name(), "channel", subscriber.channel().name());
         return true;
     }

@@ -65,25 +65,32 @@ public final class NotificationsApi {
         if (!kept.confirmed()) {
             confirmations.confirm(kept.token());
         }
-        return new Subscription(kept.channel().name(), kept.confirmed() ? "CONFIRMED" : "PENDING");
+        // PENDING whether or not the address had confirmed before: the answer tells nobody who follows this parcel
+        return new Subscription(kept.channel().name(), "PENDING");
     }
 
     /**
-     * Confirms a subscription from the link in its confirmation; the moment the parcel is at now counts as told, since
-     * the reader sees it on the page they confirm from.
+     * Confirms a subscription from the link in its confirmation. The shipment is marked first, so every announcement
+     * from then on reaches the notifier (a retry after a failed mark marks it, even for a sign-up confirmed already);
+     * the moment the parcel is at when read after that mark counts as told: the reader sees it on the page.
      */
     public Subscription confirm(String token) throws ProblemException {
         Subscriber subscriber = Optional.ofNullable(token).flatMap(notifications::findByToken)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no subscription for this link; it may have been stopped")));
+        try {
+            shipments.changeDetails(subscriber.shipmentId(), shipment -> shipment.updatesWanted() ? Optional.empty()
+                    : Optional.of(shipment.withUpdatesWanted(clock.instant())));
+        } catch (ConcurrentModificationException e) {
+            throw new ProblemException(Problem.conflict("the parcel kept changing while updates were confirmed; follow the link again"));
+        }
         if (!subscriber.confirmed()) {
-            shipments.get(subscriber.shipmentId()).flatMap(Moment::headline).ifPresent(now -> notifications.claim(subscriber, now));
-            notifications.confirm(subscriber);
-            try {
-                // from now on its announcements reach the notifier
-                shipments.changeDetails(subscriber.shipmentId(), shipment -> shipment.updatesWanted() ? Optional.empty()
-                        : Optional.of(shipment.withUpdatesWanted(clock.instant())));
-            } catch (ConcurrentModificationException e) {
-                throw new ProblemException(Problem.conflict("the parcel kept changing while updates were confirmed; follow the link again"));
+            shipments.get(subscriber.shipmentId()).flatMap(Moment::headline).ifPresent(now -> {
+                if (notifications.claim(subscriber, now) == NotificationStore.Claim.CLAIMED) {
+                    notifications.markTold(subscriber, now);
+                }
+            });
+            if (!notifications.confirm(subscriber)) {
+                throw new ProblemException(Problem.notFound("no subscription for this link; it was stopped"));
             }
         }
         return new Subscription(subscriber.channel().name(), "CONFIRMED");

@@ -103,9 +103,9 @@ public final class Keys {
         return NOTIFY_SUBSCRIBER_PREFIX + channel + "#" + addressHash;
     }
 
-    /** Beside a shipment's META: a moment told to one subscriber, so it is told once. */
-    public static String notifySent(String moment, String subscriberKey) {
-        return "NSENT#" + moment + "#" + subscriberKey;
+    /** Beside a shipment's META: a moment told to one subscriber (by the subscriber's token), so it is told once. */
+    public static String notifySent(String moment, String subscriberToken) {
+        return "NSENT#" + moment + "#" + subscriberToken;
     }
 
     /** A subscriber's token (in every link of every message): names its subscription. */

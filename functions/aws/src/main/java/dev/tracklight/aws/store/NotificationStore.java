@@ -29,7 +29,8 @@ import static dev.tracklight.aws.store.Attributes.string;
 /**
  * Consumers subscribed to a parcel's updates ({@code SHP#{id}} / {@code NSUB#{channel}#{hash of the address}}), the
  * token each one's links carry ({@code NTOK#{token}}), the hashed address that finds them for a privacy request
- * ({@code CON#{tenant}#{key}} / {@code NSUB#{token}}), and which moment each was told ({@code NSENT#…}). Addresses
+ * ({@code CON#{tenant}#{key}} / {@code NSUB#{token}}), and which moment each was told ({@code NSENT#{moment}#{token}}:
+ * by token, so nothing of the address outlives the sign-up). Addresses
  * are personal data: every item expires, the subscription a few months after it was made.
  */
 public final class NotificationStore {
@@ -45,6 +46,12 @@ public final class NotificationStore {
     private static final String CONFIRMED = "confirmed";
     private static final String TOKEN = "token";
     private static final String CREATED_AT = "createdAt";
+    private static final String CLAIMED_AT = "claimedAt";
+    private static final String TOLD = "told";
+    /** Longer than a send can take (the functions' 15 s timeout, with the SDK's retries inside it). */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(60);
+    /** Two identical sign-ups at once: the loser of the transaction reads the winner's, which may take a moment to show. */
+    private static final int READS_AFTER_CONFLICT = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -88,7 +95,14 @@ public final class NotificationStore {
             dynamo.transactWriteItems(request -> request.transactItems(putNew(item), putNew(byToken), putNew(byContact)));
             return wanted;
         } catch (TransactionCanceledException known) {
-            return get(wanted.shipmentId(), sk).orElseThrow(() -> known);
+            for (int read = 0; read < READS_AFTER_CONFLICT; read++) {
+                Optional<Subscriber> first = get(wanted.shipmentId(), sk);
+                if (first.isPresent()) {
+                    return first.get();
+                }
+                pause();
+            }
+            throw known;
         }
     }
 
@@ -116,11 +130,17 @@ public final class NotificationStore {
                 .items().stream().map(NotificationStore::subscriber).toList();
     }
 
-    public void confirm(Subscriber subscriber) {
-        dynamo.updateItem(request -> request.tableName(table)
-                .key(key(Keys.shipment(subscriber.shipmentId()), keyOf(subscriber.channel(), subscriber.address())))
-                .updateExpression("SET #confirmed = :yes").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeNames(Map.of("#confirmed", CONFIRMED)).expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    /** Confirms the sign-up; false when it was stopped meanwhile. */
+    public boolean confirm(Subscriber subscriber) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table)
+                    .key(key(Keys.shipment(subscriber.shipmentId()), keyOf(subscriber.channel(), subscriber.address())))
+                    .updateExpression("SET #confirmed = :yes").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#confirmed", CONFIRMED)).expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException stopped) {
+            return false;
+        }
     }
 
     /** Ends a subscription: the address, its token and its privacy lookup are deleted, not marked. */
@@ -131,23 +151,63 @@ public final class NotificationStore {
                 delete(key(Keys.contact(subscriber.tenantId(), subscriber.lookupKey()), Keys.NOTIFY_SUBSCRIBER_PREFIX + subscriber.token()))));
     }
 
-    /** Claims telling this subscriber this moment; false when it was told already (or is being told). */
-    public boolean claim(Subscriber subscriber, Moment moment) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(subscriber.shipmentId()),
-                Keys.notifySent(moment.name(), keyOf(subscriber.channel(), subscriber.address()))));
-        item.put(Keys.TTL, n(clock.instant().plus(KEPT).getEpochSecond()));
+    /** What a claim on telling a subscriber a moment found. */
+    public enum Claim {
+        /** Yours to send; mark it {@link #told} once sent, or give it back. */
+        CLAIMED,
+        /** Sent already. */
+        TOLD,
+        /** Being sent by another attempt right now: try again later (its lease may still run out unsent). */
+        BUSY
+    }
+
+    /**
+     * Claims telling this subscriber this moment, keyed by the subscriber's token (no address in it). A claim not marked
+     * told within {@link #CLAIM_LEASE} (a send cut off by a timeout) is free again, so the moment is never lost to a crash.
+     */
+    public Claim claim(Subscriber subscriber, Moment moment) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.shipment(subscriber.shipmentId()), Keys.notifySent(moment.name(), subscriber.token())));
+        item.put(CLAIMED_AT, n(now.toEpochMilli()));
+        item.put(Keys.TTL, n(now.plus(KEPT).getEpochSecond()));
         try {
-            dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException told) {
-            return false;
+            dynamo.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(#told) AND #claimed < :expired)")
+                    .expressionAttributeNames(Map.of("#told", TOLD, "#claimed", CLAIMED_AT))
+                    .expressionAttributeValues(Map.of(":expired", n(now.minus(CLAIM_LEASE).toEpochMilli()))));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException taken) {
+            return told(subscriber, moment) ? Claim.TOLD : Claim.BUSY;
         }
+    }
+
+    /** Whether the subscriber was told this moment (sent, not merely claimed). */
+    public boolean told(Subscriber subscriber, Moment moment) {
+        var item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(key(Keys.shipment(subscriber.shipmentId()), Keys.notifySent(moment.name(), subscriber.token())))).item();
+        return item != null && item.containsKey(TOLD);
+    }
+
+    /** Marks a claimed moment sent: from now on nobody sends it again. */
+    public void markTold(Subscriber subscriber, Moment moment) {
+        dynamo.updateItem(request -> request.tableName(table)
+                .key(key(Keys.shipment(subscriber.shipmentId()), Keys.notifySent(moment.name(), subscriber.token())))
+                .updateExpression("SET #told = :yes").expressionAttributeNames(Map.of("#told", TOLD))
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
     }
 
     /** Gives a claim back when the message could not be sent, so the retry sends it. */
     public void release(Subscriber subscriber, Moment moment) {
         dynamo.deleteItem(request -> request.tableName(table).key(key(Keys.shipment(subscriber.shipmentId()),
-                Keys.notifySent(moment.name(), keyOf(subscriber.channel(), subscriber.address())))));
+                Keys.notifySent(moment.name(), subscriber.token()))));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<Subscriber> get(String shipmentId, String sk) {

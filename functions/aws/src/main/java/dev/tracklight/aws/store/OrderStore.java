@@ -34,7 +34,7 @@ public final class OrderStore {
     private static final String TOKEN = "token";
     private static final String CREATED_AT = "createdAt";
     private static final String STAGE_PREFIX = "at_";
-    /** A fresh token colliding with an issued one is all but impossible; a second draw settles it. */
+    /** A fresh token colliding with an issued one is all but impossible; another draw settles it. */
     private static final int TOKEN_DRAWS = 3;
 
     private final DynamoDbClient dynamo;
@@ -53,6 +53,7 @@ public final class OrderStore {
         if (known.isPresent()) {
             return known.get();
         }
+        TransactionCanceledException collided = null;
         for (int draw = 0; draw < TOKEN_DRAWS; draw++) {
             String token = RandomIds.trackingToken();
             Instant now = clock.instant();
@@ -67,14 +68,18 @@ public final class OrderStore {
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(putNew(order), putNew(byToken)));
                 return new Order(tenantId, orderId, token, Map.of(), now);
-            } catch (TransactionCanceledException taken) {
+            } catch (TransactionCanceledException cancelled) {
                 Optional<Order> first = get(tenantId, orderId);
                 if (first.isPresent()) {
-                    return first.get();
+                    return first.get(); // a concurrent opener made it
                 }
+                if (!tokenTaken(cancelled)) {
+                    throw cancelled; // a conflict or a throttle, not a collision: the caller answers 503 and is retried
+                }
+                collided = cancelled;
             }
         }
-        throw new IllegalStateException("no free order token after " + TOKEN_DRAWS + " draws");
+        throw collided;
     }
 
     /** Records that the order reached a stage at {@code at}, unless an earlier report of it stands. */
@@ -116,6 +121,13 @@ public final class OrderStore {
         }
         return new Order(string(item, TENANT_ID), string(item, ORDER_ID), string(item, TOKEN), reported,
                 Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())));
+    }
+
+    /** Whether the transaction failed on the token item's condition alone (the second of its two writes). */
+    private static boolean tokenTaken(TransactionCanceledException cancelled) {
+        var reasons = cancelled.cancellationReasons();
+        return reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())
+                && !"ConditionalCheckFailed".equals(reasons.get(0).code());
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {

@@ -21,9 +21,9 @@ public enum Moment {
     }
 
     /**
-     * The one moment a shipment's state is worth a message for now, the most pressing first: a delivery over a delay
-     * over a problem over a parcel on the van over a parcel on its way. Nothing before the carrier has it, and nothing
-     * once it will not arrive.
+     * The one moment a shipment's state is worth a message for now, the most pressing first: a delivery, a problem, a
+     * parcel on the van (even a late one: "arrives today" is what its reader needs), a delay, a parcel on its way.
+     * Nothing before the carrier has it, and nothing once it will not arrive.
      */
     public static Optional<Moment> headline(Shipment shipment) {
         Status status = shipment.status();
@@ -36,11 +36,11 @@ public enum Moment {
         if (status.isTerminal() || status == Status.RETURNING) {
             return Optional.empty();
         }
-        if (shipment.delayStatus() != null && shipment.delayStatus().signalsDelay()) {
-            return Optional.of(DELAYED);
-        }
         if (status == Status.OUT_FOR_DELIVERY) {
             return Optional.of(OUT_FOR_DELIVERY);
+        }
+        if (shipment.delayStatus() != null && shipment.delayStatus().signalsDelay()) {
+            return Optional.of(DELAYED);
         }
         boolean handedOver = shipment.milestones() != null && shipment.milestones().handOff() != null;
         return handedOver ? Optional.of(SHIPPED) : Optional.empty();

@@ -28,8 +28,9 @@ public record OrderLookup(String shop, String orderNumber, String email, String 
     /** What is wrong with the lookup as sent, each named; empty when it can be tried. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (shop == null || shop.isBlank() || shop.length() > Bounds.ISSUED_ID) {
-            problems.add("shop is required: the shop's id as in its lookup link, at most " + Bounds.ISSUED_ID + " characters");
+        // an issued id's characters only: a '#' would reach into another shop's keys
+        if (shop == null || shop.length() > Bounds.ISSUED_ID || !shop.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            problems.add("shop is required: the shop's id as in its lookup link, at most " + Bounds.ISSUED_ID + " letters, digits, '-', '_' or '.'");
         }
         if (orderNumber == null || orderNumber.isBlank() || orderNumber.length() > Bounds.ORDER_ID) {
             problems.add("orderNumber is required, at most " + Bounds.ORDER_ID + " characters");

@@ -56,6 +56,8 @@ class ConsumerMessagesTest {
         assertThat(Moment.headline(parcel(AFTERNOON, null, "van", Status.PICKED_UP, Status.OUT_FOR_DELIVERY))).contains(Moment.OUT_FOR_DELIVERY);
         DelayAssessment late = DelayAssessment.of(DelayStatus.LATE, DelayReason.LIKELY_AFTER_PROMISE, T0);
         assertThat(Moment.headline(parcel(AFTERNOON, late, "hub", Status.PICKED_UP, Status.IN_TRANSIT))).contains(Moment.DELAYED);
+        assertThat(Moment.headline(parcel(AFTERNOON, late, "van", Status.PICKED_UP, Status.OUT_FOR_DELIVERY)))
+                .as("a late parcel on the van: its reader needs to know it comes today").contains(Moment.OUT_FOR_DELIVERY);
         assertThat(Moment.headline(parcel(AFTERNOON, late, "no one home", Status.PICKED_UP, Status.DELIVERY_ATTEMPTED))).contains(Moment.EXCEPTION);
         assertThat(Moment.headline(parcel(null, late, "front desk", Status.PICKED_UP, Status.DELIVERED))).contains(Moment.DELIVERED);
         assertThat(Moment.headline(parcel(null, null, "cancelled", Status.CANCELLED))).isEqualTo(Optional.empty());

@@ -37,7 +37,7 @@ class OrderLookupTest {
     @Test
     void aLookupNamesEachThingItLacks() {
         assertThat(new OrderLookup(null, " ", null, null).problems()).containsExactly(
-                "shop is required: the shop's id as in its lookup link, at most 64 characters",
+                "shop is required: the shop's id as in its lookup link, at most 64 letters, digits, '-', '_' or '.'",
                 "orderNumber is required, at most 128 characters",
                 "send either email or postcode, the one the order was placed with");
         assertThat(new OrderLookup("shop", "1001", "ann@example.com", "SW1A 1AA").problems())
@@ -45,5 +45,6 @@ class OrderLookupTest {
         assertThat(new OrderLookup("shop", "1001", "not-an-address", null).problems()).hasSize(1);
         assertThat(new OrderLookup("shop", "1001", null, "1".repeat(40)).problems()).containsExactly("postcode has at most 16 characters");
         assertThat(new OrderLookup("shop", "1001", null, "SW1A 1AA").problems()).isEmpty();
+        assertThat(new OrderLookup("tenant#other", "1001", null, "SW1A 1AA").problems()).as("no reach into another shop's keys").hasSize(1);
     }
 }

@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The queued work: each new subscriber's confirmation, and moments held through quiet hours, looked at again. A send
+ * The queued work: each new subscriber's confirmation, moments held through quiet hours, looked at again, and
+ * announcements replayed from the dead-letter queue (the bus parks there what the notifier could not handle). A send
  * that fails leaves its message to the queue's retries and then its dead-letter queue, where {@code ./tracklight dlq}
  * shows it.
  */
@@ -43,6 +44,12 @@ public final class NotifyQueueHandler extends EventHandler<SQSEvent, SQSBatchRes
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (SQSEvent.SQSMessage message : batch.getRecords()) {
                 try {
+                    java.util.Map<?, ?> body = Json.read(message.getBody(), java.util.Map.class);
+                    if (body.get("detail") instanceof java.util.Map<?, ?> detail) {
+                        // an announcement the bus parked in the dead-letter queue, replayed here by ./tracklight dlq
+                        notifier.announce(String.valueOf(detail.get("shipmentId")));
+                        continue;
+                    }
                     NotifyRequests.Request request = Json.read(message.getBody(), NotifyRequests.Request.class);
                     if (NotifyRequests.HELD.equals(request.kind())) {
                         notifier.released(request.token());

@@ -77,8 +77,13 @@ class ConsumerNotifierTest {
         message.setBody(Json.write(new NotifyRequests.Request(NotifyRequests.CONFIRM, pending.token())));
         SQSEvent batch = new SQSEvent();
         batch.setRecords(List.of(message));
+        // AND so is an announcement the bus parked and the operator replayed into the queue: the moment is tried again
+        SQSEvent.SQSMessage replayed = new SQSEvent.SQSMessage();
+        replayed.setMessageId("m-2");
+        replayed.setBody("{\"detail-type\":\"ShipmentUpdated\",\"source\":\"tracklight.shipments\",\"detail\":{\"shipmentId\":\"" + shipmentId + "\"}}");
+        batch.setRecords(List.of(message, replayed));
         var answer = new NotifyQueueHandler(notifier).handle(batch, new LocalContext("NotifyQueuedFunction", java.time.Duration.ofSeconds(30)));
-        assertThat(answer.getBatchItemFailures()).extracting(failure -> failure.getItemIdentifier()).containsExactly("m-1");
+        assertThat(answer.getBatchItemFailures()).extracting(failure -> failure.getItemIdentifier()).containsExactly("m-1", "m-2");
     }
 
     /** The template's bus rule of one function, as EventBridge's own Event Ruler matches it. */

@@ -43,9 +43,11 @@ public final class OrderLookupApi {
         }
         take(lookup.shop(), "lookup-client#" + clientIp, OrderLookup.PER_CLIENT);
         take(lookup.shop(), "lookup-order#" + lookup.orderNumber(), OrderLookup.PER_ORDER);
+        // the number on the buyer's receipt ("#1001") names the order; an order without one is found by its id
+        String orderId = orders.orderIdOfNumber(lookup.shop(), lookup.orderNumber()).orElse(lookup.orderNumber());
         // the parcels are read whether or not the order exists, so a missing order costs what a wrong detail does
-        Optional<Order> order = orders.get(lookup.shop(), lookup.orderNumber());
-        boolean matches = lookup.matches(shipments.findByOrder(lookup.shop(), lookup.orderNumber()));
+        Optional<Order> order = orders.get(lookup.shop(), orderId);
+        boolean matches = lookup.matches(shipments.findByOrder(lookup.shop(), orderId));
         return order.filter(found -> matches && found.token() != null)
                 .map(found -> new Found(publicBaseUrl + "/o/" + found.token()))
                 .orElseThrow(() -> new ProblemException(Problem.notFound(

@@ -59,7 +59,7 @@ public final class OrdersApi {
             throw new ProblemException(Problem.notFound("no order " + id + ": register a shipment with this orderId, or report a stage"));
         }
         // an order registered before orders had pages has shipments and no order item: its stages still read from the parcels
-        Order known = order.orElseGet(() -> new Order(caller.tenantId(), id, null, Map.of(), clock.instant()));
+        Order known = order.orElseGet(() -> new Order(caller.tenantId(), id, null, Map.of(), clock.instant(), null));
         return new OrderResource(id, known.token() == null ? null : publicBaseUrl + "/o/" + known.token(),
                 OrderViews.of(known, parcels, null).stages(), parcels.stream().map(parcel -> ShipmentResource.of(parcel, publicBaseUrl)).toList());
     }

@@ -28,10 +28,11 @@ class ChannelWebhooksTest {
     private static String apiKey;
     private static WebhookEndpoint shopify;
     private static WebhookEndpoint woo;
+    private static String tenant;
 
     @BeforeAll
     static void tenantWithChannels() throws Exception {
-        String tenant = "tenant-channels-" + UUID.randomUUID();
+        tenant = "tenant-channels-" + UUID.randomUUID();
         var cloud = SharedCloud.get();
         apiKey = new ApiKeyStore(cloud.dynamoDb(), SharedCloud.table()).issue(tenant);
         var endpoints = new WebhookEndpointStore(cloud.dynamoDb(), SharedCloud.table());
@@ -97,7 +98,14 @@ class ChannelWebhooksTest {
         assertThat(stage(order, "PLACED")).containsEntry("at", "2022-01-01T00:00:00Z").containsEntry("done", true);
         assertThat(stage(order, "CONFIRMED")).doesNotContainKey("at").containsEntry("done", false);
         String orderToken = ((String) order.get("orderUrl")).substring(((String) order.get("orderUrl")).lastIndexOf('/') + 1);
-        assertThat(SharedCloud.client().merchant("GET", "/v1/track/orders/" + orderToken, null, null).body()).contains("\"trackingNumber\":\"1Z827WK74630\"");
+        String page = SharedCloud.client().merchant("GET", "/v1/track/orders/" + orderToken, null, null).body();
+        assertThat(page).contains("\"trackingNumber\":\"1Z827WK74630\"").as("the name its buyer was given").contains("\"orderNumber\":\"#9999\"");
+        // and the buyer finds it by that number as typed from the receipt, with the order's e-mail
+        var found = SharedCloud.client().send(java.net.http.HttpRequest.newBuilder(URI.create(SharedCloud.get().httpEndpoint() + "/v1/track/orders"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(Map.of(
+                        "shop", tenant, "orderNumber", "9999", "email", "jon@example.com")))));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(Json.read(found.body(), Map.class).get("orderUrl")).isEqualTo(order.get("orderUrl"));
 
         // Shopify retries the same delivery, and sends the update: still one shipment
         assertThat(shopify("fulfillments/create", sample("shopify/fulfillments_create.json"), "wh-fulfil", shopify.secret()).body())

@@ -91,6 +91,11 @@ public final class Keys {
         return "ORD#" + tenantId + "#" + orderId;
     }
 
+    /** The number a buyer was given for an order (normalized, see {@code OrderNumbers}): names the order's id. */
+    public static String orderNumber(String tenantId, String normalizedNumber) {
+        return "ONUM#" + tenantId + "#" + normalizedNumber;
+    }
+
     /** An order's public page token: names the order ({@code ORD#…} META) it shows. */
     public static String orderToken(String token) {
         return "OTOK#" + token;

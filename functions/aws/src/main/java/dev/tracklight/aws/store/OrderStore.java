@@ -2,6 +2,7 @@ package dev.tracklight.aws.store;
 
 import dev.tracklight.core.ids.RandomIds;
 import dev.tracklight.core.order.Order;
+import dev.tracklight.core.order.OrderNumbers;
 import dev.tracklight.core.order.OrderStage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,6 +34,7 @@ public final class OrderStore {
     private static final String ORDER_ID = "orderId";
     private static final String TOKEN = "token";
     private static final String CREATED_AT = "createdAt";
+    private static final String NUMBER = "number";
     private static final String STAGE_PREFIX = "at_";
     /** A fresh token colliding with an issued one is all but impossible; another draw settles it. */
     private static final int TOKEN_DRAWS = 3;
@@ -67,7 +69,7 @@ public final class OrderStore {
             byToken.put(ORDER_ID, s(orderId));
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(putNew(order), putNew(byToken)));
-                return new Order(tenantId, orderId, token, Map.of(), now);
+                return new Order(tenantId, orderId, token, Map.of(), now, null);
             } catch (TransactionCanceledException cancelled) {
                 Optional<Order> first = get(tenantId, orderId);
                 if (first.isPresent()) {
@@ -96,6 +98,36 @@ public final class OrderStore {
         }
     }
 
+    /**
+     * Keeps the number the buyer was given beside the order, and finds the order by it ({@code ONUM#…}): a channel's
+     * internal id is not what its buyer has on the receipt. The first order given a number keeps it.
+     */
+    public void number(String tenantId, String orderId, String number) {
+        open(tenantId, orderId);
+        dynamo.updateItem(request -> request.tableName(table).key(key(Keys.order(tenantId, orderId), Keys.META))
+                .updateExpression("SET #number = :number").expressionAttributeNames(Map.of("#number", NUMBER))
+                .expressionAttributeValues(Map.of(":number", s(number))));
+        Map<String, AttributeValue> byNumber = new HashMap<>(key(Keys.orderNumber(tenantId, OrderNumbers.normalize(number)), Keys.META));
+        byNumber.put(ORDER_ID, s(orderId));
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(byNumber)
+                    .conditionExpression("attribute_not_exists(pk) OR #order = :order")
+                    .expressionAttributeNames(Map.of("#order", ORDER_ID)).expressionAttributeValues(Map.of(":order", s(orderId))));
+        } catch (ConditionalCheckFailedException taken) {
+            // another order of the shop has this number already: it keeps it
+        }
+    }
+
+    /** The order the buyer's number names, however they typed it ("#1001", "1001"). */
+    public Optional<String> orderIdOfNumber(String tenantId, String number) {
+        String normalized = OrderNumbers.normalize(number);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(Keys.orderNumber(tenantId, normalized), Keys.META))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(string(item, ORDER_ID));
+    }
+
     public Optional<Order> get(String tenantId, String orderId) {
         var item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
                 .key(key(Keys.order(tenantId, orderId), Keys.META))).item();
@@ -120,7 +152,7 @@ public final class OrderStore {
             }
         }
         return new Order(string(item, TENANT_ID), string(item, ORDER_ID), string(item, TOKEN), reported,
-                Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())));
+                Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())), string(item, NUMBER));
     }
 
     /** Whether the transaction failed on the token item's condition alone (the second of its two writes). */

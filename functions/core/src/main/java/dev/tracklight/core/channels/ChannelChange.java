@@ -12,11 +12,12 @@ import java.util.List;
 public sealed interface ChannelChange {
 
     /**
-     * An order was placed: who it goes to, kept for the fulfilments that follow, and when it was placed and paid
-     * (null where the channel does not say), the first stages of the order's page.
+     * An order was placed: who it goes to, kept for the fulfilments that follow, when it was placed and paid (null
+     * where the channel does not say), the first stages of the order's page, and the number its buyer was given
+     * (Shopify's "#1001", not its internal id), which the page shows and the order search finds.
      */
     record OrderPlaced(String orderId, Contact recipient, Location destination, LocalDate promisedDelivery, Instant placedAt,
-                       Instant paidAt) implements ChannelChange {
+                       Instant paidAt, String orderNumber) implements ChannelChange {
     }
 
     /**

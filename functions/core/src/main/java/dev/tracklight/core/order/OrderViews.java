@@ -55,7 +55,7 @@ public final class OrderViews {
                 .filter(parcel -> parcel.status() != Status.DELIVERED).map(Shipment::eta).filter(Objects::nonNull).toList();
         List<Instant> updates = new ArrayList<>(parcels.stream().map(Shipment::updatedAt).toList());
         updates.addAll(reached.values());
-        return new OrderView(order.token(), order.orderId(), stages, parcels.stream().map(OrderViews::parcel).toList(),
+        return new OrderView(order.token(), order.number() != null ? order.number() : order.orderId(), stages, parcels.stream().map(OrderViews::parcel).toList(),
                 lastToArrive(travelling), latestDay(arriving.stream().map(Shipment::promisedDelivery).toList()),
                 delivered, latest(updates), brand);
     }

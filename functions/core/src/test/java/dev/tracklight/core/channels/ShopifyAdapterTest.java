@@ -60,6 +60,7 @@ class ShopifyAdapterTest {
         // placed when Shopify created it; its payment was voided, so it was never confirmed
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));
         assertThat(order.paidAt()).isNull();
+        assertThat(order.orderNumber()).as("the name its buyer sees, not the id").isEqualTo("#9999");
         assertThat(progress.fulfillmentId()).isEqualTo("123456");
         assertThat(progress.status()).isEqualTo(Status.IN_TRANSIT);
         assertThat(progress.occurredAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));

@@ -40,6 +40,7 @@ class WooCommerceAdapterTest {
         // WooCommerce's *_gmt times carry no offset: UTC by their name
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:02Z"));
         assertThat(order.paidAt()).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
+        assertThat(order.orderNumber()).isEqualTo("727");
         assertThat(fulfilled.carrier()).isEqualTo("usps");
         assertThat(fulfilled.trackingNumbers()).containsExactly("9400111899560000000000");
         assertThat(fulfilled.fulfillmentId()).isEqualTo("7f4978c390ee633c6294ae0f258656f9");

@@ -27,7 +27,7 @@ class OrderViewsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T02:00:00Z");
     private static final Order ORDER = new Order("tenant-a", "1001", "order-token",
-            Map.of(OrderStage.PLACED, T0, OrderStage.CONFIRMED, T0.plusSeconds(60)), T0);
+            Map.of(OrderStage.PLACED, T0, OrderStage.CONFIRMED, T0.plusSeconds(60)), T0, null);
 
     private static Shipment parcel(String id, int createdMinute, EtaWindow eta, Status... scans) {
         Instant created = T0.plus(Duration.ofMinutes(createdMinute));
@@ -50,7 +50,7 @@ class OrderViewsTest {
     @Test
     void beforeAnyParcelMovesTheOrderShowsItsReportedStagesAndNoEstimate() {
         // GIVEN an order placed and paid, packed by the warehouse, with no parcel yet
-        Order packed = new Order("tenant-a", "1001", "order-token", Map.of(OrderStage.PLACED, T0, OrderStage.PACKED, T0.plusSeconds(3600)), T0);
+        Order packed = new Order("tenant-a", "1001", "order-token", Map.of(OrderStage.PLACED, T0, OrderStage.PACKED, T0.plusSeconds(3600)), T0, null);
 
         // WHEN its view is built
         OrderView view = OrderViews.of(packed, List.of(), null);
@@ -121,7 +121,7 @@ class OrderViewsTest {
     @Test
     void anOrderKnownOnlyFromARegisteredParcelWasPlacedAtATimeNobodyToldUs() {
         // GIVEN an order no channel reported, with a parcel whose label is made but not handed over
-        Order unreported = new Order("tenant-a", "1002", "order-token", Map.of(), T0);
+        Order unreported = new Order("tenant-a", "1002", "order-token", Map.of(), T0, "#1002");
         Shipment labelled = parcel("SF3", 0, null, Status.INFO_RECEIVED);
 
         OrderView view = OrderViews.of(unreported, List.of(labelled), null);
@@ -129,5 +129,7 @@ class OrderViewsTest {
         // THEN it is placed, at no stated time, and nothing later is done
         assertThat(view.stages().getFirst()).isEqualTo(new OrderView.Stage(OrderStage.PLACED, null, true));
         assertThat(view.stages()).extracting(OrderView.Stage::done).containsExactly(true, false, false, false, false);
+        assertThat(view.orderNumber()).as("the number its buyer was given, not the channel's id").isEqualTo("#1002");
+        assertThat(OrderNumbers.normalize(" #1002 ")).isEqualTo(OrderNumbers.normalize("1002"));
     }
 }

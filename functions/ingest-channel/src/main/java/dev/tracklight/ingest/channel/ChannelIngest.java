@@ -134,7 +134,11 @@ public final class ChannelIngest {
     /** Remembers the order for its fulfilments, and its page's first stages: placed, and confirmed once paid. */
     private void placed(String tenantId, String channel, OrderPlaced order, Instant receivedAt) throws ProblemException {
         ShipmentAdmission.requireText(order.orderId(), Bounds.ORDER_ID, "order id");
+        ShipmentAdmission.requireText(order.orderNumber(), Bounds.ORDER_ID, "order number");
         channels.rememberOrder(tenantId, channel, order);
+        if (order.orderNumber() != null) {
+            orders.number(tenantId, order.orderId(), order.orderNumber());
+        }
         orders.reach(tenantId, order.orderId(), OrderStage.PLACED, reportedAt(order.placedAt(), receivedAt));
         if (order.paidAt() != null) {
             orders.reach(tenantId, order.orderId(), OrderStage.CONFIRMED, reportedAt(order.paidAt(), receivedAt));

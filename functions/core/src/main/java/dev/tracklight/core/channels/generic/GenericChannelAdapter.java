@@ -59,7 +59,7 @@ public final class GenericChannelAdapter implements ChannelAdapter {
         Location destination = JsonBody.place(json, "destination", "", "city", "region", "country", "postalCode");
         List<ChannelChange> changes = new ArrayList<>();
         changes.add(new OrderPlaced(orderId, recipient, destination, date(optionalText(json, "promisedDelivery", "")),
-                lenientInstant(json, "placedAt"), lenientInstant(json, "paidAt")));
+                lenientInstant(json, "placedAt"), lenientInstant(json, "paidAt"), optionalText(json, "orderNumber", "")));
         for (var fulfillment : JsonBody.objects(json, "fulfillments", "")) {
             List<String> numbers = new ArrayList<>();
             for (JsonValue number : JsonBody.array(fulfillment.json(), "trackingNumbers", fulfillment.path())) {

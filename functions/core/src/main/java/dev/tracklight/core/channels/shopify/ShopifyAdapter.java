@@ -84,7 +84,8 @@ public final class ShopifyAdapter implements ChannelAdapter {
         Contact recipient = recipient(json, "shipping_address", "");
         List<ChannelChange> changes = new ArrayList<>();
         changes.add(new OrderPlaced(orderId, recipient, destination, null, lenientInstant(json, "created_at"),
-                PAID.contains(optionalText(json, "financial_status", "")) ? lenientInstant(json, "processed_at") : null));
+                PAID.contains(optionalText(json, "financial_status", "")) ? lenientInstant(json, "processed_at") : null,
+                optionalText(json, "name", "")));
         for (var fulfillment : JsonBody.objects(json, "fulfillments", "")) {
             changes.add(fulfillment(fulfillment.json(), fulfillment.path(), orderId));
         }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.tracklight.core.carriers.JsonBody.lenientInstant;
+import static dev.tracklight.core.carriers.JsonBody.optionalId;
 import static dev.tracklight.core.carriers.JsonBody.optionalText;
 import static dev.tracklight.core.carriers.JsonBody.requiredId;
 
@@ -70,7 +71,8 @@ public final class WooCommerceAdapter implements ChannelAdapter {
         Contact recipient = recipient(order);
         Location destination = address(order, "shipping");
         List<ChannelChange> changes = new ArrayList<>();
-        changes.add(new OrderPlaced(orderId, recipient, destination, null, lenientInstant(order, "date_created_gmt"), lenientInstant(order, "date_paid_gmt")));
+        changes.add(new OrderPlaced(orderId, recipient, destination, null, lenientInstant(order, "date_created_gmt"), lenientInstant(order, "date_paid_gmt"),
+                optionalId(order, "number", "")));
         for (var meta : JsonBody.objects(order, "meta_data", "")) {
             if (TRACKING_META.equals(optionalText(meta.json(), "key", meta.path()))) {
                 changes.addAll(trackingItems(meta.json().get("value"), meta.path() + ".value", orderId, recipient, destination));

@@ -93,6 +93,8 @@ public final class Main {
         System.out.println("Demo order page (its two parcels above, SF Express and JD, and the warehouse's steps):");
         System.out.println("  " + first.orderUrl());
         System.out.println("  found without its link (order ORD-1001, e-mail demo@example.com) at " + cloud.httpEndpoint() + "/o?shop=" + DemoData.TENANT);
+        System.out.println("Sign up for updates on a page; what is e-mailed arrives in the local SMTP server's mailbox:");
+        System.out.println("  " + cloud.mail().sesEndpoint() + "/_local/messages");
         System.out.println();
         System.out.println("Demo merchant API key (tenant " + DemoData.TENANT + "), shown once:");
         System.out.println("  " + demo.apiKey());

@@ -77,14 +77,16 @@ public final class NotificationsApi {
     public Subscription confirm(String token) throws ProblemException {
         Subscriber subscriber = Optional.ofNullable(token).flatMap(notifications::findByToken)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no subscription for this link; it may have been stopped")));
+        Optional<Shipment> marked;
         try {
-            shipments.changeDetails(subscriber.shipmentId(), shipment -> shipment.updatesWanted() ? Optional.empty()
+            marked = shipments.changeDetails(subscriber.shipmentId(), shipment -> shipment.updatesWanted() ? Optional.empty()
                     : Optional.of(shipment.withUpdatesWanted(clock.instant())));
         } catch (ConcurrentModificationException e) {
             throw new ProblemException(Problem.conflict("the parcel kept changing while updates were confirmed; follow the link again"));
         }
         if (!subscriber.confirmed()) {
-            shipments.get(subscriber.shipmentId()).flatMap(Moment::headline).ifPresent(now -> {
+            // the shipment as just marked; read again only when it was marked before
+            marked.or(() -> shipments.get(subscriber.shipmentId())).flatMap(Moment::headline).ifPresent(now -> {
                 if (notifications.claim(subscriber, now) == NotificationStore.Claim.CLAIMED) {
                     notifications.markTold(subscriber, now);
                 }

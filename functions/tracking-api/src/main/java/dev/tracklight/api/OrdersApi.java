@@ -71,7 +71,7 @@ public final class OrdersApi {
         OrderStage stage = stage(report.stage());
         Instant now = clock.instant();
         Instant at = report.at() == null ? now : time(report.at(), now);
-        orders.reach(caller.tenantId(), id, stage, at);
+        orders.reach(orders.open(caller.tenantId(), id), stage, at);
         return get(caller, id);
     }
 

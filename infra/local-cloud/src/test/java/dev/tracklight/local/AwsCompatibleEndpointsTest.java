@@ -131,10 +131,11 @@ class AwsCompatibleEndpointsTest {
         String tenant = "tenant-" + UUID.randomUUID();
         Instant early = Instant.parse("2026-12-01T08:00:00Z");
 
-        String token = orders.open(tenant, "1001").token();
-        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(60));
-        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early);
-        orders.reach(tenant, "1001", dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(120));
+        var opened = orders.open(tenant, "1001");
+        String token = opened.token();
+        orders.reach(opened, dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(60));
+        orders.reach(opened, dev.tracklight.core.order.OrderStage.PACKED, early);
+        orders.reach(opened, dev.tracklight.core.order.OrderStage.PACKED, early.plusSeconds(120));
 
         assertThat(orders.open(tenant, "1001").token()).isEqualTo(token);
         assertThat(orders.findByToken(token).orElseThrow().reported()).containsEntry(dev.tracklight.core.order.OrderStage.PACKED, early);

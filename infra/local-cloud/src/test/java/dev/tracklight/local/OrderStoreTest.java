@@ -53,9 +53,10 @@ class OrderStoreTest {
         // GIVEN an order packed, reported late first and then early, and a repeat
         OrderStore store = store();
         String tenant = "tenant-" + UUID.randomUUID();
-        store.reach(tenant, "1002", OrderStage.PACKED, NOW.minusSeconds(60));
-        store.reach(tenant, "1002", OrderStage.PACKED, NOW.minusSeconds(3_600));
-        store.reach(tenant, "1002", OrderStage.PACKED, NOW.minusSeconds(60));
+        Order opened = store.open(tenant, "1002");
+        store.reach(opened, OrderStage.PACKED, NOW.minusSeconds(60));
+        store.reach(opened, OrderStage.PACKED, NOW.minusSeconds(3_600));
+        store.reach(opened, OrderStage.PACKED, NOW.minusSeconds(60));
 
         // THEN the earliest stands, and nothing else was reached
         Order order = store.get(tenant, "1002").orElseThrow();

@@ -84,11 +84,10 @@ public final class OrderStore {
         throw collided;
     }
 
-    /** Records that the order reached a stage at {@code at}, unless an earlier report of it stands. */
-    public void reach(String tenantId, String orderId, OrderStage stage, Instant at) {
-        open(tenantId, orderId);
+    /** Records that the order ({@link #open}ed) reached a stage at {@code at}, unless an earlier report of it stands. */
+    public void reach(Order order, OrderStage stage, Instant at) {
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.order(tenantId, orderId), Keys.META))
+            dynamo.updateItem(request -> request.tableName(table).key(key(Keys.order(order.tenantId(), order.orderId()), Keys.META))
                     .updateExpression("SET #s = :at")
                     .conditionExpression("attribute_not_exists(#s) OR #s > :at")
                     .expressionAttributeNames(Map.of("#s", STAGE_PREFIX + stage.name()))
@@ -99,11 +98,12 @@ public final class OrderStore {
     }
 
     /**
-     * Keeps the number the buyer was given beside the order, and finds the order by it ({@code ONUM#…}): a channel's
+     * Keeps the number the buyer was given beside the ({@link #open}ed) order, and finds the order by it ({@code ONUM#…}): a channel's
      * internal id is not what its buyer has on the receipt. The first order given a number keeps it.
      */
-    public void number(String tenantId, String orderId, String number) {
-        open(tenantId, orderId);
+    public void number(Order order, String number) {
+        String tenantId = order.tenantId();
+        String orderId = order.orderId();
         dynamo.updateItem(request -> request.tableName(table).key(key(Keys.order(tenantId, orderId), Keys.META))
                 .updateExpression("SET #number = :number").expressionAttributeNames(Map.of("#number", NUMBER))
                 .expressionAttributeValues(Map.of(":number", s(number))));

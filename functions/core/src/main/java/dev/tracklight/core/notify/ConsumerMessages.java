@@ -181,16 +181,21 @@ public final class ConsumerMessages {
         }
 
         private String when(Instant at) {
-            return format(at, RecipientClock.offsetOf(shipment), zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a");
+            return format(at, RecipientClock.offsetOf(shipment), dayAndTime());
         }
 
         /** "Arriving Mon, Dec 7, 1:00 PM – 5:00 PM" in the recipient's time; the day once when the window stays in one. */
         String arriving(EtaWindow eta) {
             ZoneOffset offset = RecipientClock.offsetOf(shipment);
             boolean oneDay = eta.early().atOffset(offset).toLocalDate().equals(eta.late().atOffset(offset).toLocalDate());
-            String from = format(eta.early(), offset, zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a");
-            String to = format(eta.late(), offset, oneDay ? (zh ? "HH:mm" : "h:mm a") : (zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a"));
+            String from = format(eta.early(), offset, dayAndTime());
+            String to = format(eta.late(), offset, oneDay ? (zh ? "HH:mm" : "h:mm a") : (dayAndTime()));
             return zh ? "预计 " + from + " 至 " + to + " 送达。" : "Arriving " + from + " – " + to + ".";
+        }
+
+        /** "12月3日 13:00" / "Thu, Dec 3, 1:00 PM": a day and a time, as each language writes them. */
+        private String dayAndTime() {
+            return zh ? "M月d日 HH:mm" : "EEE, MMM d, h:mm a";
         }
 
         private String format(Instant at, ZoneOffset offset, String pattern) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A consumer finding an order without its link: the shop, the order number, and the e-mail or postcode it was
@@ -22,14 +23,15 @@ public record OrderLookup(String shop, String orderNumber, String email, String 
     public static final RateLimit PER_CLIENT = new RateLimit(10, Duration.ofMinutes(10));
     /** Postcodes are few: one order may be tried a handful of times an hour, from anywhere. */
     public static final RateLimit PER_ORDER = new RateLimit(5, Duration.ofHours(1));
+    /** An issued id's characters only: a '#' would reach into another shop's keys. */
+    private static final Pattern SHOP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final int MAX_POSTCODE = 16;
     private static final int MAX_EMAIL = 254;
 
     /** What is wrong with the lookup as sent, each named; empty when it can be tried. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        // an issued id's characters only: a '#' would reach into another shop's keys
-        if (shop == null || shop.length() > Bounds.ISSUED_ID || !shop.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+        if (shop == null || shop.length() > Bounds.ISSUED_ID || !SHOP.matcher(shop).matches()) {
             problems.add("shop is required: the shop's id as in its lookup link, at most " + Bounds.ISSUED_ID + " letters, digits, '-', '_' or '.'");
         }
         if (orderNumber == null || orderNumber.isBlank() || orderNumber.length() > Bounds.ORDER_ID) {

@@ -29,6 +29,7 @@ import dev.tracklight.core.model.Cancellations;
 import dev.tracklight.core.model.EventIds;
 import dev.tracklight.core.model.Shipment;
 import dev.tracklight.core.model.TrackingEvent;
+import dev.tracklight.core.order.Order;
 import dev.tracklight.core.order.OrderStage;
 import dev.tracklight.core.problem.Problem;
 import dev.tracklight.core.problem.ProblemException;
@@ -136,12 +137,13 @@ public final class ChannelIngest {
         ShipmentAdmission.requireText(order.orderId(), Bounds.ORDER_ID, "order id");
         ShipmentAdmission.requireText(order.orderNumber(), Bounds.ORDER_ID, "order number");
         channels.rememberOrder(tenantId, channel, order);
+        Order opened = orders.open(tenantId, order.orderId());
         if (order.orderNumber() != null) {
-            orders.number(tenantId, order.orderId(), order.orderNumber());
+            orders.number(opened, order.orderNumber());
         }
-        orders.reach(tenantId, order.orderId(), OrderStage.PLACED, reportedAt(order.placedAt(), receivedAt));
+        orders.reach(opened, OrderStage.PLACED, reportedAt(order.placedAt(), receivedAt));
         if (order.paidAt() != null) {
-            orders.reach(tenantId, order.orderId(), OrderStage.CONFIRMED, reportedAt(order.paidAt(), receivedAt));
+            orders.reach(opened, OrderStage.CONFIRMED, reportedAt(order.paidAt(), receivedAt));
         }
     }
 

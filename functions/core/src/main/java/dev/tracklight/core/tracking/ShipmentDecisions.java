@@ -1,8 +1,12 @@
 package dev.tracklight.core.tracking;
 
+import dev.tracklight.core.analytics.JourneyTally;
+import dev.tracklight.core.analytics.Tally;
 import dev.tracklight.core.delay.DelayAssessor;
 import dev.tracklight.core.delay.DelayPolicy;
+import dev.tracklight.core.delay.Stage;
 import dev.tracklight.core.eta.EtaEstimator;
+import dev.tracklight.core.model.Delivery;
 import dev.tracklight.core.model.EtaWindow;
 import dev.tracklight.core.eta.engine.TransitEngine;
 import dev.tracklight.core.model.Shipment;
@@ -35,7 +39,9 @@ public final class ShipmentDecisions {
         Outlook outlook = DelayAssessor.outlook(current, progress, eta, policy, now);
         boolean changed = !current.showsTheSameAs(progress, outlook);
         Shipment next = changed ? current.withProgress(progress, outlook, now) : current;
-        return new Decision(next, changed, changed ? delivery(current, next) : Optional.empty());
+        Optional<Delivery> delivery = changed ? delivery(current, next) : Optional.empty();
+        Tally outcomes = changed ? JourneyTally.outcomes(current, next, delivery, policy.sla().limit(Stage.FIRST_MILE)) : Tally.EMPTY;
+        return new Decision(next, changed, delivery, outcomes);
     }
 
     /**

@@ -1,6 +1,4 @@
-package dev.tracklight.core.tracking;
-
-import dev.tracklight.core.model.EtaWindow;
+package dev.tracklight.core.model;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

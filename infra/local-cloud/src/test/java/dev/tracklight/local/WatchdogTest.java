@@ -3,10 +3,11 @@ package dev.tracklight.local;
 import dev.tracklight.aws.schedule.Deadline;
 import dev.tracklight.aws.bus.ShipmentEvents;
 import dev.tracklight.aws.queue.SubscriptionRequests;
-import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.AnnouncementStore;
+import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.TallyStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.tracking.ShipmentTracker;
@@ -81,7 +82,7 @@ class WatchdogTest {
         var cloud = SharedCloud.get();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         String table = SharedCloud.table();
-        return new ShipmentTracker(store(), new TimelineStore(cloud.dynamoDb(), table, clock), new AnnouncementStore(cloud.dynamoDb(), table),
+        return new ShipmentTracker(store(), new TimelineStore(cloud.dynamoDb(), table, clock), new AnnouncementStore(cloud.dynamoDb(), table), new TallyStore(cloud.dynamoDb(), table),
                 new EtaModelStore(cloud.dynamoDb(), table, clock), new TenantSettingsStore(cloud.dynamoDb(), table, clock),
                 new ShipmentEvents(bus, cloud.environmentOf("SlaWatchdogFunction").get("EVENT_BUS_NAME")),
                 new SubscriptionRequests(cloud.sqs(), cloud.queueUrl("SubscriptionsQueue")), clock);

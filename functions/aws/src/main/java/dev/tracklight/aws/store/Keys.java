@@ -1,6 +1,7 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.core.admission.Bounds;
+import dev.tracklight.core.analytics.TallyKey;
 import dev.tracklight.core.model.TrackingEvent;
 
 import java.time.Instant;
@@ -17,6 +18,8 @@ public final class Keys {
     public static final String META = "META";
     /** Beside a shipment's META: the version last announced (see AnnouncementStore). */
     public static final String ANNOUNCED = "ANNOUNCED";
+    /** The item beside a shipment that says up to which version its counts are in the console's figures. */
+    public static final String TALLIED = "TALLIED";
     /** Beside a shipment's META: its carrier subscription, its poll schedule, and a refresh that is waiting to run. */
     public static final String SUBSCRIPTION = "SUBSCRIPTION";
     public static final String POLL = "POLL";
@@ -68,6 +71,21 @@ public final class Keys {
     /** Where a schedule's reader marks the hour its next read starts from (see DueIndex). */
     public static String dueMark(String schedule) {
         return "MARK#" + schedule;
+    }
+
+    private static final String TALLY_PREFIX = "TALLY#";
+    /** Partitions a tenant's figures are spread over: each takes 1,000 writes a second. */
+    public static final int TALLY_SHARDS = 4;
+
+    /** A shard of a tenant's figures; its items sort by day. */
+    public static String tally(String tenantId, int shard) {
+        return TALLY_PREFIX + tenantId + "#" + shard;
+    }
+
+    /** The figures of a lane ({@code L}) or of a facility on it ({@code F}) on a day. */
+    public static String tallySort(TallyKey key) {
+        return key.day() + (key.isFacility() ? "#F#" : "#L#") + key.carrier() + "#" + key.lane()
+                + (key.isFacility() ? "#" + key.facility() : "");
     }
 
     public static String shipment(String shipmentId) {

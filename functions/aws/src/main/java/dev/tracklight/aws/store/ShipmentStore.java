@@ -1,6 +1,8 @@
 package dev.tracklight.aws.store;
 
 import dev.tracklight.aws.schedule.Deadline;
+import dev.tracklight.core.analytics.TallyTail;
+import dev.tracklight.core.analytics.Uncounted;
 import dev.tracklight.core.json.Json;
 import dev.tracklight.core.model.Contact;
 import dev.tracklight.core.model.Shipment;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +40,9 @@ public final class ShipmentStore {
     private static final String DOC = "doc";
     private static final String VERSION = "version";
     private static final String SHIPMENT_ID = "shipmentId";
+    /** The shipment's counting state, kept beside its document and written with its versions. */
+    private static final String TALLY_TAIL = "tallyTail";
+    private static final String UNCOUNTED = "uncounted";
     /** Tries of a merchant's change against concurrent writers before it is given up (answered 409). */
     private static final int MAX_DETAIL_ATTEMPTS = 5;
 
@@ -215,30 +221,51 @@ public final class ShipmentStore {
         return query(Keys.tracking(carrier, trackingNumber), Keys.SHIPMENT_PREFIX).stream().map(item -> string(item, SHIPMENT_ID)).toList();
     }
 
-    /** A shipment as stored and what was last announced of it. */
-    public record Announcing(Shipment shipment, Announced announced) {
+    /**
+     * Where a shipment's counts stand: the tail they go on from, what its versions added that the figures do not
+     * hold yet, and the last version they hold.
+     *
+     * @param tail null for a shipment whose events were folded before counts were kept: its next count reads its timeline
+     */
+    public record Tallied(TallyTail tail, Uncounted uncounted, long countedVersion) {
     }
 
-    /** The shipments with these ids that exist, with what was last announced of each: both in the same BatchGetItem. */
+    /** A shipment as stored, what was last announced of it, and where its counts stand. */
+    public record Announcing(Shipment shipment, Announced announced, Tallied tallied) {
+    }
+
+    /** The shipments with these ids that exist, with what was last announced and counted of each: all in the same BatchGetItem. */
     public Map<String, Announcing> getAllAnnouncing(List<String> shipmentIds) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         shipmentIds.forEach(id -> {
             keys.add(key(Keys.shipment(id), Keys.META));
             keys.add(AnnouncementStore.keyOf(id));
+            keys.add(TallyStore.countedKey(id));
         });
-        Map<String, Shipment> shipments = new HashMap<>();
+        Map<String, Map<String, AttributeValue>> shipments = new HashMap<>();
         Map<String, Announced> announced = new HashMap<>();
+        Map<String, Long> counted = new HashMap<>();
         for (var item : BatchRequests.getAll(dynamo, table, keys)) {
             String id = Keys.shipmentIdOf(string(item, Keys.PK));
-            if (Keys.META.equals(string(item, Keys.SK))) {
-                shipments.put(id, Json.read(string(item, DOC), Shipment.class));
-            } else {
-                announced.put(id, AnnouncementStore.read(item));
+            switch (string(item, Keys.SK)) {
+                case Keys.META -> shipments.put(id, item);
+                case Keys.TALLIED -> counted.put(id, TallyStore.countedVersion(item));
+                default -> announced.put(id, AnnouncementStore.read(item));
             }
         }
         Map<String, Announcing> found = new LinkedHashMap<>();
-        shipmentIds.stream().filter(shipments::containsKey)
-                .forEach(id -> found.put(id, new Announcing(shipments.get(id), announced.getOrDefault(id, Announced.NOTHING))));
+        shipmentIds.stream().filter(shipments::containsKey).forEach(id -> {
+            Map<String, AttributeValue> item = shipments.get(id);
+            Shipment shipment = Json.read(string(item, DOC), Shipment.class);
+            TallyTail tail = item.containsKey(TALLY_TAIL) ? StoredTallies.readTail(string(item, TALLY_TAIL))
+                    : shipment.lastEvent() == null ? TallyTail.NONE : null;
+            long countedVersion = counted.getOrDefault(id, 0L);
+            // versions counted since this shipment was last written are dropped here, so nothing counts twice
+            Uncounted uncounted = item.containsKey(UNCOUNTED)
+                    ? StoredTallies.readUncounted(string(item, UNCOUNTED)).after(countedVersion) : Uncounted.NONE;
+            found.put(id, new Announcing(shipment, announced.getOrDefault(id, Announced.NOTHING),
+                    new Tallied(tail, uncounted, countedVersion)));
+        });
         return found;
     }
 
@@ -248,11 +275,56 @@ public final class ShipmentStore {
      * @return false when another writer got there first: re-read and decide again
      */
     public boolean update(Shipment shipment, long expectedVersion) {
+        return update(shipment, expectedVersion, null, null);
+    }
+
+    /**
+     * The same with where its counts now stand, written in the same request so that a version and what it adds
+     * to the figures are never apart.
+     *
+     * @param tail      null: leave the stored counting state as it is
+     * @param uncounted what the figures do not hold yet, this version's counts included
+     */
+    public boolean update(Shipment shipment, long expectedVersion, TallyTail tail, Uncounted uncounted) {
+        // an update, not a put: a writer that does not count (a merchant's change) must not erase what is pending
+        Map<String, AttributeValue> item = shipmentItem(shipment);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", n(expectedVersion)));
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        item.forEach((name, value) -> {
+            if (!name.equals(Keys.PK) && !name.equals(Keys.SK)) {
+                names.put("#" + name, name);
+                values.put(":" + name, value);
+                set.add("#" + name + " = :" + name);
+            }
+        });
+        if (shipment.recheckAt() == null) {
+            List.of(Keys.DUE_PK, Keys.DUE_SK).forEach(name -> {
+                names.put("#" + name, name);
+                remove.add("#" + name);
+            });
+        }
+        if (tail != null) {
+            names.put("#tail", TALLY_TAIL);
+            values.put(":tail", s(StoredTallies.write(tail)));
+            set.add("#tail = :tail");
+            names.put("#uncounted", UNCOUNTED);
+            if (uncounted.isEmpty()) {
+                remove.add("#uncounted");
+            } else {
+                values.put(":uncounted", s(StoredTallies.write(uncounted)));
+                set.add("#uncounted = :uncounted");
+            }
+        }
+        names.put("#v", VERSION);
+        UpdateItemRequest request = UpdateItemRequest.builder().tableName(table).key(key(Keys.shipment(shipment.shipmentId()), Keys.META))
+                .updateExpression("SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                .conditionExpression("#v = :expected")
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .build();
         try {
-            dynamo.putItem(request -> request.tableName(table).item(shipmentItem(shipment))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+            dynamo.updateItem(request);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -9,8 +9,14 @@ import dev.tracklight.aws.queue.SubscriptionRequests;
 import dev.tracklight.aws.store.AnnouncementStore;
 import dev.tracklight.aws.store.EtaModelStore;
 import dev.tracklight.aws.store.ShipmentStore;
+import dev.tracklight.aws.store.ShipmentStore.Announcing;
+import dev.tracklight.aws.store.ShipmentStore.Tallied;
+import dev.tracklight.aws.store.TallyStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
 import dev.tracklight.aws.store.TimelineStore;
+import dev.tracklight.core.analytics.JourneyTally;
+import dev.tracklight.core.analytics.JourneyTally.Counted;
+import dev.tracklight.core.analytics.Tally;
 import dev.tracklight.core.eta.EtaEstimator;
 import dev.tracklight.core.eta.TransitLessons;
 import dev.tracklight.core.eta.engine.TransitEngine;
@@ -55,17 +61,19 @@ public final class ShipmentTracker {
     private final ShipmentStore store;
     private final TimelineStore timeline;
     private final AnnouncementStore announced;
+    private final TallyStore tallies;
     private final EtaModelStore etaModel;
     private final TenantSettingsStore settings;
     private final ShipmentEvents events;
     private final SubscriptionRequests subscriptions;
     private final Clock clock;
 
-    public ShipmentTracker(ShipmentStore store, TimelineStore timeline, AnnouncementStore announced, EtaModelStore etaModel,
+    public ShipmentTracker(ShipmentStore store, TimelineStore timeline, AnnouncementStore announced, TallyStore tallies, EtaModelStore etaModel,
                            TenantSettingsStore settings, ShipmentEvents events, SubscriptionRequests subscriptions, Clock clock) {
         this.store = store;
         this.timeline = timeline;
         this.announced = announced;
+        this.tallies = tallies;
         this.etaModel = etaModel;
         this.settings = settings;
         this.events = events;
@@ -83,7 +91,7 @@ public final class ShipmentTracker {
         String table = env.require("TABLE_NAME");
         Clock clock = Clock.systemUTC();
         return new ShipmentTracker(new ShipmentStore(aws.dynamoDb(), table), new TimelineStore(aws.dynamoDb(), table, clock),
-                new AnnouncementStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
+                new AnnouncementStore(aws.dynamoDb(), table), new TallyStore(aws.dynamoDb(), table), new EtaModelStore(aws.dynamoDb(), table, clock), settings,
                 new ShipmentEvents(aws.eventBridge(), env.require("EVENT_BUS_NAME")),
                 new SubscriptionRequests(aws.sqs(), env.require("SUBSCRIPTIONS_QUEUE_URL")), clock);
     }
@@ -117,7 +125,7 @@ public final class ShipmentTracker {
                 failed.put(number, e);
             }
         }
-        Map<String, ShipmentStore.Announcing> read;
+        Map<String, Announcing> read;
         try {
             read = store.getAllAnnouncing(idsOf.values().stream().flatMap(List::stream).distinct().toList());
         } catch (RuntimeException e) {
@@ -128,8 +136,7 @@ public final class ShipmentTracker {
         Map<String, List<NumberEvents>> causes = new HashMap<>();
         idsOf.forEach((number, ids) -> {
             try {
-                for (Written shipment : take(number, ids.stream().map(read::get).filter(Objects::nonNull).map(ShipmentStore.Announcing::shipment)
-                        .toList())) {
+                for (Written shipment : take(number, ids.stream().map(read::get).filter(Objects::nonNull).toList())) {
                     written.merge(shipment.shipment().shipmentId(), shipment, Written::then);
                     causes.computeIfAbsent(shipment.shipment().shipmentId(), id -> new ArrayList<>()).add(number);
                 }
@@ -149,12 +156,18 @@ public final class ShipmentTracker {
             }
         }
         notAnnounced.forEach((shipmentId, why) -> causes.get(shipmentId).forEach(number -> failed.putIfAbsent(number, why)));
+        count(written.values());
         return failed;
     }
 
     /** Adds events to one shipment (those that waited for its registration, the merchant's cancellation) and announces it. */
     public Shipment add(Shipment known, Collection<TrackingEvent> added) {
-        return announceOne(apply(known, added, Telemetry.correlationId()));
+        // events are counted: the shipment is read with where its counts stand
+        Announcing current = store.getAllAnnouncing(List.of(known.shipmentId())).get(known.shipmentId());
+        Written written = current == null ? apply(known, null, added, Telemetry.correlationId())
+                : apply(current.shipment(), current.tallied(), added, Telemetry.correlationId());
+        count(List.of(written));
+        return announceOne(written);
     }
 
     /**
@@ -168,18 +181,19 @@ public final class ShipmentTracker {
 
     /** The same, from a copy the caller holds, so the common path reads the shipment once; only a lost race re-reads it. */
     public Shipment refresh(Shipment known) {
-        return announceOne(apply(known, List.of(), Telemetry.correlationId()));
+        // no events, nothing to count: the counting state stays as stored
+        return announceOne(apply(known, null, List.of(), Telemetry.correlationId()));
     }
 
     /** @param registered the shipments registered for the number, whoever's */
-    private List<Written> take(NumberEvents number, List<Shipment> registered) {
-        List<Shipment> shipments = registered.stream()
-                .filter(shipment -> number.tenantId() == null || number.tenantId().equals(shipment.tenantId()))
+    private List<Written> take(NumberEvents number, List<Announcing> registered) {
+        List<Announcing> shipments = registered.stream()
+                .filter(read -> number.tenantId() == null || number.tenantId().equals(read.shipment().tenantId()))
                 .toList();
         if (shipments.isEmpty()) {
             number.events().forEach(event -> timeline.putUnmatched(event, number.tenantId()));
         }
-        return shipments.stream().map(shipment -> apply(shipment, number.events(), number.correlationId())).toList();
+        return shipments.stream().map(read -> apply(read.shipment(), read.tallied(), number.events(), number.correlationId())).toList();
     }
 
     private Shipment announceOne(Written written) {
@@ -191,23 +205,30 @@ public final class ShipmentTracker {
         return written.shipment();
     }
 
-    /** The shipment as written, the events that write added to its timeline, and the journey that changed it. */
-    private record Written(Shipment shipment, List<TrackingEvent> added, String correlationId) {
+    /**
+     * The shipment as written, the events that write added to its timeline, the journey that changed it, and
+     * where its counts stand (null when the writer did not read them: it counted nothing).
+     */
+    private record Written(Shipment shipment, List<TrackingEvent> added, String correlationId, Tallied tallied) {
 
         /** This write followed by a later one of the same shipment in the same batch. */
         Written then(Written later) {
-            return new Written(later.shipment(), Stream.concat(added.stream(), later.added().stream()).toList(), later.correlationId());
+            return new Written(later.shipment(), Stream.concat(added.stream(), later.added().stream()).toList(), later.correlationId(),
+                    later.tallied() != null ? later.tallied() : tallied);
         }
     }
 
     /**
-     * Writes the events the shipment does not hold yet, then the shipment they make, once; a lost race reads
-     * the shipment again and decides again.
+     * Writes the events the shipment does not hold yet, then the shipment they make with what they add to the
+     * figures, once; a lost race reads the shipment again and decides again.
+     *
+     * @param tallied where the shipment's counts stand; null only when no events arrived (nothing to count)
      */
-    private Written apply(Shipment known, Collection<TrackingEvent> arrived, String correlationId) {
+    private Written apply(Shipment known, Tallied tallied, Collection<TrackingEvent> arrived, String correlationId) {
         Shipment current = known;
+        Tallied counts = tallied;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Added added = progressWith(current, arrived);
+            Added added = progressWith(current, counts, arrived);
             Progress progress = added.progress();
             Optional<TransitEngine> engine = EtaEstimator.mayUseEngine(progress) ? etaModel.engineFor(current) : Optional.empty();
             Decision decision = ShipmentDecisions.decide(current, progress, engine,
@@ -217,13 +238,21 @@ public final class ShipmentTracker {
                     .flatMap(delivery -> TransitLessons.lesson(decision.next(), delivery.handOff(), delivery.deliveredAt(),
                             delivery.localOffset(), clock.instant()))
                     .ifPresent(etaModel::keep);
-            if (decision.changed() && !store.update(decision.next(), current.version())) {
+            Tallied next = counts == null ? null : new Tallied(added.counted().tail(), counts.uncounted().after(counts.countedVersion())
+                    .with(decision.next().version(), added.counted().tally().plus(decision.outcomes()), clock.instant()), counts.countedVersion());
+            if (decision.changed() && !(next == null ? store.update(decision.next(), current.version())
+                    : store.update(decision.next(), current.version(), next.tail(), next.uncounted()))) {
                 pause(attempt);
-                current = read(current.shipmentId());
+                Announcing again = store.getAllAnnouncing(List.of(current.shipmentId())).get(current.shipmentId());
+                if (again == null) {
+                    throw new IllegalStateException("shipment " + current.shipmentId() + " does not exist");
+                }
+                current = again.shipment();
+                counts = counts == null ? null : again.tallied();
                 continue;
             }
             decision.delivery().ifPresent(delivery -> EtaOutcomes.delivered(delivery.lastEstimate(), decision.next()));
-            return new Written(decision.next(), added.events(), correlationId);
+            return new Written(decision.next(), added.events(), correlationId, decision.changed() ? next : counts);
         }
         throw new ConcurrentModificationException("shipment " + current.shipmentId() + " kept changing; the message will be retried");
     }
@@ -231,29 +260,58 @@ public final class ShipmentTracker {
     /**
      * The progress with the events that arrived: folded onto the shipment's own when they are all newer than
      * its newest (the common case: no timeline read), else the fold of its whole timeline and them. Either
-     * way they are written first, so a retry after a crash finds them.
+     * way they are written first, so a retry after a crash finds them. Counted the same way: from the tail of
+     * what was counted, or as the timeline with them against the timeline without.
      */
-    private Added progressWith(Shipment shipment, Collection<TrackingEvent> arrived) {
+    private Added progressWith(Shipment shipment, Tallied counts, Collection<TrackingEvent> arrived) {
         Progress progress = shipment.progress();
         TrackingEvent newest = progress.lastEvent();
         // the newest folded event is in the timeline already: a carrier's repeat of it costs nothing
         List<TrackingEvent> unseen = arrived.stream().filter(event -> newest == null || !event.eventId().equals(newest.eventId())).toList();
-        if (ShipmentFold.canAdvance(progress, unseen)) {
+        boolean counting = counts != null && !unseen.isEmpty();
+        if (ShipmentFold.canAdvance(progress, unseen) && (!counting || counts.tail() != null)) {
             timeline.putAll(shipment.shipmentId(), unseen);
-            return new Added(ShipmentFold.advance(progress, unseen), unseen);
+            return new Added(ShipmentFold.advance(progress, unseen), unseen,
+                    counting ? JourneyTally.appended(shipment, counts.tail(), unseen, clock.instant()) : unchanged(counts));
         }
         List<TrackingEvent> stored = timeline.all(shipment.shipmentId());
         Set<String> storedIds = stored.stream().map(TrackingEvent::eventId).collect(Collectors.toSet());
         List<TrackingEvent> missing = unseen.stream().filter(event -> !storedIds.contains(event.eventId())).toList();
         timeline.putAll(shipment.shipmentId(), missing);
-        return new Added(ShipmentFold.fold(Stream.concat(stored.stream(), missing.stream()).toList()), unseen);
+        return new Added(ShipmentFold.fold(Stream.concat(stored.stream(), missing.stream()).toList()), unseen,
+                counting ? JourneyTally.inserted(shipment, stored, missing, clock.instant()) : unchanged(counts));
+    }
+
+    private static Counted unchanged(Tallied counts) {
+        return new Counted(Tally.EMPTY, counts == null ? null : counts.tail());
     }
 
     /**
-     * The progress with the events that arrived, and the events to show with it: all that arrived, even those
-     * another writer stored first (its announcement may not have shown them; a page merges repeats away).
+     * The progress with the events that arrived, the events to show with it (all that arrived, even those
+     * another writer stored first: its announcement may not have shown them; a page merges repeats away), and
+     * what they add to the figures.
      */
-    private record Added(Progress progress, List<TrackingEvent> events) {
+    private record Added(Progress progress, List<TrackingEvent> events, Counted counted) {
+    }
+
+    /**
+     * Adds to the figures what the written shipments hold uncounted, where it is due; what is not (or what a
+     * refused request did not add) stays with the shipment for its next handling, so counts may lag, never go missing.
+     */
+    private void count(Collection<Written> written) {
+        List<TallyStore.Addition> due = written.stream()
+                .filter(w -> w.tallied() != null && w.tallied().uncounted().dueAt(clock.instant()))
+                .map(w -> new TallyStore.Addition(w.shipment().shipmentId(), w.shipment().tenantId(), w.tallied().countedVersion(),
+                        w.tallied().uncounted().lastVersion(), w.tallied().uncounted().total()))
+                .toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            tallies.add(due);
+        } catch (RuntimeException e) {
+            Telemetry.warn("figures not added; they stay with their shipments for the next handling", "shipments", due.size(), "error", e.toString());
+        }
     }
 
     /**

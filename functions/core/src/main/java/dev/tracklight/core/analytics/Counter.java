@@ -57,6 +57,12 @@ public final class Counter {
     private Counter() {
     }
 
+    /** True for counts of a move (a stage or facility entered or left, an acceptance, a delivery): worth showing at once. */
+    public static boolean marksAMove(String name) {
+        return name.endsWith("." + StageMeasure.ENTRIES.name()) || name.endsWith("." + StageMeasure.EXITS.name())
+                || name.equals(VISITS) || name.equals(ACCEPTED) || name.equals(DELIVERED);
+    }
+
     public static String transitDays(long days) {
         return TRANSIT_DAYS + Math.min(Math.max(days, 0), TRANSIT_DAYS_CAP);
     }

@@ -15,6 +15,7 @@ import dev.tracklight.aws.store.NotificationStore;
 import dev.tracklight.aws.store.OrderStore;
 import dev.tracklight.aws.store.ShipmentStore;
 import dev.tracklight.aws.store.SourceQuota;
+import dev.tracklight.aws.store.TallyStore;
 import dev.tracklight.aws.store.TimelineStore;
 import dev.tracklight.aws.store.SubscriptionStore;
 import dev.tracklight.aws.store.TenantSettingsStore;
@@ -35,7 +36,8 @@ import java.util.Optional;
 public record MerchantApi(Authenticator authenticator, PublicTracking tracking, OrderLookupApi orderLookup, NotificationsApi notifications,
                           ShipmentsApi shipments,
                           OrdersApi orders, SettingsApi settings, BrandingApi branding,
-                          PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts) {
+                          PrivacyApi privacy, KeysApi keys, WebhooksApi webhooks, CarrierAccountsApi carrierAccounts,
+                          AnalyticsApi analytics) {
 
     public static MerchantApi wire(FunctionEnvironment env, AwsClients aws) {
         var dynamo = aws.dynamoDb();
@@ -64,7 +66,8 @@ public record MerchantApi(Authenticator authenticator, PublicTracking tracking, 
                 new WebhooksApi(new WebhookSubscriptionStore(dynamo, table), new WebhookDeliveryStore(dynamo, table),
                         WebhookDestinations.policy(env), DestinationPolicy.Resolver.SYSTEM, clock),
                 new CarrierAccountsApi(new CarrierAccounts(new CarrierAccountStore(dynamo, table, CredentialCipher.from(env), clock),
-                        new WebhookEndpointStore(dynamo, table), CarrierConnections.of(source -> Optional.empty()), subscriptions, requests)));
+                        new WebhookEndpointStore(dynamo, table), CarrierConnections.of(source -> Optional.empty()), subscriptions, requests)),
+                new AnalyticsApi(new TallyStore(dynamo, table), settings, clock));
     }
 
     Caller caller(String authorization) throws ProblemException {

@@ -84,6 +84,10 @@ public final class TrackingApiHandler extends EventHandler<APIGatewayV2HTTPEvent
             case "POST /v1/orders/{id}/stages" -> ok(api.orders().report(api.caller(authorization), id, jsonBody(event)));
             case "GET /v1/settings" -> ok(api.settings().get(api.caller(authorization)));
             case "PUT /v1/settings" -> ok(api.settings().replace(api.caller(authorization), jsonBody(event)));
+            case "GET /v1/analytics/sla" -> api.analytics().sla(api.caller(authorization), query).answer(query);
+            case "GET /v1/analytics/stages" -> api.analytics().stages(api.caller(authorization), query).answer(query);
+            case "GET /v1/analytics/lanes" -> api.analytics().lanes(api.caller(authorization), query).answer(query);
+            case "GET /v1/analytics/facilities" -> api.analytics().facilities(api.caller(authorization), query).answer(query);
             case "GET /v1/branding" -> ok(api.branding().get(api.caller(authorization)));
             case "PUT /v1/branding" -> ok(api.branding().replace(api.caller(authorization), jsonBody(event)));
             case "DELETE /v1/branding" -> {

@@ -1,5 +1,6 @@
 package dev.tracklight.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracklight.aws.store.ApiKeyStore;
 import dev.tracklight.aws.store.ApiKeyStore.Role;
 import dev.tracklight.core.json.Json;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The merchant API through the local API Gateway: every route, its errors, tenant isolation on each, and
@@ -94,6 +96,90 @@ class MerchantApiTest {
     }
 
     @Test
+    void theAnalyticsCountAJourneyOnceWhateverOrderAndRepeatsItArrivedIn() throws Exception {
+        // GIVEN a tenant's parcel from Portland to Seattle, promised for Dec 24
+        String key = tenantKey(Role.STANDARD);
+        String number = SharedCloud.uniqueTrackingNumber();
+        register(key, number, Map.of("origin", Map.of("city", "Portland", "region", "OR", "country", "US")));
+
+        // WHEN its scans arrive out of order and one twice: picked up and sorted in Portland, through Tacoma, out and delivered in Seattle
+        List<String> arrivals = List.of(
+                scan(number, "PICKED_UP", "2026-11-20T08:00:00Z", "Portland", "OR"),
+                scan(number, "IN_TRANSIT", "2026-11-20T14:00:00Z", "Tacoma", "WA"),
+                scan(number, "IN_TRANSIT", "2026-11-20T09:00:00Z", "Portland", "OR"),
+                scan(number, "IN_TRANSIT", "2026-11-20T14:00:00Z", "Tacoma", "WA"),
+                scan(number, "OUT_FOR_DELIVERY", "2026-11-21T07:00:00Z", "Seattle", "WA"),
+                scan(number, "DELIVERED", "2026-11-21T10:00:00Z", "Seattle", "WA"));
+        for (String body : arrivals) {
+            assertThat(SharedCloud.client().postSignedWebhook(SharedCloud.SECRET, body).statusCode()).isEqualTo(202);
+        }
+
+        // THEN the figures are those worked out by hand from the five distinct scans
+        String range = "?from=2026-11-19&to=2026-11-22";
+        Map<String, Object> lane = new HashMap<>(Map.of("carrier", "ups", "lane", "US-OR>US-WA", "events", 5, "delivered", 1,
+                "onTime", 1, "late", 0, "onTimeShare", 1.0, "transitDaysP50", 1, "transitDaysP90", 1));
+        WebSocketApiTest.awaitUntil(() -> {
+            List<?> rows = rows(call("GET", "/v1/analytics/lanes", "/v1/analytics/lanes" + range, key, null));
+            return rows.size() == 1 && ((Map<?, ?>) rows.getFirst()).entrySet().containsAll(lane.entrySet());
+        }, SharedCloud.JOURNEY);
+        // line haul: pick-up → sorted 1 h, → Tacoma 5 h (both over the 30-min update target), → van 17 h; last mile: 3 h
+        assertThat(rows(call("GET", "/v1/analytics/stages", "/v1/analytics/stages" + range, key, null))).contains(
+                Map.of("stage", "LINE_HAUL", "entries", 1, "exits", 1, "updates", 3, "gaps", 2, "meanDwellHours", 23.0, "locatedShare", 1.0),
+                Map.of("stage", "LAST_MILE", "entries", 1, "exits", 1, "updates", 1, "gaps", 0, "meanDwellHours", 3.0, "locatedShare", 1.0),
+                Map.of("stage", "FIRST_MILE", "entries", 0, "exits", 0, "updates", 0, "gaps", 0));
+        // Seattle holds the parcel 3 h (its visit never ended), Portland 1 h between its two scans, Tacoma one scan
+        assertThat(rows(call("GET", "/v1/analytics/facilities", "/v1/analytics/facilities" + range, key, null)))
+                .containsExactly(
+                        Map.of("carrier", "ups", "facility", "Seattle, WA, US", "visits", 0, "dwellHours", 3.0, "meanDwellHours", 3.0),
+                        Map.of("carrier", "ups", "facility", "Portland, OR, US", "visits", 1, "dwellHours", 1.0, "meanDwellHours", 1.0),
+                        Map.of("carrier", "ups", "facility", "Tacoma, WA, US", "visits", 1, "dwellHours", 0.0, "meanDwellHours", 0.0));
+        List<?> sla = rows(call("GET", "/v1/analytics/sla", "/v1/analytics/sla" + range, key, null));
+        assertThat(sla).extracting(row -> ((Map<?, ?>) row).get("stage"), row -> ((Map<?, ?>) row).get("measured"),
+                        row -> ((Map<?, ?>) row).get("met"), row -> ((Map<?, ?>) row).get("status"))
+                .contains(tuple("WAREHOUSE_ACCEPTS", 1, 1, "GREEN"), tuple("OUTBOUND_SCAN", 5, 5, "GREEN"), tuple("IN_TRANSIT", 3, 3, "GREEN"));
+
+        // AND any table exports as CSV, and another tenant sees none of it
+        HttpResponse<String> csv = call("GET", "/v1/analytics/lanes", "/v1/analytics/lanes" + range + "&format=csv", key, null);
+        assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("carrier,lane,events,delivered,onTime,late,onTimeShare,transitDaysP50,transitDaysP90,"
+                + "etaScored,etaInsideShare,meanEtaErrorHours\r\nups,US-OR>US-WA,5,1,1,0,1.0,1,1,");
+        assertThat(rows(call("GET", "/v1/analytics/lanes", "/v1/analytics/lanes" + range, tenantKey(Role.STANDARD), null))).isEmpty();
+    }
+
+    @Test
+    void analyticsRefuseRangesTheyCannotReadWithProblems() throws Exception {
+        String key = tenantKey(Role.STANDARD);
+        for (String query : List.of("from=yesterday", "to=2026-13-01", "from=2026-11-02&to=2026-11-01", "from=2026-01-01&to=2026-06-30",
+                "format=xml", "limit=0")) {
+            assertThat(call("GET", "/v1/analytics/facilities", "/v1/analytics/facilities?" + query, key, null).statusCode()).as(query)
+                    .isEqualTo(400);
+        }
+        for (String route : List.of("/v1/analytics/sla", "/v1/analytics/stages", "/v1/analytics/lanes")) {
+            HttpResponse<String> empty = call("GET", route, route, key, null);
+            assertThat(empty.statusCode()).isEqualTo(200);
+            assertThat(call("GET", route, route + "?format=nope", key, null).statusCode()).isEqualTo(400);
+        }
+        assertThat(rows(call("GET", "/v1/analytics/sla", "/v1/analytics/sla", key, null)))
+                .as("a new tenant: every stage, nothing measured").hasSize(5)
+                .allSatisfy(row -> assertThat(((Map<?, ?>) row).get("status")).isEqualTo("NO_DATA"));
+        assertThat(call("PUT", "/v1/settings", "/v1/settings", key, "{\"slaTargets\":{\"LAST_MILE\":1.5}}").statusCode()).isEqualTo(422);
+        assertThat(call("PUT", "/v1/settings", "/v1/settings", key, "{\"slaTargets\":{\"LAST_MILE\":0.8}}").statusCode()).isEqualTo(200);
+        assertThat(rows(call("GET", "/v1/analytics/sla", "/v1/analytics/sla", key, null)))
+                .anySatisfy(row -> assertThat(row).isEqualTo(Map.of("stage", "LAST_MILE", "indicator", "deliveries within ±15 min of the window shown",
+                        "measured", 0, "met", 0, "target", 0.8, "status", "NO_DATA")));
+    }
+
+    /** An analytics table's rows, numbers as Integer or Double (JSON-B would read them all as BigDecimal). */
+    private static List<Object> rows(HttpResponse<String> response) throws Exception {
+        return List.copyOf((List<?>) new ObjectMapper().readValue(response.body(), Map.class).get("rows"));
+    }
+
+    private static String scan(String number, String status, String at, String city, String region) {
+        return Json.write(Map.of("carrier", "ups", "trackingNumber", number, "events", List.of(Map.of("status", status, "code", status,
+                "message", status.toLowerCase(), "occurredAt", at, "location", Map.of("city", city, "region", region, "country", "US")))));
+    }
+
+    @Test
     void badRequestsAreAnsweredWithProblemsNotStackTraces() throws Exception {
         String key = tenantKey(Role.STANDARD);
         String id = (String) register(key, SharedCloud.uniqueTrackingNumber(), Map.of()).get("id");
@@ -122,6 +208,9 @@ class MerchantApiTest {
                 Map.entry("GET /v1/shipments/{id}/events", "/v1/shipments/x/events"), Map.entry("GET /v1/settings", "/v1/settings"),
                 Map.entry("PUT /v1/settings", "/v1/settings"), Map.entry("POST /v1/privacy/export", "/v1/privacy/export"),
                 Map.entry("GET /v1/branding", "/v1/branding"), Map.entry("PUT /v1/branding", "/v1/branding"),
+                Map.entry("GET /v1/analytics/sla", "/v1/analytics/sla"), Map.entry("GET /v1/analytics/stages", "/v1/analytics/stages"),
+                Map.entry("GET /v1/analytics/lanes", "/v1/analytics/lanes"),
+                Map.entry("GET /v1/analytics/facilities", "/v1/analytics/facilities"),
                 Map.entry("DELETE /v1/branding", "/v1/branding"),
                 Map.entry("GET /v1/orders/{id}", "/v1/orders/x"), Map.entry("POST /v1/orders/{id}/stages", "/v1/orders/x/stages"),
                 Map.entry("POST /v1/privacy/erase", "/v1/privacy/erase"), Map.entry("GET /v1/keys", "/v1/keys"),

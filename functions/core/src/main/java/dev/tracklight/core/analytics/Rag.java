@@ -11,10 +11,12 @@ public enum Rag {
         if (measured == 0) {
             return NO_DATA;
         }
-        double share = (double) met / measured;
-        if (share >= target) {
+        // compared in whole parts per million, so 8 of 10 against 90 % is amber whatever the binary fractions say
+        long share = Math.round(1e6 * met / measured);
+        long goal = Math.round(1e6 * target);
+        if (share >= goal) {
             return GREEN;
         }
-        return share >= target - (1 - target) ? AMBER : RED;
+        return share >= goal - (1_000_000 - goal) ? AMBER : RED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tracklight.core.tenant;
 
+import dev.tracklight.core.analytics.ServiceStage;
 import dev.tracklight.core.delay.DelayPolicy;
 import dev.tracklight.core.delay.Stage;
 import dev.tracklight.core.delay.StageSla;
@@ -16,21 +17,24 @@ import java.util.Map;
 /**
  * A tenant's own thresholds and choices, each optional: the chance of missing the promise from which a shipment
  * is AT_RISK, stage SLAs for all its shipments, stage SLAs for one carrier's (which win over both the
- * tenant's general ones and the carrier's platform defaults), and what its consumers are told when.
+ * tenant's general ones and the carrier's platform defaults), what its consumers are told when, and the share of
+ * cases each stage of the service-level table must meet in its console (the table's own where it says nothing).
  */
 public record TenantSettings(Double lateWarningProbability, Map<Stage, Long> stageSlaHours,
-                             Map<String, Map<Stage, Long>> carrierStageSlaHours, NotifyPreferences notifications) {
+                             Map<String, Map<Stage, Long>> carrierStageSlaHours, NotifyPreferences notifications,
+                             Map<ServiceStage, Double> slaTargets) {
 
     /** The longest SLA a tenant may set: longer would never call anything stalled. */
     public static final long MAX_SLA_HOURS = 30 * 24;
 
-    public static final TenantSettings NONE = new TenantSettings(null, Map.of(), Map.of(), null);
+    public static final TenantSettings NONE = new TenantSettings(null, Map.of(), Map.of(), null, Map.of());
 
     public TenantSettings {
         // copies that keep nulls, so problems() can name them instead of the constructor failing on them
         stageSlaHours = stageSlaHours == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stageSlaHours));
         carrierStageSlaHours = carrierStageSlaHours == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(carrierStageSlaHours));
+        slaTargets = slaTargets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(slaTargets));
     }
 
     /** What the tenant's consumers are told: its own choice, or the defaults. */
@@ -54,6 +58,11 @@ public record TenantSettings(Double lateWarningProbability, Map<Stage, Long> sta
         }
         checkHours("stageSlaHours", stageSlaHours, problems);
         problems.addAll(notifyPreferences().problems());
+        slaTargets.forEach((stage, share) -> {
+            if (stage == null || share == null || !(share > 0 && share <= 1)) {
+                problems.add("slaTargets." + stage + " must be a share above 0 and at most 1 (0.995 for 99.5 %)");
+            }
+        });
         carrierStageSlaHours.forEach((carrier, hours) -> {
             if (hours == null) {
                 problems.add("carrierStageSlaHours." + carrier + " must be an object of stage hours");

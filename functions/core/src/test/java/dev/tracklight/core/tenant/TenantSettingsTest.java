@@ -1,5 +1,6 @@
 package dev.tracklight.core.tenant;
 
+import dev.tracklight.core.analytics.ServiceStage;
 import dev.tracklight.core.delay.Stage;
 import dev.tracklight.core.delay.StageSla;
 import dev.tracklight.core.json.Json;
@@ -17,7 +18,7 @@ class TenantSettingsTest {
     void aTenantsCarrierSlaWinsOverItsGeneralOneWhichWinsOverTheCarriersDefault() {
         // GIVEN a tenant that allows 48 h everywhere on the last mile and 12 h for UPS, and 120 h line haul
         var settings = new TenantSettings(0.3, Map.of(Stage.LAST_MILE, 48L, Stage.LINE_HAUL, 120L),
-                Map.of("ups", Map.of(Stage.LAST_MILE, 12L)), null);
+                Map.of("ups", Map.of(Stage.LAST_MILE, 12L)), null, null);
 
         // WHEN its policies are resolved
         var ups = settings.policyFor("ups").sla();
@@ -42,12 +43,14 @@ class TenantSettingsTest {
     void namesEveryInvalidValue() {
         Map<Stage, Long> nullHours = new HashMap<>();
         nullHours.put(Stage.LAST_MILE, null);
-        var settings = new TenantSettings(1.5, Map.of(Stage.LINE_HAUL, 0L), Map.of("dhl", nullHours), null);
+        var settings = new TenantSettings(1.5, Map.of(Stage.LINE_HAUL, 0L), Map.of("dhl", nullHours), null,
+                Map.of(ServiceStage.LAST_MILE, 1.5));
 
         assertThat(settings.problems()).containsExactlyInAnyOrder(
                 "lateWarningProbability must be between 0 and 1 (exclusive)",
                 "stageSlaHours.LINE_HAUL must be a whole number of hours from 1 to 720",
-                "carrierStageSlaHours.dhl.LAST_MILE must be a whole number of hours from 1 to 720");
+                "carrierStageSlaHours.dhl.LAST_MILE must be a whole number of hours from 1 to 720",
+                "slaTargets.LAST_MILE must be a share above 0 and at most 1 (0.995 for 99.5 %)");
     }
 
     @Test
@@ -55,7 +58,7 @@ class TenantSettingsTest {
         var settings = new TenantSettings(0.25, Map.of(Stage.LAST_MILE, 48L), Map.of("ups", Map.of(Stage.LINE_HAUL, 60L)),
                 new dev.tracklight.core.notify.NotifyPreferences(Map.of(dev.tracklight.core.notify.NotifyChannel.EMAIL,
                         java.util.Set.of(dev.tracklight.core.notify.Moment.DELIVERED)),
-                        new dev.tracklight.core.notify.QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0))));
+                        new dev.tracklight.core.notify.QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0))), Map.of());
 
         assertThat(Json.read(Json.write(settings), TenantSettings.class)).isEqualTo(settings);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * BatchGetItem and BatchWriteItem at their limits (100 keys, 25 writes), asking again for what DynamoDB left
@@ -58,6 +59,11 @@ final class BatchRequests {
                 pause = pauseIfAny(!pending.isEmpty(), pause);
             }
         }
+    }
+
+    /** A random pause that grows with the attempt, so writers that collided stop colliding. */
+    static void pause(int attempt) {
+        pauseIfAny(true, 1 + ThreadLocalRandom.current().nextLong(Math.min(FIRST_PAUSE_MILLIS << attempt, LONGEST_PAUSE_MILLIS)));
     }
 
     private static long pauseIfAny(boolean left, long pause) {

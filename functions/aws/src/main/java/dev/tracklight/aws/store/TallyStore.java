@@ -39,6 +39,8 @@ public final class TallyStore {
     private static final String LANE = "lane";
     private static final String FACILITY = "facility";
     private static final Set<String> NOT_COUNTS = Set.of(Keys.PK, Keys.SK, DAY, CARRIER, LANE, FACILITY);
+    /** Tries of one transaction against others holding the same items. */
+    private static final int MAX_ATTEMPTS = 6;
     /** DynamoDB's limit of items in one transaction. */
     private static final int MAX_TRANSACTION = 100;
 
@@ -92,16 +94,22 @@ public final class TallyStore {
         return refused;
     }
 
-    /** One transaction; when another writer's mark refused some shipments, once more without them. */
+    /**
+     * One transaction; when another writer's mark refused some shipments, once more without them; when another
+     * transaction held the same items (every processor adds to the same day's items), once more after a pause.
+     */
     private Set<String> addAtOnce(List<Addition> countings) {
         Set<String> refused = new HashSet<>();
         List<Addition> left = countings;
-        while (!left.isEmpty()) {
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
             List<TransactWriteItem> writes = writes(left);
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(writes));
                 return refused;
             } catch (TransactionCanceledException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
                 // the marks come first, in the order of left: a refused mark is another writer's count
                 List<CancellationReason> reasons = e.cancellationReasons();
                 List<Addition> kept = new ArrayList<>();
@@ -113,7 +121,7 @@ public final class TallyStore {
                     }
                 }
                 if (kept.size() == left.size()) {
-                    throw e;
+                    BatchRequests.pause(attempt);
                 }
                 left = kept;
             }

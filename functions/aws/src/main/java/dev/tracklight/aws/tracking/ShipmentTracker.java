@@ -295,23 +295,35 @@ public final class ShipmentTracker {
     }
 
     /**
-     * Adds to the figures what the written shipments hold uncounted, where it is due; what is not (or what a
-     * refused request did not add) stays with the shipment for its next handling, so counts may lag, never go missing.
+     * Adds to the figures what the written shipments hold uncounted, where it is due. A shipment another writer
+     * counted first is read again and what is left of it counted; what a failed request did not add stays with
+     * the shipment for its next handling, so counts may lag, never go missing or double.
      */
     private void count(Collection<Written> written) {
         List<TallyStore.Addition> due = written.stream()
                 .filter(w -> w.tallied() != null && w.tallied().uncounted().dueAt(clock.instant()))
-                .map(w -> new TallyStore.Addition(w.shipment().shipmentId(), w.shipment().tenantId(), w.tallied().countedVersion(),
-                        w.tallied().uncounted().lastVersion(), w.tallied().uncounted().total()))
+                .map(w -> addition(w.shipment(), w.tallied()))
                 .toList();
-        if (due.isEmpty()) {
-            return;
-        }
         try {
-            tallies.add(due);
+            for (int attempt = 1; !due.isEmpty(); attempt++) {
+                Set<String> refused = tallies.add(due);
+                if (refused.isEmpty() || attempt == MAX_ATTEMPTS) {
+                    return;
+                }
+                pause(attempt);
+                due = store.getAllAnnouncing(List.copyOf(refused)).values().stream()
+                        .filter(read -> !read.tallied().uncounted().isEmpty())
+                        .map(read -> addition(read.shipment(), read.tallied()))
+                        .toList();
+            }
         } catch (RuntimeException e) {
             Telemetry.warn("figures not added; they stay with their shipments for the next handling", "shipments", due.size(), "error", e.toString());
         }
+    }
+
+    private static TallyStore.Addition addition(Shipment shipment, Tallied tallied) {
+        return new TallyStore.Addition(shipment.shipmentId(), shipment.tenantId(), tallied.countedVersion(),
+                tallied.uncounted().lastVersion(), tallied.uncounted().total());
     }
 
     /**
